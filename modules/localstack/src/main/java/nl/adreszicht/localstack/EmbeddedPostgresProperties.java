@@ -1,0 +1,18 @@
+package nl.adreszicht.localstack;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the embedded PostgreSQL.
+ *
+ * @param dataDirectory where the cluster keeps its files; blank means a temporary, cleaned directory
+ * @param port the port to listen on; 0 picks a free one
+ * @param maximumPoolSize connections in the application's pool
+ */
+@ConfigurationProperties("adreszicht.embedded-postgres")
+record EmbeddedPostgresProperties(
+        @Nullable String dataDirectory,
+        @DefaultValue("0") int port,
+        @DefaultValue("10") int maximumPoolSize) {}
