@@ -1,0 +1,163 @@
+package nl.adreszicht;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Logs in through the real Keycloak login page in headless Debian Chromium, as every demo user of the realm
+ * file, and checks each lands on their role's start page without WCAG 2.1 A/AA violations.
+ */
+@LocalStackTest
+class LoginBrowserIT {
+
+    private static final Path REALM_FILE = Path.of(System.getProperty("adreszicht.project-root", "../.."))
+            .resolve("infra/keycloak/adreszicht-realm.json");
+
+    private static Playwright playwright;
+    private static Browser browser;
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of(System.getProperty("chromium.path", "/usr/bin/chromium")))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void newContext() {
+        context = browser.newContext();
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    record DemoUser(String username, String firstName, String role) {
+        @Override
+        public String toString() {
+            return username;
+        }
+    }
+
+    static List<DemoUser> demoUsers() {
+        JsonNode realm = JsonMapper.builder().build().readTree(REALM_FILE.toFile());
+        List<DemoUser> users = new ArrayList<>();
+        for (JsonNode user : realm.path("users")) {
+            String role = null;
+            for (JsonNode realmRole : user.path("realmRoles")) {
+                if (!realmRole.asString().startsWith("default-roles-")) {
+                    role = realmRole.asString();
+                }
+            }
+            users.add(new DemoUser(
+                    user.path("username").asString(), user.path("firstName").asString(), role));
+        }
+        return users;
+    }
+
+    @ParameterizedTest
+    @MethodSource("demoUsers")
+    void everyDemoUserLogsInAndSeesTheirStartPage(DemoUser user) {
+        logIn(user.username());
+
+        if (user.role() == null) {
+            assertThat(page.locator("main")).containsText("geen toegang");
+            return;
+        }
+        assertThat(page.locator("h1")).containsText("Welkom, " + user.firstName());
+        assertThat(page.locator("[data-role='" + user.role() + "']")).isVisible();
+        assertThat(page.locator(".role-tasks")).hasCount(1);
+        assertNoAccessibilityViolations();
+    }
+
+    @Test
+    void logoutEndsTheKeycloakSessionToo() {
+        logIn("vt.drenthe");
+
+        page.locator("button", new Page.LocatorOptions().setHasText("Afmelden")).click();
+
+        page.waitForURL(LocalStackTest.APP_URL + "/afgemeld");
+        assertThat(page.locator("h1")).hasText("U bent afgemeld");
+        assertNoAccessibilityViolations();
+        page.navigate(LocalStackTest.APP_URL + "/");
+        assertThat(page.locator("#username")).isVisible();
+    }
+
+    @Test
+    void theSkipLinkLeadsToTheContent() {
+        logIn("analist.hoogeveen");
+
+        page.keyboard().press("Tab");
+        assertThat(page.locator(".skip-link")).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("main")).isFocused();
+    }
+
+    private void logIn(String username) {
+        page.navigate(LocalStackTest.APP_URL + "/");
+        page.locator("#username").fill(username);
+        page.locator("#password").fill("demo-only");
+        page.locator("#kc-login").click();
+        // Back from Keycloak, Spring Security lands on the saved request, marked with "?continue".
+        page.waitForURL(url -> url.startsWith(LocalStackTest.APP_URL + "/") && !url.contains("/login/oauth2/"));
+    }
+
+    private void assertNoAccessibilityViolations() {
+        AxeResults results = new AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze();
+        List<Rule> violations = results.getViolations();
+        assertThat(violations)
+                .as(() -> violations.stream()
+                        .map(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes())
+                        .collect(Collectors.joining("\n")))
+                .isEmpty();
+    }
+}

@@ -1,0 +1,60 @@
+package nl.adreszicht.codelists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The code list as Liquibase loads it into a real PostgreSQL. */
+@DataJpaTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+class ViolenceTypesTest {
+
+    @Autowired
+    ViolenceTypes violenceTypes;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void holdsTheUnionOfPoliceAndVeiligThuisCategoriesInOrder() {
+        assertThat(violenceTypes.findAllByOrderBySortOrder())
+                .extracting(ViolenceType::code)
+                .startsWith("partnergeweld", "ex-partnergeweld", "kindermishandeling-lichamelijk")
+                .contains("eergerelateerd-geweld", "huwelijksdwang", "stalking-belaging")
+                .hasSize(14);
+    }
+
+    @Test
+    void kindermishandelingSubtypesShareTheirGroup() {
+        assertThat(violenceTypes.findAllByOrderBySortOrder())
+                .filteredOn(type -> type.code().startsWith("kindermishandeling-"))
+                .extracting(ViolenceType::groupCode)
+                .hasSize(5)
+                .containsOnly("kindermishandeling");
+    }
+
+    @Test
+    void labelsExistInDutchAndEnglish() {
+        ViolenceType type = violenceTypes.findByCode("huwelijksdwang").orElseThrow();
+
+        assertThat(type.label(Locale.forLanguageTag("nl"))).isEqualTo("Huwelijksdwang");
+        assertThat(type.label(Locale.ENGLISH)).isEqualTo("Forced marriage");
+        assertThat(type.isValidOn(LocalDate.of(2026, 11, 25))).isTrue();
+        assertThat(type.isValidOn(LocalDate.of(2009, 12, 31))).isFalse();
+    }
+
+    @Test
+    void theDatabaseRefusesMalformedCodes() {
+        assertThatThrownBy(
+                        () -> jdbc.update("insert into violence_type (code, label_nl, label_en, sort_order, valid_from)"
+                                + " values ('Bad Code', 'x', 'x', 1, date '2026-01-01')"))
+                .hasMessageContaining("violence_type_code_format");
+    }
+}
