@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
@@ -79,12 +80,18 @@ class KeycloakApiIT {
     }
 
     @Test
-    void aTamperedSignatureIsRefused() throws Exception {
-        String token = tokens("beheerder").path("access_token").asString();
-        char last = token.charAt(token.length() - 1);
-        String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+    void claimsChangedUnderAValidSignatureAreRefused() throws Exception {
+        // A privacy officer's token, edited to claim the beheerder role while keeping Keycloak's signature.
+        String[] parts =
+                tokens("privacy.drenthe").path("access_token").asString().split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String escalated = payload.replace("\"privacy-officer\"", "\"beheerder\"");
+        assertThat(escalated).isNotEqualTo(payload);
+        String forged = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(escalated.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
 
-        assertThat(call("/api/v1/profiel", json.getNodeFactory().stringNode(tampered))
+        assertThat(call("/api/v1/geweldsvormen", json.getNodeFactory().stringNode(forged))
                         .statusCode())
                 .isEqualTo(401);
     }

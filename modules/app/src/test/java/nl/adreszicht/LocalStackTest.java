@@ -15,7 +15,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"server.port=" + LocalStackTest.APP_PORT, "adreszicht.oidc.issuer-uri="})
+        properties = {
+            "server.port=" + LocalStackTest.APP_PORT,
+            "adreszicht.oidc.issuer-uri=",
+            "adreszicht.oidc.client-secret="
+        })
 public @interface LocalStackTest {
 
     int APP_PORT = 18080;

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +37,9 @@ class LoginBrowserIT {
 
     private static final Path REALM_FILE = Path.of(System.getProperty("adreszicht.project-root", "../.."))
             .resolve("infra/keycloak/adreszicht-realm.json");
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private static Playwright playwright;
     private static Browser browser;
@@ -115,6 +120,24 @@ class LoginBrowserIT {
         assertThat(page.locator("[data-role='" + user.role() + "']")).isVisible();
         assertThat(page.locator(".role-tasks")).hasCount(1);
         assertNoAccessibilityViolations();
+    }
+
+    @Test
+    void theSessionLivesInPostgresqlSoAnyReplicaCanServeIt() {
+        logIn("gemeente.zwolle");
+
+        String sessionId = context.cookies().stream()
+                .filter(cookie -> cookie.name.equals("SESSION"))
+                .findFirst()
+                .orElseThrow()
+                .value;
+        Integer rows = jdbc.queryForObject(
+                "select count(*) from spring_session s join spring_session_attributes a"
+                        + " on a.session_primary_id = s.primary_id"
+                        + " where s.session_id = convert_from(decode(?, 'base64'), 'UTF8')",
+                Integer.class,
+                sessionId);
+        assertThat(rows).isPositive();
     }
 
     @Test
