@@ -12,10 +12,10 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.adreszicht.localstack.DemoLogin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +25,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Logs in through the real Keycloak login page in headless Debian Chromium, as every demo user of the realm
@@ -84,40 +82,21 @@ class LoginBrowserIT {
         context.close();
     }
 
-    record DemoUser(String username, String firstName, String role) {
-        @Override
-        public String toString() {
-            return username;
-        }
-    }
-
-    static List<DemoUser> demoUsers() {
-        JsonNode realm = JsonMapper.builder().build().readTree(REALM_FILE.toFile());
-        List<DemoUser> users = new ArrayList<>();
-        for (JsonNode user : realm.path("users")) {
-            String role = null;
-            for (JsonNode realmRole : user.path("realmRoles")) {
-                if (!realmRole.asString().startsWith("default-roles-")) {
-                    role = realmRole.asString();
-                }
-            }
-            users.add(new DemoUser(
-                    user.path("username").asString(), user.path("firstName").asString(), role));
-        }
-        return users;
+    static List<DemoLogin> demoUsers() {
+        return DemoLogin.readAll(REALM_FILE);
     }
 
     @ParameterizedTest
     @MethodSource("demoUsers")
-    void everyDemoUserLogsInAndSeesTheirStartPage(DemoUser user) {
+    void everyDemoUserLogsInAndSeesTheirStartPage(DemoLogin user) {
         logIn(user.username());
 
-        if (user.role() == null) {
+        if (user.role().isEmpty()) {
             assertThat(page.locator("main")).containsText("geen toegang");
             return;
         }
         assertThat(page.locator("h1")).containsText("Welkom, " + user.firstName());
-        assertThat(page.locator("[data-role='" + user.role() + "']")).isVisible();
+        assertThat(page.locator("[data-role='" + user.role().get() + "']")).isVisible();
         assertThat(page.locator(".role-tasks")).hasCount(1);
         assertNoAccessibilityViolations();
     }
