@@ -22,9 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
+    private final RefusalPublisher refusals;
 
-    ApiProblemResponses(JsonMapper json) {
+    ApiProblemResponses(JsonMapper json, RefusalPublisher refusals) {
         this.json = json;
+        this.refusals = refusals;
     }
 
     @Override
@@ -45,6 +47,7 @@ final class ApiProblemResponses implements AuthenticationEntryPoint, AccessDenie
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
+        refusals.refused(request);
         write(request, response, HttpStatus.FORBIDDEN, "Uw rol of werkgebied geeft geen toegang tot deze gegevens.");
     }
 

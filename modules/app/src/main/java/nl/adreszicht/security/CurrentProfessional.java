@@ -24,6 +24,15 @@ public class CurrentProfessional {
         return get().orElseThrow(() -> new IllegalStateException("No authenticated professional"));
     }
 
+    /** The OAuth2 client behind the current request: the token's {@code azp} for API calls, else the web UI. */
+    public static String client() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {
+            Object azp = jwt.getToken().getClaims().get("azp");
+            return azp instanceof String name ? name : "onbekend";
+        }
+        return "web";
+    }
+
     static Optional<Professional> from(Authentication authentication) {
         if (authentication == null) {
             return Optional.empty();

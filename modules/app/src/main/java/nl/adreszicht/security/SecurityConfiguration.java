@@ -1,22 +1,17 @@
 package nl.adreszicht.security;
 
-import static nl.adreszicht.security.Role.BEHEERDER;
-import static nl.adreszicht.security.Role.GEMEENTE_MEDEWERKER;
-import static nl.adreszicht.security.Role.POLITIE_MEDEWERKER;
-import static nl.adreszicht.security.Role.VT_MEDEWERKER;
-import static nl.adreszicht.security.Role.VT_SUPERVISOR;
-
 import jakarta.servlet.DispatcherType;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
@@ -36,6 +31,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,27 +42,28 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    /** Roles that do case work or configuration and may read the shared code lists. */
-    static final String[] CODE_LIST_READERS =
-            names(POLITIE_MEDEWERKER, VT_MEDEWERKER, VT_SUPERVISOR, GEMEENTE_MEDEWERKER, BEHEERDER);
-
-    static final String[] ALL_ROLES = names(Role.values());
+    @Bean
+    RefusalPublisher refusalPublisher(ApplicationEventPublisher events, CurrentProfessional currentProfessional) {
+        return new RefusalPublisher(events, currentProfessional);
+    }
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper json) throws Exception {
-        ApiProblemResponses problems = new ApiProblemResponses(json);
+    SecurityFilterChain apiFilterChain(
+            HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper json, RefusalPublisher refusals) throws Exception {
+        ApiProblemResponses problems = new ApiProblemResponses(json, refusals);
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> RoleMapping.authoritiesFrom(jwt.getClaims()));
+        List<Permission> api =
+                AccessMatrix.permissions().stream().filter(Permission::isApi).toList();
         http.securityMatcher("/api/v1/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/openapi.json")
-                        .permitAll()
-                        .requestMatchers("/api/v1/profiel")
-                        .hasAnyRole(ALL_ROLES)
-                        .requestMatchers("/api/v1/geweldsvormen", "/api/v1/geweldsvormen/*")
-                        .hasAnyRole(CODE_LIST_READERS)
-                        .anyRequest()
-                        .denyAll())
+                .authorizeHttpRequests(requests -> {
+                    api.forEach(permission -> apply(requests, permission));
+                    // Other methods on a known path reach the dispatcher, which answers 405 with the Allow header.
+                    api.forEach(permission ->
+                            requests.requestMatchers(permission.path()).authenticated());
+                    requests.anyRequest().denyAll();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(problems)
@@ -81,28 +78,48 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiFilterChain(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
+    SecurityFilterChain uiFilterChain(
+            HttpSecurity http, ClientRegistrationRepository registrations, RefusalPublisher refusals) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/afgemeld");
-        http.authorizeHttpRequests(
-                        requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
-                                .permitAll()
-                                .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico")
-                                .permitAll()
-                                .requestMatchers("/oauth2/authorization/**", "/login/oauth2/code/**", "/afgemeld")
-                                .permitAll()
-                                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
-                                .permitAll()
-                                .requestMatchers(HttpMethod.GET, "/actuator/info")
-                                .hasRole(BEHEERDER.roleName())
-                                .requestMatchers(HttpMethod.GET, "/")
-                                .hasAnyRole(ALL_ROLES)
-                                .anyRequest()
-                                .denyAll())
+        AccessDeniedHandlerImpl errorPage = new AccessDeniedHandlerImpl();
+        http.authorizeHttpRequests(requests -> {
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                            .permitAll();
+                    requests.requestMatchers(AccessMatrix.PUBLIC_RESOURCES.toArray(String[]::new))
+                            .permitAll();
+                    requests.requestMatchers(HttpMethod.GET, AccessMatrix.PUBLIC_ACTUATOR.toArray(String[]::new))
+                            .permitAll();
+                    requests.requestMatchers(HttpMethod.GET, "/actuator/info")
+                            .hasAnyRole(AccessMatrix.ACTUATOR_INFO.stream()
+                                    .map(Role::roleName)
+                                    .toArray(String[]::new));
+                    AccessMatrix.permissions().stream()
+                            .filter(permission -> !permission.isApi())
+                            .forEach(permission -> apply(requests, permission));
+                    requests.anyRequest().denyAll();
+                })
                 .oauth2Login(login ->
                         login.loginPage("/oauth2/authorization/" + LazyClientRegistrationRepository.REGISTRATION_ID))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) -> {
+                    refusals.refused(request);
+                    errorPage.handle(request, response, denied);
+                }))
                 .logout(out -> out.logoutSuccessHandler(logout));
         return http.build();
+    }
+
+    private static void apply(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+            Permission permission) {
+        var rule = requests.requestMatchers(permission.method(), permission.path());
+        if (permission.anonymous()) {
+            rule.permitAll();
+        } else if (permission.roles().isEmpty()) {
+            rule.denyAll();
+        } else {
+            rule.hasAnyRole(permission.roleNames());
+        }
     }
 
     @Bean
@@ -154,9 +171,5 @@ class SecurityConfiguration {
                 JwtValidators.createDefaultWithIssuer(oidc.issuerUri()),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(oidc.audience())),
                 new JwtClaimValidator<String>("typ", "Bearer"::equals));
-    }
-
-    private static String[] names(Role... roles) {
-        return Arrays.stream(roles).map(Role::roleName).toArray(String[]::new);
     }
 }

@@ -5,15 +5,20 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -29,6 +34,12 @@ class EmbeddedPostgresAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresAutoConfiguration.class);
 
+    /** The database role the schema's grants name (see the database changelog in modules/app). */
+    static final String APPLICATION_ROLE = "adreszicht_app";
+
+    static final String APPLICATION_LOGIN = "adreszicht";
+    private static final String APPLICATION_PASSWORD = "demo-only-db";
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(properties.port());
@@ -39,15 +50,54 @@ class EmbeddedPostgresAutoConfiguration {
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             log.info("Embedded PostgreSQL keeps its data in {}", dataDirectory);
         }
-        return builder.start();
+        EmbeddedPostgres postgres = builder.start();
+        createApplicationLogin(postgres);
+        return postgres;
+    }
+
+    /**
+     * As a DBA would for a real deployment: the application logs in as a member of {@code adreszicht_app},
+     * which Liquibase grants only what the application needs (no UPDATE or DELETE on the access log). The
+     * schema owner, here the superuser, is used by Liquibase alone.
+     */
+    private static void createApplicationLogin(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    DO $$ BEGIN
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN
+                        CREATE ROLE %s NOLOGIN;
+                      END IF;
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN
+                        CREATE ROLE %s LOGIN PASSWORD '%s' IN ROLE %s;
+                      END IF;
+                    END $$
+                    """.formatted(
+                            APPLICATION_ROLE,
+                            APPLICATION_ROLE,
+                            APPLICATION_LOGIN,
+                            APPLICATION_LOGIN,
+                            APPLICATION_PASSWORD,
+                            APPLICATION_ROLE));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the application's database login", e);
+        }
+    }
+
+    /** Liquibase runs as the schema owner; nothing else uses this connection. */
+    @Bean
+    @LiquibaseDataSource
+    DataSource liquibaseDataSource(EmbeddedPostgres postgres) {
+        return postgres.getPostgresDatabase();
     }
 
     @Bean(destroyMethod = "close")
+    @Primary
     DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
-        dataSource.setPassword("postgres");
+        dataSource.setJdbcUrl(postgres.getJdbcUrl(APPLICATION_LOGIN, "postgres"));
+        dataSource.setUsername(APPLICATION_LOGIN);
+        dataSource.setPassword(APPLICATION_PASSWORD);
         dataSource.setMaximumPoolSize(properties.maximumPoolSize());
         dataSource.setPoolName("embedded-postgres");
         return dataSource;

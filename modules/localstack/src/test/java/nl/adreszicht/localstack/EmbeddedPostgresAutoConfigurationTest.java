@@ -20,9 +20,24 @@ class EmbeddedPostgresAutoConfigurationTest {
     void withoutADatasourceUrlARealPostgresqlStarts() {
         runner.run(context -> {
             assertThat(context).hasSingleBean(EmbeddedPostgres.class);
-            String version = new JdbcTemplate(context.getBean(DataSource.class))
+            String version = new JdbcTemplate(context.getBean("dataSource", DataSource.class))
                     .queryForObject("show server_version", String.class);
             assertThat(version).matches("1[78]\\..*");
+        });
+    }
+
+    @Test
+    void theApplicationIsNotTheSchemaOwner() {
+        runner.run(context -> {
+            JdbcTemplate application = new JdbcTemplate(context.getBean("dataSource", DataSource.class));
+            assertThat(application.queryForObject("select current_user", String.class))
+                    .isEqualTo("adreszicht");
+            assertThat(application.queryForObject(
+                            "select rolsuper or rolcreaterole from pg_roles where rolname = current_user",
+                            Boolean.class))
+                    .isFalse();
+            assertThat(application.queryForObject("select has_schema_privilege('public', 'CREATE')", Boolean.class))
+                    .isFalse();
         });
     }
 
@@ -32,6 +47,7 @@ class EmbeddedPostgresAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).doesNotHaveBean(EmbeddedPostgres.class);
                     assertThat(context).doesNotHaveBean(DataSource.class);
+                    assertThat(context).doesNotHaveBean("liquibaseDataSource");
                 });
     }
 
@@ -40,9 +56,11 @@ class EmbeddedPostgresAutoConfigurationTest {
         ApplicationContextRunner persistent =
                 runner.withPropertyValues("adreszicht.embedded-postgres.data-directory=" + directory.resolve("pg"));
 
-        persistent.run(context -> new JdbcTemplate(context.getBean(DataSource.class))
-                .execute("create table kept (id int); insert into kept values (42)"));
-        persistent.run(context -> assertThat(new JdbcTemplate(context.getBean(DataSource.class))
+        persistent.run(
+                context -> new JdbcTemplate(context.getBean("liquibaseDataSource", DataSource.class))
+                        .execute(
+                                "create table kept (id int); insert into kept values (42); grant select on kept to adreszicht_app"));
+        persistent.run(context -> assertThat(new JdbcTemplate(context.getBean("dataSource", DataSource.class))
                         .queryForObject("select id from kept", Integer.class))
                 .isEqualTo(42));
     }

@@ -1,0 +1,79 @@
+package nl.adreszicht.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.stream.Collectors;
+import nl.adreszicht.security.CurrentProfessional;
+import nl.adreszicht.security.Professional;
+import nl.adreszicht.security.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Writes access log entries. Each entry commits in its own short transaction before the caller goes on, so
+ * it exists before any data leaves the server, survives a rollback of the business transaction, and holds no
+ * lock any other request waits for. Any failure propagates: no entry, no access.
+ */
+@Service
+public class AccessLog {
+
+    private static final String INSERT = """
+            INSERT INTO access_log (kind, action, actor_subject, on_behalf_of, actor_organisation, actor_roles,
+                                    object_type, object_id, purpose, legal_basis, break_the_glass,
+                                    origin_ip, origin_client)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final CurrentProfessional currentProfessional;
+
+    AccessLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, CurrentProfessional currentProfessional) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.currentProfessional = currentProfessional;
+    }
+
+    /** Records an access by the professional behind the current request. */
+    public void record(AccessEntry entry) {
+        HttpServletRequest request = currentRequest();
+        record(
+                currentProfessional.require(),
+                entry,
+                request == null ? null : request.getRemoteAddr(),
+                CurrentProfessional.client());
+    }
+
+    void record(Professional actor, AccessEntry entry, @Nullable String originIp, @Nullable String client) {
+        LegalGround ground = LegalGround.of(actor.roles());
+        String roles = actor.roles().stream().map(Role::realmRole).sorted().collect(Collectors.joining(","));
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                INSERT,
+                entry.kind().name(),
+                entry.action(),
+                actor.subject(),
+                // Nobody acts for someone else yet; a delegation claim (RFC 8693 act) would fill this.
+                null,
+                actor.organisation().orElse(null),
+                roles,
+                entry.objectType(),
+                entry.objectId(),
+                ground.purpose(),
+                ground.basis(),
+                entry.breakTheGlass(),
+                originIp,
+                client));
+    }
+
+    private static @Nullable HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest()
+                : null;
+    }
+}

@@ -1,0 +1,98 @@
+package nl.adreszicht.audit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Extends the hash chain over new entries, in id order, behind the requests: writing an entry never waits
+ * for the chain. A PostgreSQL advisory lock makes sure one instance of the cluster seals at a time; the others
+ * skip the round. Entries younger than the settle time are left for the next round, so an entry whose
+ * transaction commits a moment after a higher id cannot be skipped.
+ */
+@Component
+class AccessLogSealer {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessLogSealer.class);
+
+    /** "AZ" + "seal": any constant unique to this job within the database. */
+    static final long LOCK_KEY = 0x415A5365616CL;
+
+    private static final int BATCH = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Duration settle;
+
+    AccessLogSealer(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            @Value("${adreszicht.access-log.seal-settle:2s}") Duration settle) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.settle = settle;
+    }
+
+    @Scheduled(fixedDelayString = "${adreszicht.access-log.seal-interval:1s}")
+    void sealRound() {
+        int sealed = sealPending();
+        if (sealed > 0) {
+            log.debug("Sealed {} access log entries", sealed);
+        }
+    }
+
+    /** Seals what has settled; returns how many entries were sealed, or 0 when another instance holds the lock. */
+    int sealPending() {
+        Integer total = transaction.execute(status -> {
+            Boolean locked = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            int count = 0;
+            int round;
+            do {
+                round = sealBatch();
+                count += round;
+            } while (round == BATCH);
+            return count;
+        });
+        return total == null ? 0 : total;
+    }
+
+    private int sealBatch() {
+        List<Object[]> last = jdbc.query(
+                "SELECT entry_id, chain_hash FROM access_log_seal ORDER BY entry_id DESC LIMIT 1",
+                (row, n) -> new Object[] {row.getLong(1), row.getString(2)});
+        long previousId = last.isEmpty() ? 0 : (long) last.get(0)[0];
+        String previousHash = last.isEmpty() ? ChainHash.GENESIS : (String) last.get(0)[1];
+        List<Object[]> seals = new ArrayList<>();
+        long[] chainState = {previousId};
+        String[] hashState = {previousHash};
+        jdbc.query(
+                "SELECT " + ChainHash.ENTRY_COLUMNS + " FROM access_log WHERE id > ?"
+                        + " AND logged_at < clock_timestamp() - make_interval(secs => ?) ORDER BY id LIMIT " + BATCH,
+                row -> {
+                    long id = row.getLong("id");
+                    String digest = ChainHash.entryDigest(row);
+                    String chain = ChainHash.link(hashState[0], id, digest);
+                    seals.add(new Object[] {id, chainState[0] == 0 ? null : chainState[0], digest, chain});
+                    chainState[0] = id;
+                    hashState[0] = chain;
+                },
+                previousId,
+                settle.toMillis() / 1000.0);
+        if (!seals.isEmpty()) {
+            jdbc.batchUpdate(
+                    "INSERT INTO access_log_seal (entry_id, previous_entry_id, entry_digest, chain_hash) VALUES (?, ?, ?, ?)",
+                    seals);
+        }
+        return seals.size();
+    }
+}

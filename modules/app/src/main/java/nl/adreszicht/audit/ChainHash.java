@@ -1,0 +1,69 @@
+package nl.adreszicht.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+
+/**
+ * The hashes of the chain. An entry's digest covers every column but its id, so an entry moved to another
+ * id still matches its own digest (that is how reordering is told apart from editing); the chain hash binds
+ * the digest to its id and to the previous link.
+ */
+final class ChainHash {
+
+    static final String GENESIS = "0".repeat(64);
+
+    static final String ENTRY_COLUMNS = "id, logged_at, kind, action, actor_subject, on_behalf_of, actor_organisation,"
+            + " actor_roles, object_type, object_id, purpose, legal_basis, break_the_glass, origin_ip, origin_client";
+
+    private ChainHash() {}
+
+    /** The digest of the entry at the result set's current row, read with {@link #ENTRY_COLUMNS}. */
+    static String entryDigest(ResultSet row) throws SQLException {
+        StringBuilder canonical = new StringBuilder();
+        // Microseconds since the epoch: PostgreSQL's own precision, so a re-read value hashes the same.
+        java.time.Instant at =
+                row.getObject("logged_at", java.time.OffsetDateTime.class).toInstant();
+        canonical.append(at.getEpochSecond()).append('.').append(at.getNano() / 1000);
+        for (String column : new String[] {
+            "kind",
+            "action",
+            "actor_subject",
+            "on_behalf_of",
+            "actor_organisation",
+            "actor_roles",
+            "object_type",
+            "object_id",
+            "purpose",
+            "legal_basis",
+            "break_the_glass",
+            "origin_ip",
+            "origin_client"
+        }) {
+            String value = row.getString(column);
+            // Length-prefixed, so no two different rows produce the same text.
+            canonical
+                    .append('|')
+                    .append(value == null ? -1 : value.length())
+                    .append(':')
+                    .append(value);
+        }
+        return sha256(canonical.toString());
+    }
+
+    static String link(String previousChainHash, long entryId, String entryDigest) {
+        return sha256(previousChainHash + "|" + entryId + "|" + entryDigest);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The access log (toegangslog, NEN 7513): one entry for every read, search, create, update, export, refusal
+ * and break-the-glass on personal data, written before the data leaves the server; if it cannot be written
+ * the request fails. PostgreSQL keeps it append-only for the application, and a hash chain, sealed behind
+ * the requests by one instance at a time, makes editing, deleting, inserting or reordering entries
+ * detectable. Privacy officers read it here; their reads are logged too.
+ */
+@NullMarked
+package nl.adreszicht.audit;
+
+import org.jspecify.annotations.NullMarked;

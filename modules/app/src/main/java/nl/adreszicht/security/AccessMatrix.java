@@ -1,0 +1,115 @@
+package nl.adreszicht.security;
+
+import static nl.adreszicht.security.Role.BEHEERDER;
+import static nl.adreszicht.security.Role.GEMEENTE_ANALIST;
+import static nl.adreszicht.security.Role.GEMEENTE_MEDEWERKER;
+import static nl.adreszicht.security.Role.POLITIE_MEDEWERKER;
+import static nl.adreszicht.security.Role.PRIVACY_OFFICER;
+import static nl.adreszicht.security.Role.VT_MEDEWERKER;
+import static nl.adreszicht.security.Role.VT_SUPERVISOR;
+import static org.springframework.http.HttpMethod.GET;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Who may do what, written down once. {@code SecurityConfiguration} builds its route rules from these rows,
+ * the access log takes the action names and personal-data flags from them, the generated matrix tests call
+ * every row with every role, a completeness test fails the build when a request mapping has no row, and
+ * docs/security/permissions.md must show exactly this table. Services enforce the scope in their queries.
+ */
+public final class AccessMatrix {
+
+    private static final Set<Role> ALL_ROLES = EnumSet.allOf(Role.class);
+
+    /** Roles that do case work or configuration and read the shared code lists. */
+    private static final Set<Role> CODE_LIST_READERS =
+            EnumSet.of(POLITIE_MEDEWERKER, VT_MEDEWERKER, VT_SUPERVISOR, GEMEENTE_MEDEWERKER, BEHEERDER);
+
+    private static final List<Permission> PERMISSIONS = List.of(
+            // UI pages
+            row("start.tonen", GET, "/", ALL_ROLES, Scope.NONE, false),
+            open("afmelding.tonen", GET, "/afgemeld"),
+            row("toegangslog.pagina", GET, "/toegangslog", EnumSet.of(PRIVACY_OFFICER), Scope.OWN_ORGANISATION, true),
+            // API
+            open("openapi.lezen", GET, "/api/v1/openapi.json"),
+            open("openapi.yaml.lezen", GET, "/api/v1/openapi.json.yaml"),
+            row("profiel.lezen", GET, "/api/v1/profiel", ALL_ROLES, Scope.NONE, false),
+            row("geweldsvormen.lezen", GET, "/api/v1/geweldsvormen", CODE_LIST_READERS, Scope.NONE, false),
+            row("geweldsvorm.lezen", GET, "/api/v1/geweldsvormen/{code}", CODE_LIST_READERS, Scope.NONE, false),
+            row(
+                    "toegangslog.object",
+                    GET,
+                    "/api/v1/toegangslog/objecten/{objectId}",
+                    EnumSet.of(PRIVACY_OFFICER),
+                    Scope.OWN_ORGANISATION,
+                    true),
+            row(
+                    "toegangslog.gebruiker",
+                    GET,
+                    "/api/v1/toegangslog/gebruikers/{subject}",
+                    EnumSet.of(PRIVACY_OFFICER),
+                    Scope.OWN_ORGANISATION,
+                    true),
+            row(
+                    "toegangslog.break-the-glass",
+                    GET,
+                    "/api/v1/toegangslog/break-the-glass",
+                    EnumSet.of(PRIVACY_OFFICER, VT_SUPERVISOR),
+                    Scope.OWN_ORGANISATION,
+                    true),
+            row(
+                    "toegangslog.verificatie",
+                    GET,
+                    "/api/v1/toegangslog/verificatie",
+                    EnumSet.of(PRIVACY_OFFICER),
+                    Scope.NONE,
+                    false));
+
+    /** Paths outside the request mappings: assets, the login flow and actuator endpoints. */
+    static final List<String> PUBLIC_RESOURCES = List.of(
+            "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/oauth2/authorization/**", "/login/oauth2/code/**");
+
+    static final List<String> PUBLIC_ACTUATOR = List.of("/actuator/health", "/actuator/health/**");
+
+    static final Set<Role> ACTUATOR_INFO = EnumSet.of(BEHEERDER);
+
+    /** The municipality's analysts only ever receive aggregates: checked against every row they may call. */
+    public static final Role AGGREGATES_ONLY = GEMEENTE_ANALIST;
+
+    private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
+
+    private AccessMatrix() {}
+
+    public static List<Permission> permissions() {
+        return PERMISSIONS;
+    }
+
+    /** The row for a request, if any: used to name the action of a refusal in the access log. */
+    public static Optional<Permission> find(String method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return PERMISSIONS.stream()
+                .filter(p -> p.method().matches(method))
+                .filter(p -> pattern(p).matches(container))
+                .findFirst();
+    }
+
+    private static PathPattern pattern(Permission permission) {
+        return PARSER.parse(permission.path());
+    }
+
+    private static Permission row(
+            String action, HttpMethod method, String path, Set<Role> roles, Scope scope, boolean personalData) {
+        return new Permission(action, method, path, roles, scope, personalData, false);
+    }
+
+    private static Permission open(String action, HttpMethod method, String path) {
+        return new Permission(action, method, path, Set.of(), Scope.NONE, false, true);
+    }
+}

@@ -1,0 +1,136 @@
+package nl.adreszicht;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nl.adreszicht.security.AccessMatrix;
+import nl.adreszicht.security.Permission;
+import nl.adreszicht.security.Role;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Generated from the permission matrix: every row, with every role, with a login that has no Adreszicht role,
+ * and without login. Each call must get exactly what its row says, and leave exactly the access-log rows the
+ * row implies: one entry for a use or a refusal of a personal-data endpoint, none otherwise.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AccessMatrixTest {
+
+    /** Field names that would carry an address, a person or free text: never in a gemeente-analist response. */
+    private static final Pattern FORBIDDEN_FOR_AGGREGATES = Pattern.compile(
+            "(?i).*(adres|straat|postcode|huisnummer|huisletter|toevoeging|naam|name|bsn|geboorte|persoon|betrokkene"
+                    + "|toelichting|omschrijvingvrij|vrijetekst|tekst|notitie|melder).*");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    /** Who calls: a role, no Adreszicht role, or nobody. */
+    enum Caller {
+        ROLE,
+        NO_ROLE,
+        ANONYMOUS
+    }
+
+    static Stream<Arguments> cells() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Permission permission : AccessMatrix.permissions()) {
+            Named<Permission> row = Named.of(permission.method() + " " + permission.path(), permission);
+            for (Role role : Role.values()) {
+                cells.add(Arguments.of(row, Caller.ROLE, role));
+            }
+            cells.add(Arguments.of(row, Caller.NO_ROLE, null));
+            cells.add(Arguments.of(row, Caller.ANONYMOUS, null));
+        }
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} {2}")
+    @MethodSource("cells")
+    void everyCellOfTheMatrixHoldsAndIsLogged(Permission permission, Caller caller, Role role) throws Exception {
+        Requests who = Requests.as(role, "veilig-thuis-drenthe");
+        // Every call carries a search, so a search page searches (and logs) like its API twin; others ignore it.
+        var call = request(permission.method(), example(permission.path())).param("object", "a1b2c3");
+        if (caller != Caller.ANONYMOUS) {
+            call.with(permission.isApi() ? who.api() : who.ui());
+        }
+        long logBefore = logSize();
+
+        MockHttpServletResponse response = mvc.perform(call).andReturn().getResponse();
+
+        long logged = logSize() - logBefore;
+        boolean allowed = permission.anonymous() || (caller == Caller.ROLE && permission.allows(role));
+        if (allowed) {
+            assertThat(response.getStatus()).as("allowed").isNotIn(401, 403).isLessThan(500);
+        } else if (caller == Caller.ANONYMOUS) {
+            assertThat(response.getStatus()).isEqualTo(permission.isApi() ? 401 : 302);
+        } else {
+            assertThat(response.getStatus()).as("refused").isEqualTo(403);
+        }
+        boolean personal = permission.personalData() && caller != Caller.ANONYMOUS;
+        assertThat(logged).as("access log entries").isEqualTo(personal ? 1 : 0);
+        if (personal) {
+            String[] entry = lastEntry();
+            assertThat(entry[0]).as("kind").isEqualTo(allowed ? "ZOEKEN" : "GEWEIGERD");
+            assertThat(entry[1]).as("action").isIn(permission.action(), "toegangslog.pagina");
+            assertThat(entry[2]).as("actor").isEqualTo(Requests.SUBJECT);
+        }
+        if (allowed
+                && !permission.anonymous()
+                && role == AccessMatrix.AGGREGATES_ONLY
+                && permission.isApi()
+                && response.getStatus() == 200) {
+            assertNoPersonalFields(json.readTree(response.getContentAsString()), permission.path());
+        }
+    }
+
+    private void assertNoPersonalFields(JsonNode node, String path) {
+        if (node.isObject()) {
+            java.util.Collection<String> names = node.propertyNames();
+            for (String name : names) {
+                assertThat(name).as(path + " returns a personal field").doesNotMatch(FORBIDDEN_FOR_AGGREGATES);
+                assertNoPersonalFields(node.get(name), path);
+            }
+        } else if (node.isArray()) {
+            for (Iterator<JsonNode> it = node.values().iterator(); it.hasNext(); ) {
+                assertNoPersonalFields(it.next(), path);
+            }
+        }
+    }
+
+    private long logSize() {
+        return jdbc.queryForObject("select count(*) from access_log", Long.class);
+    }
+
+    private String[] lastEntry() {
+        return jdbc.queryForObject(
+                "select kind, action, actor_subject from access_log order by id desc limit 1",
+                (row, n) -> new String[] {row.getString(1), row.getString(2), row.getString(3)});
+    }
+
+    /** A concrete path for a mapping: variables get a well-formed opaque value. */
+    static String example(String path) {
+        return path.replaceAll("\\{[^}]+}", "a1b2c3");
+    }
+}
