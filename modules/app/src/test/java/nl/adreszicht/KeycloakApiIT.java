@@ -10,14 +10,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Tokens from the real Keycloak, with the project's realm, against the protected API. */
 @LocalStackTest
+@ExtendWith(OutputCaptureExtension.class)
 class KeycloakApiIT {
+
+    @AfterEach
+    void theApplicationLoggedNoPersonalDataOrTokens(CapturedOutput output) {
+        LogHygiene.assertClean(output.getAll());
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();

@@ -18,7 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
             "server.port=" + LocalStackTest.APP_PORT,
             "adreszicht.oidc.issuer-uri=",
-            "adreszicht.oidc.client-secret="
+            "adreszicht.oidc.client-secret=",
+            "adreszicht.local-keycloak.banner=false"
         })
 public @interface LocalStackTest {
 

@@ -21,9 +21,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,7 +34,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * file, and checks each lands on their role's start page without WCAG 2.1 A/AA violations.
  */
 @LocalStackTest
+@ExtendWith(OutputCaptureExtension.class)
 class LoginBrowserIT {
+
+    @AfterEach
+    void theApplicationLoggedNoPersonalDataOrTokens(CapturedOutput output) {
+        LogHygiene.assertClean(output.getAll());
+    }
 
     private static final Path REALM_FILE = Path.of(System.getProperty("adreszicht.project-root", "../.."))
             .resolve("infra/keycloak/adreszicht-realm.json");
@@ -130,6 +139,26 @@ class LoginBrowserIT {
         assertNoAccessibilityViolations();
         page.navigate(LocalStackTest.APP_URL + "/");
         assertThat(page.locator("#username")).isVisible();
+    }
+
+    @Test
+    void thePrivacyOfficerSearchesTheAccessLogAndTheSearchIsLoggedToo() {
+        logIn("privacy.drenthe");
+        page.locator("a", new Page.LocatorOptions().setHasText("Toegangslog")).click();
+
+        page.locator("#object").fill("Dam 1A Amsterdam");
+        page.locator("button", new Page.LocatorOptions().setHasText("Zoeken")).click();
+        assertThat(page.locator("[role=alert]")).containsText("geen adres of naam");
+        assertNoAccessibilityViolations();
+
+        String objectId = java.util.UUID.randomUUID().toString();
+        page.locator("#object").fill(objectId);
+        page.locator("button", new Page.LocatorOptions().setHasText("Zoeken")).click();
+        // The officer's own search is the first entry about this object.
+        assertThat(page.locator("tbody tr")).hasCount(1);
+        assertThat(page.locator("tbody tr")).containsText("toegangslog.pagina");
+        assertThat(page.locator("tbody tr")).containsText("privacy-officer");
+        assertNoAccessibilityViolations();
     }
 
     @Test

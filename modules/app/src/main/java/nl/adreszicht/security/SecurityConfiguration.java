@@ -1,6 +1,7 @@
 package nl.adreszicht.security;
 
 import jakarta.servlet.DispatcherType;
+import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +33,7 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,6 +72,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable());
@@ -79,7 +83,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiFilterChain(
-            HttpSecurity http, ClientRegistrationRepository registrations, RefusalPublisher refusals) throws Exception {
+            HttpSecurity http,
+            ClientRegistrationRepository registrations,
+            RefusalPublisher refusals,
+            OidcProperties oidc)
+            throws Exception {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/afgemeld");
         AccessDeniedHandlerImpl errorPage = new AccessDeniedHandlerImpl();
@@ -105,8 +113,25 @@ class SecurityConfiguration {
                     refusals.refused(request);
                     errorPage.handle(request, response, denied);
                 }))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(uiCsp(oidc)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .logout(out -> out.logoutSuccessHandler(logout));
         return http.build();
+    }
+
+    /** The API serves JSON only: nothing may load, nothing may frame it. */
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+    /**
+     * Pages load only our own scripts, styles and images (no inline code; htmx's indicator styles are off), may
+     * not be framed, and submit forms only to us and to Keycloak (logout redirects there, which browsers check).
+     */
+    static String uiCsp(OidcProperties oidc) {
+        URI issuer = URI.create(oidc.issuerUri());
+        String keycloak = issuer.getScheme() + "://" + issuer.getAuthority();
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self';"
+                + " connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none';"
+                + " form-action 'self' " + keycloak;
     }
 
     private static void apply(

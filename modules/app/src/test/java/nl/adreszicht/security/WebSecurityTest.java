@@ -86,6 +86,36 @@ class WebSecurityTest {
     }
 
     @Test
+    void pagesCarryTheSecurityHeaders() throws Exception {
+        mvc.perform(get("/").with(loggedIn("vt-medewerker")))
+                .andExpect(header().string(
+                                "Content-Security-Policy",
+                                containsString("default-src 'self'; script-src 'self'; style-src 'self'")))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+                .andExpect(
+                        header().string("Content-Security-Policy", endsWith("form-action 'self' http://127.0.0.1:9")))
+                .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("Cache-Control", containsString("no-store")))
+                .andExpect(header().doesNotExist("Strict-Transport-Security"));
+    }
+
+    @Test
+    void overTlsBrowsersAreToldToStayOnTls() throws Exception {
+        mvc.perform(get("/").secure(true).with(loggedIn("vt-medewerker")))
+                .andExpect(header().string("Strict-Transport-Security", containsString("max-age=")));
+    }
+
+    @Test
+    void apiResponsesMayLoadNothingAndBeFramedNowhere() throws Exception {
+        mvc.perform(get("/api/v1/openapi.json"))
+                .andExpect(header().string("Content-Security-Policy", SecurityConfiguration.API_CSP))
+                .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                .andExpect(header().string("Cache-Control", containsString("no-store")));
+    }
+
+    @Test
     void logoutNeedsTheCsrfToken() throws Exception {
         mvc.perform(post("/logout").with(loggedIn("politie-medewerker"))).andExpect(status().isForbidden());
     }

@@ -16,7 +16,9 @@ class LocalKeycloakAutoConfiguration {
         return new LocalKeycloak(properties);
     }
 
+    /** The run command's banner; tests switch it off, so their log checks see only real log output. */
     @Bean
+    @ConditionalOnBooleanProperty(name = "adreszicht.local-keycloak.banner", matchIfMissing = true)
     LocalRunBanner localRunBanner(LocalKeycloakProperties properties) {
         return new LocalRunBanner(properties);
     }
