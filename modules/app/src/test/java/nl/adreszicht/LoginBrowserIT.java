@@ -11,6 +11,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SameSiteAttribute;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -111,21 +113,32 @@ class LoginBrowserIT {
     }
 
     @Test
-    void theSessionLivesInPostgresqlSoAnyReplicaCanServeIt() {
-        logIn("gemeente.zwolle");
+    void theSessionLivesInPostgresqlBehindAHardenedCookieThatLoginRenews() {
+        page.navigate(LocalStackTest.APP_URL + "/");
+        String beforeLogin = sessionCookie().value;
+        page.locator("#username").fill("gemeente.zwolle");
+        page.locator("#password").fill("demo-only");
+        page.locator("#kc-login").click();
+        page.waitForURL(url -> url.startsWith(LocalStackTest.APP_URL + "/") && !url.contains("/login/oauth2/"));
 
-        String sessionId = context.cookies().stream()
-                .filter(cookie -> cookie.name.equals("SESSION"))
-                .findFirst()
-                .orElseThrow()
-                .value;
+        Cookie session = sessionCookie();
+        assertThat(session.value).as("a new session id on login").isNotEqualTo(beforeLogin);
+        assertThat(session.httpOnly).isTrue();
+        assertThat(session.sameSite).isEqualTo(SameSiteAttribute.LAX);
         Integer rows = jdbc.queryForObject(
                 "select count(*) from spring_session s join spring_session_attributes a"
                         + " on a.session_primary_id = s.primary_id"
                         + " where s.session_id = convert_from(decode(?, 'base64'), 'UTF8')",
                 Integer.class,
-                sessionId);
+                session.value);
         assertThat(rows).isPositive();
+    }
+
+    private Cookie sessionCookie() {
+        return context.cookies(LocalStackTest.APP_URL).stream()
+                .filter(cookie -> cookie.name.equals("SESSION"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration
 @EnableMethodSecurity
+// Command-line runs (the access log verification) start without a web server and need no filter chains.
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     @Bean

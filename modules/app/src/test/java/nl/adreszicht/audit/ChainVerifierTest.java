@@ -106,6 +106,29 @@ class ChainVerifierTest {
                         new VerificationReport.Finding(last, VerificationReport.Kind.VERPLAATST));
     }
 
+    @Test
+    void whileAnotherInstanceSealsThisOneSkipsTheRound() throws Exception {
+        String objectId = UUID.randomUUID().toString();
+        accessLog.record(vt, read(objectId), "127.0.0.1", "web");
+        try (var otherInstance = postgres.getPostgresDatabase().getConnection()) {
+            otherInstance.setAutoCommit(false);
+            try (var lock = otherInstance.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, AccessLogSealer.LOCK_KEY);
+                lock.execute();
+            }
+
+            assertThat(sealer.sealPending()).isZero();
+
+            otherInstance.rollback();
+        }
+        assertThat(sealer.sealPending()).isPositive();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from access_log_seal s join access_log e on e.id = s.entry_id where e.object_id = ?",
+                        Integer.class,
+                        objectId))
+                .isEqualTo(1);
+    }
+
     private List<Long> writeAndSeal(int count) {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
