@@ -1,38 +1,66 @@
 package nl.adreszicht.audit;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes the chain and reports every entry that was edited, deleted, inserted or moved. Each link is
- * checked against its own stored predecessor, so one break is reported once rather than cascading.
+ * checked against its own stored predecessor, so one break is reported once rather than cascading. It streams
+ * entries and seals in id order and looks up digests only for entries that fail, so its memory does not grow
+ * with the log.
  */
 @Component
 class ChainVerifier {
 
     private final JdbcTemplate jdbc;
 
-    ChainVerifier(JdbcTemplate jdbc) {
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
+
+    ChainVerifier(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        // PostgreSQL streams a result through a cursor only with a fetch size, inside a transaction.
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(1_000);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     VerificationReport verify() {
-        Map<String, Long> sealedDigests = new HashMap<>();
-        jdbc.query("SELECT entry_id, entry_digest FROM access_log_seal", row -> {
-            sealedDigests.put(row.getString(2), row.getLong(1));
-        });
+        List<long[]> alteredIds = new ArrayList<>();
+        List<String> alteredDigests = new ArrayList<>();
+        VerificationReport report = readOnly.execute(status -> walk(alteredIds, alteredDigests));
+        // Only now, with the cursor closed: content sealed under another id was moved; anything else was edited.
+        List<VerificationReport.Finding> findings = new ArrayList<>(report.findings());
+        for (int i = 0; i < alteredIds.size(); i++) {
+            long id = alteredIds.get(i)[0];
+            boolean moved = !jdbc.queryForList(
+                            "SELECT entry_id FROM access_log_seal WHERE entry_digest = ? AND entry_id <> ?",
+                            Long.class,
+                            alteredDigests.get(i),
+                            id)
+                    .isEmpty();
+            findings.add(new VerificationReport.Finding(
+                    id, moved ? VerificationReport.Kind.VERPLAATST : VerificationReport.Kind.GEWIJZIGD));
+        }
+        findings.sort(java.util.Comparator.comparingLong(VerificationReport.Finding::entryId));
+        return new VerificationReport(report.checked(), report.pending(), findings);
+    }
+
+    private VerificationReport walk(List<long[]> alteredIds, List<String> alteredDigests) {
         Long lastSealed = jdbc.queryForObject("SELECT max(entry_id) FROM access_log_seal", Long.class);
         long lastSealedId = lastSealed == null ? 0 : lastSealed;
 
         List<VerificationReport.Finding> findings = new ArrayList<>();
         long[] counts = new long[2]; // checked, pending
         Object[] previous = {0L, ChainHash.GENESIS}; // id and chain hash of the previous seal
-        jdbc.query(
+        streaming.query(
                 "SELECT e." + ChainHash.ENTRY_COLUMNS.replace(", ", ", e.")
                         + ", e.id IS NOT NULL AS has_entry, s.entry_id AS seal_id, s.previous_entry_id,"
                         + " s.entry_digest, s.chain_hash"
@@ -69,12 +97,8 @@ class ChainVerifier {
                     } else {
                         String digest = ChainHash.entryDigest(row);
                         if (!digest.equals(storedDigest)) {
-                            Long elsewhere = sealedDigests.get(digest);
-                            findings.add(new VerificationReport.Finding(
-                                    sealId,
-                                    elsewhere != null && elsewhere != sealId
-                                            ? VerificationReport.Kind.VERPLAATST
-                                            : VerificationReport.Kind.GEWIJZIGD));
+                            alteredIds.add(new long[] {sealId});
+                            alteredDigests.add(digest);
                         } else {
                             String base = previousLinkHash(linkedPrevious, previousId, (String) previous[1]);
                             // Without its predecessor a link cannot be checked; the removal is reported above.
