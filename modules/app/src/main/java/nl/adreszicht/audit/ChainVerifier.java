@@ -33,27 +33,28 @@ class ChainVerifier {
     }
 
     VerificationReport verify() {
-        List<long[]> alteredIds = new ArrayList<>();
-        List<String> alteredDigests = new ArrayList<>();
-        VerificationReport report = readOnly.execute(status -> walk(alteredIds, alteredDigests));
+        List<Altered> altered = new ArrayList<>();
+        VerificationReport report = readOnly.execute(status -> walk(altered));
         // Only now, with the cursor closed: content sealed under another id was moved; anything else was edited.
         List<VerificationReport.Finding> findings = new ArrayList<>(report.findings());
-        for (int i = 0; i < alteredIds.size(); i++) {
-            long id = alteredIds.get(i)[0];
+        for (Altered entry : altered) {
             boolean moved = !jdbc.queryForList(
                             "SELECT entry_id FROM access_log_seal WHERE entry_digest = ? AND entry_id <> ?",
                             Long.class,
-                            alteredDigests.get(i),
-                            id)
+                            entry.digest(),
+                            entry.id())
                     .isEmpty();
             findings.add(new VerificationReport.Finding(
-                    id, moved ? VerificationReport.Kind.VERPLAATST : VerificationReport.Kind.GEWIJZIGD));
+                    entry.id(), moved ? VerificationReport.Kind.VERPLAATST : VerificationReport.Kind.GEWIJZIGD));
         }
         findings.sort(java.util.Comparator.comparingLong(VerificationReport.Finding::entryId));
         return new VerificationReport(report.checked(), report.pending(), findings);
     }
 
-    private VerificationReport walk(List<long[]> alteredIds, List<String> alteredDigests) {
+    /** An entry whose content no longer matches its seal, with the digest of what it holds now. */
+    private record Altered(long id, String digest) {}
+
+    private VerificationReport walk(List<Altered> altered) {
         Long lastSealed = jdbc.queryForObject("SELECT max(entry_id) FROM access_log_seal", Long.class);
         long lastSealedId = lastSealed == null ? 0 : lastSealed;
 
@@ -97,8 +98,7 @@ class ChainVerifier {
                     } else {
                         String digest = ChainHash.entryDigest(row);
                         if (!digest.equals(storedDigest)) {
-                            alteredIds.add(new long[] {sealId});
-                            alteredDigests.add(digest);
+                            altered.add(new Altered(sealId, digest));
                         } else {
                             String base = previousLinkHash(linkedPrevious, previousId, (String) previous[1]);
                             // Without its predecessor a link cannot be checked; the removal is reported above.
