@@ -8,6 +8,7 @@ import static nl.adreszicht.security.Role.PRIVACY_OFFICER;
 import static nl.adreszicht.security.Role.VT_MEDEWERKER;
 import static nl.adreszicht.security.Role.VT_SUPERVISOR;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -28,6 +29,10 @@ public final class AccessMatrix {
 
     private static final Set<Role> ALL_ROLES = EnumSet.allOf(Role.class);
 
+    /** Roles that register or review records at an address, and so must find it. */
+    private static final Set<Role> ADDRESS_READERS =
+            EnumSet.of(POLITIE_MEDEWERKER, VT_MEDEWERKER, VT_SUPERVISOR, GEMEENTE_MEDEWERKER);
+
     /** Roles that do case work or configuration and read the shared code lists. */
     private static final Set<Role> CODE_LIST_READERS =
             EnumSet.of(POLITIE_MEDEWERKER, VT_MEDEWERKER, VT_SUPERVISOR, GEMEENTE_MEDEWERKER, BEHEERDER);
@@ -43,6 +48,8 @@ public final class AccessMatrix {
             row("profiel.lezen", GET, "/api/v1/profiel", ALL_ROLES, Scope.NONE, false),
             row("geweldsvormen.lezen", GET, "/api/v1/geweldsvormen", CODE_LIST_READERS, Scope.NONE, false),
             row("geweldsvorm.lezen", GET, "/api/v1/geweldsvormen/{code}", CODE_LIST_READERS, Scope.NONE, false),
+            row("adressen.zoeken", POST, "/api/v1/adressen/_zoek", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
+            row("adres.lezen", GET, "/api/v1/adressen/{id}", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
             row(
                     "toegangslog.object",
                     GET,

@@ -1,0 +1,91 @@
+package nl.adreszicht.addresses;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code /api/v1/adressen}. Finding an address is a POST with the address in the body, never in the URL
+ * (domain.md section 2: no address text in URLs, where proxies and logs would keep it).
+ */
+@RestController
+class AddressApiController {
+
+    private final AddressRegister register;
+
+    AddressApiController(AddressRegister register) {
+        this.register = register;
+    }
+
+    @PostMapping("/api/v1/adressen/_zoek")
+    AdresResource find(@Valid @RequestBody AdresZoekvraag question) {
+        InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
+        Postcode postcode = invalid.collect(() -> Postcode.parse(question.postcode()));
+        HouseNumber number = invalid.collect(
+                () -> HouseNumber.of(question.huisnummer(), question.huisletter(), question.toevoeging()));
+        invalid.throwIfAny();
+        return register.find(postcode, number).map(AdresResource::of).orElseThrow(AddressApiController::notFound);
+    }
+
+    @GetMapping("/api/v1/adressen/{id}")
+    AdresResource read(@PathVariable String id) {
+        return register.read(AddressId.parse(id)).map(AdresResource::of).orElseThrow(AddressApiController::notFound);
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "Dit adres staat niet in het adresregister (of valt buiten uw werkgebied).");
+    }
+
+    /** What identifies an address in a search. */
+    record AdresZoekvraag(
+            @NotBlank String postcode,
+            @NotNull Integer huisnummer,
+            @Nullable String huisletter,
+            @Nullable String toevoeging) {}
+
+    /** An address as the API shows it. */
+    record AdresResource(
+            String id,
+            @Nullable String nummeraanduidingId,
+            String postcode,
+            int huisnummer,
+            @Nullable String huisletter,
+            @Nullable String toevoeging,
+            String weergave,
+            String straat,
+            String woonplaats,
+            String gemeenteCode,
+            @Nullable String wijkCode,
+            @Nullable String buurtCode,
+            @Nullable Short indelingsjaar,
+            boolean synthetisch) {
+
+        static AdresResource of(Address address) {
+            HouseNumber number = address.houseNumber();
+            return new AdresResource(
+                    address.id().toString(),
+                    address.nummeraanduidingId(),
+                    address.postcode().value(),
+                    number.number(),
+                    number.letter(),
+                    number.addition(),
+                    address.straat() + " " + number,
+                    address.straat(),
+                    address.woonplaats(),
+                    address.gemeenteCode(),
+                    address.wijkCode(),
+                    address.buurtCode(),
+                    address.areaYear(),
+                    address.synthetic());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package nl.adreszicht.addresses;
+
+import java.util.Optional;
+import nl.adreszicht.audit.AccessEntry;
+import nl.adreszicht.audit.AccessKind;
+import nl.adreszicht.audit.AccessLog;
+import nl.adreszicht.security.CurrentProfessional;
+import nl.adreszicht.security.Professional;
+import nl.adreszicht.security.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finding and reading addresses, within the caller's scope: a gemeente professional only finds addresses in
+ * their own gemeente (the scope is part of the lookup, so another gemeente's address is simply not found).
+ * Every found address is logged before it is returned.
+ */
+@Service
+@Transactional(readOnly = true)
+class AddressRegister {
+
+    static final String SEARCH = "adressen.zoeken";
+    static final String READ = "adres.lezen";
+
+    private final Addresses addresses;
+    private final AccessLog accessLog;
+    private final CurrentProfessional currentProfessional;
+
+    AddressRegister(Addresses addresses, AccessLog accessLog, CurrentProfessional currentProfessional) {
+        this.addresses = addresses;
+        this.accessLog = accessLog;
+        this.currentProfessional = currentProfessional;
+    }
+
+    Optional<Address> find(Postcode postcode, HouseNumber number) {
+        Optional<Address> found = addresses.find(postcode, number).filter(this::inScope);
+        found.ifPresent(address -> logged(AccessKind.ZOEKEN, SEARCH, address));
+        return found;
+    }
+
+    Optional<Address> read(AddressId id) {
+        Optional<Address> found = addresses.findById(id.value()).filter(this::inScope);
+        found.ifPresent(address -> logged(AccessKind.LEZEN, READ, address));
+        return found;
+    }
+
+    private boolean inScope(Address address) {
+        Professional professional = currentProfessional.require();
+        if (professional.has(Role.GEMEENTE_MEDEWERKER) && !professional.has(Role.VT_MEDEWERKER)) {
+            return professional
+                    .gemeente()
+                    .filter(address.gemeenteCode()::equals)
+                    .isPresent();
+        }
+        return true;
+    }
+
+    private void logged(AccessKind kind, String action, Address address) {
+        accessLog.record(AccessEntry.of(kind, action, "adres", address.id().toString()));
+    }
+}
