@@ -10,15 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
+import nl.adreszicht.PropertyCheck;
+import org.junit.jupiter.api.Test;
 
 /**
  * Properties that must hold for any records, not just the examples: more records never mean a lower colour, order
@@ -31,164 +26,184 @@ class ColourPolicyPropertiesTest {
 
     private static final ColourPolicy V1 = Records.V1;
 
-    @Property(tries = 5000)
-    void addingARecordNeverLowersTheColour(
-            @ForAll("inWindow") List<ColourRecord> records, @ForAll("draftInWindow") Draft extra) {
-        List<ColourRecord> more = new ArrayList<>(records);
-        more.add(extra.toRecord("extra"));
+    @Test
+    void addingARecordNeverLowersTheColour() {
+        PropertyCheck.forAll(r -> new Pair<>(inWindow(r), draftInWindow(r)), input -> {
+            List<ColourRecord> more = new ArrayList<>(input.a());
+            more.add(input.b().toRecord("extra"));
 
-        assertThat(rank(decide(V1, more, TODAY))).isGreaterThanOrEqualTo(rank(decide(V1, records, TODAY)));
-    }
-
-    @Property
-    void theOrderOfTheRecordsDoesNotMatter(@ForAll("inWindow") List<ColourRecord> records, @ForAll Random random) {
-        List<ColourRecord> shuffled = new ArrayList<>(records);
-        Collections.shuffle(shuffled, random);
-
-        assertThat(decide(V1, shuffled, TODAY)).isEqualTo(decide(V1, records, TODAY));
-    }
-
-    @Property
-    void theColourIsTheHighestRuleThatFired(@ForAll("anyAge") List<ColourRecord> records) {
-        Optional<ColourDecision> decision = decide(V1, records, TODAY);
-
-        assertThat(decision.isPresent()).isEqualTo(!records.isEmpty());
-        decision.ifPresent(d -> {
-            assertThat(d.firedRules())
-                    .allSatisfy(rule -> assertThat(rule.colour()).isLessThanOrEqualTo(d.colour()));
-            assertThat(d.firedRules().stream().map(ColourRule::colour).max(Colour::compareTo))
-                    .contains(d.colour());
+            assertThat(rank(decide(V1, more, TODAY))).isGreaterThanOrEqualTo(rank(decide(V1, input.a(), TODAY)));
         });
     }
 
-    @Property
-    void aStricterVersionNeverGivesALowerColour(
-            @ForAll("inWindow") List<ColourRecord> records,
-            @ForAll("versions") ColourRulesVersion a,
-            @ForAll("versions") ColourRulesVersion b) {
-        ColourRulesVersion stricter = stricterOfBoth(a, b);
-        int strict = rank(decide(new ColourPolicy(stricter), records, TODAY));
+    @Test
+    void theOrderOfTheRecordsDoesNotMatter() {
+        PropertyCheck.forAll(r -> new Pair<>(inWindow(r), r.nextLong()), input -> {
+            List<ColourRecord> shuffled = new ArrayList<>(input.a());
+            Collections.shuffle(shuffled, new Random(input.b()));
 
-        assertThat(strict).isGreaterThanOrEqualTo(rank(decide(new ColourPolicy(a), records, TODAY)));
-        assertThat(strict).isGreaterThanOrEqualTo(rank(decide(new ColourPolicy(b), records, TODAY)));
+            assertThat(decide(V1, shuffled, TODAY)).isEqualTo(decide(V1, input.a(), TODAY));
+        });
     }
 
-    @Property
-    void aVersionStricterThanV1NeverGivesALowerColourThanV1(
-            @ForAll("inWindow") List<ColourRecord> records, @ForAll("versions") ColourRulesVersion other) {
-        ColourPolicy stricter = new ColourPolicy(stricterOfBoth(ColourRulesVersion.v1(), other));
+    @Test
+    void theColourIsTheHighestRuleThatFired() {
+        PropertyCheck.forAll(ColourPolicyPropertiesTest::anyAge, records -> {
+            Optional<ColourDecision> decision = decide(V1, records, TODAY);
 
-        assertThat(rank(decide(stricter, records, TODAY))).isGreaterThanOrEqualTo(rank(decide(V1, records, TODAY)));
+            assertThat(decision.isPresent()).isEqualTo(!records.isEmpty());
+            decision.ifPresent(d -> {
+                assertThat(d.firedRules())
+                        .allSatisfy(rule -> assertThat(rule.colour()).isLessThanOrEqualTo(d.colour()));
+                assertThat(d.firedRules().stream().map(ColourRule::colour).max(Colour::compareTo))
+                        .contains(d.colour());
+            });
+        });
     }
 
-    @Property(tries = 5000)
-    void coloursOnlyDecayAsTimePasses(
-            @ForAll("anyAge") List<ColourRecord> records,
-            @ForAll @IntRange(max = 500) int laterDays,
-            @ForAll @IntRange(max = 500) int evenLaterDays) {
-        LocalDate later = TODAY.plusDays(Math.min(laterDays, evenLaterDays));
-        LocalDate evenLater = TODAY.plusDays(Math.max(laterDays, evenLaterDays));
+    @Test
+    void aStricterVersionNeverGivesALowerColour() {
+        PropertyCheck.forAll(r -> new Triple<>(inWindow(r), version(r), version(r)), input -> {
+            ColourRulesVersion stricter = stricterOfBoth(input.b(), input.c());
+            int strict = rank(decide(new ColourPolicy(stricter), input.a(), TODAY));
 
-        assertThat(rank(decide(V1, records, evenLater))).isLessThanOrEqualTo(rank(decide(V1, records, later)));
-        if (!records.isEmpty()) {
-            assertThat(decide(V1, records, TODAY.plusYears(2)).orElseThrow().colour())
-                    .isEqualTo(Colour.GREY);
-        }
+            assertThat(strict).isGreaterThanOrEqualTo(rank(decide(new ColourPolicy(input.b()), input.a(), TODAY)));
+            assertThat(strict).isGreaterThanOrEqualTo(rank(decide(new ColourPolicy(input.c()), input.a(), TODAY)));
+        });
     }
 
-    @Property
-    void onlyRecordsInTheWindowCount(@ForAll("anyAge") List<ColourRecord> records) {
-        LocalDate windowStart = TODAY.minusMonths(12);
-        Set<String> inWindow = Set.copyOf(records.stream()
-                .filter(r -> r.date().isAfter(windowStart) && !r.date().isAfter(TODAY))
-                .map(ColourRecord::id)
-                .toList());
+    @Test
+    void aVersionStricterThanV1NeverGivesALowerColourThanV1() {
+        PropertyCheck.forAll(r -> new Pair<>(inWindow(r), version(r)), input -> {
+            ColourPolicy stricter = new ColourPolicy(stricterOfBoth(ColourRulesVersion.v1(), input.b()));
 
-        decide(V1, records, TODAY).ifPresent(d -> assertThat(inWindow).containsAll(d.countedRecordIds()));
+            assertThat(rank(decide(stricter, input.a(), TODAY)))
+                    .isGreaterThanOrEqualTo(rank(decide(V1, input.a(), TODAY)));
+        });
     }
 
-    // Generators
+    @Test
+    void coloursOnlyDecayAsTimePasses() {
+        PropertyCheck.forAll(r -> new Triple<>(anyAge(r), r.nextInt(501), r.nextInt(501)), input -> {
+            LocalDate later = TODAY.plusDays(Math.min(input.b(), input.c()));
+            LocalDate evenLater = TODAY.plusDays(Math.max(input.b(), input.c()));
 
-    @Provide
-    Arbitrary<List<ColourRecord>> inWindow() {
-        return withIds(draftInWindow());
+            assertThat(rank(decide(V1, input.a(), evenLater))).isLessThanOrEqualTo(rank(decide(V1, input.a(), later)));
+            if (!input.a().isEmpty()) {
+                assertThat(decide(V1, input.a(), TODAY.plusYears(2))
+                                .orElseThrow()
+                                .colour())
+                        .isEqualTo(Colour.GREY);
+            }
+        });
     }
 
-    @Provide
-    Arbitrary<List<ColourRecord>> anyAge() {
-        return withIds(drafts(days(500)));
+    @Test
+    void onlyRecordsInTheWindowCount() {
+        PropertyCheck.forAll(ColourPolicyPropertiesTest::anyAge, records -> {
+            LocalDate windowStart = TODAY.minusMonths(12);
+            Set<String> inWindow = Set.copyOf(records.stream()
+                    .filter(r -> r.date().isAfter(windowStart) && !r.date().isAfter(TODAY))
+                    .map(ColourRecord::id)
+                    .toList());
+
+            decide(V1, records, TODAY).ifPresent(d -> assertThat(inWindow).containsAll(d.countedRecordIds()));
+        });
     }
 
-    @Provide
-    Arbitrary<Draft> draftInWindow() {
+    // Generators: plain functions of a Random, skewed as described above.
+
+    record Pair<A, B>(A a, B b) {}
+
+    record Triple<A, B, C>(A a, B b, C c) {}
+
+    static List<ColourRecord> inWindow(Random random) {
+        return withIds(random, ColourPolicyPropertiesTest::draftInWindow);
+    }
+
+    static List<ColourRecord> anyAge(Random random) {
+        return withIds(random, r -> draft(r, days(r, 500)));
+    }
+
+    static Draft draftInWindow(Random random) {
         // Today minus 12 months is 365 days back from TODAY: 364 is the oldest day still in the window.
-        return drafts(days(364));
+        return draft(random, days(random, 364));
     }
 
     /** Valid versions: every threshold at or above its minimum, each higher colour above the lower one. */
-    @Provide
-    Arbitrary<ColourRulesVersion> versions() {
-        return Arbitraries.integers().between(0, 3).list().ofSize(9).map(d -> {
-            int yellow = 2 + d.get(0);
-            int yellowChildren = 1 + d.get(2);
-            int orange = yellow + 1 + d.get(3);
-            int orangeS3 = 1 + d.get(5);
-            return ColourRulesVersionTest.version(
-                    "gen",
-                    yellow,
-                    1 + d.get(1),
-                    yellowChildren,
-                    orange,
-                    yellowChildren + 1 + d.get(4),
-                    orangeS3,
-                    orange + 1 + d.get(6),
-                    1 + d.get(7),
-                    orangeS3 + 1 + d.get(8));
-        });
+    static ColourRulesVersion version(Random random) {
+        int[] d = IntStream.range(0, 9).map(i -> random.nextInt(4)).toArray();
+        int yellow = 2 + d[0];
+        int yellowChildren = 1 + d[2];
+        int orange = yellow + 1 + d[3];
+        int orangeS3 = 1 + d[5];
+        return ColourRulesVersionTest.version(
+                "gen",
+                yellow,
+                1 + d[1],
+                yellowChildren,
+                orange,
+                yellowChildren + 1 + d[4],
+                orangeS3,
+                orange + 1 + d[6],
+                1 + d[7],
+                orangeS3 + 1 + d[8]);
     }
 
     /** Mostly within a few days of each other, so that incidents and meldingen meet; sometimes anywhere. */
-    private static Arbitrary<Integer> days(int oldest) {
-        return Arbitraries.frequencyOf(
-                Tuple.of(7, Arbitraries.integers().between(0, 2)),
-                Tuple.of(3, Arbitraries.integers().between(0, oldest)));
+    private static int days(Random random, int oldest) {
+        return random.nextInt(10) < 7 ? random.nextInt(3) : random.nextInt(oldest + 1);
     }
 
-    private static Arbitrary<Draft> drafts(Arbitrary<Integer> daysAgo) {
-        return Combinators.combine(
-                        Arbitraries.frequency(
-                                Tuple.of(3, RecordSource.POLITIE_INCIDENT),
-                                Tuple.of(3, RecordSource.VT_MELDING),
-                                Tuple.of(1, RecordSource.VT_ADVIES),
-                                Tuple.of(1, RecordSource.GEMEENTE_SIGNAAL),
-                                Tuple.of(1, RecordSource.HUISVERBOD)),
-                        daysAgo,
-                        Arbitraries.frequency(
-                                Tuple.of(6, Severity.S1), Tuple.of(3, Severity.S2), Tuple.of(1, Severity.S3)),
-                        Arbitraries.frequency(Tuple.of(7, false), Tuple.of(3, true)),
-                        rarely(),
-                        rarely(),
-                        rarely(),
-                        persons())
-                .as(Draft::new);
+    private static Draft draft(Random random, int daysAgo) {
+        RecordSource source = weighted(
+                random,
+                new int[] {3, 3, 1, 1, 1},
+                RecordSource.POLITIE_INCIDENT,
+                RecordSource.VT_MELDING,
+                RecordSource.VT_ADVIES,
+                RecordSource.GEMEENTE_SIGNAAL,
+                RecordSource.HUISVERBOD);
+        Severity severity = weighted(random, new int[] {6, 3, 1}, Severity.S1, Severity.S2, Severity.S3);
+        return new Draft(
+                source,
+                daysAgo,
+                severity,
+                random.nextInt(10) < 3,
+                rarely(random),
+                rarely(random),
+                rarely(random),
+                persons(random));
     }
 
     /** Mostly one family, so that the same persons recur; sometimes others, sometimes nobody known. */
-    private static Arbitrary<Set<String>> persons() {
-        return Arbitraries.frequency(
-                Tuple.of(6, Set.of("x")), Tuple.of(2, Set.of("x", "y")), Tuple.of(2, Set.<String>of()));
+    private static Set<String> persons(Random random) {
+        return weighted(random, new int[] {6, 2, 2}, Set.of("x"), Set.of("x", "y"), Set.<String>of());
     }
 
-    private static Arbitrary<Boolean> rarely() {
-        return Arbitraries.frequency(Tuple.of(19, false), Tuple.of(1, true));
+    private static boolean rarely(Random random) {
+        return random.nextInt(20) == 0;
     }
 
-    private static Arbitrary<List<ColourRecord>> withIds(Arbitrary<Draft> drafts) {
-        return drafts.list()
-                .ofMaxSize(6)
-                .map(list -> IntStream.range(0, list.size())
-                        .mapToObj(i -> list.get(i).toRecord("r" + i))
-                        .toList());
+    @SafeVarargs
+    private static <T> T weighted(Random random, int[] weights, T... values) {
+        int pick = random.nextInt(IntStream.of(weights).sum());
+        for (int i = 0; i < values.length; i++) {
+            pick -= weights[i];
+            if (pick < 0) {
+                return values[i];
+            }
+        }
+        throw new IllegalStateException("weights do not cover the values");
+    }
+
+    private static List<ColourRecord> withIds(Random random, Function<Random, Draft> drafts) {
+        int size = random.nextInt(7);
+        List<ColourRecord> records = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            records.add(drafts.apply(random).toRecord("r" + i));
+        }
+        return records;
     }
 
     /** The componentwise lowest thresholds of two valid versions: valid again, and at least as strict as both. */
