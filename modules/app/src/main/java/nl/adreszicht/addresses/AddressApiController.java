@@ -3,6 +3,11 @@ package nl.adreszicht.addresses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.OffsetDateTime;
+import java.util.List;
+import nl.adreszicht.security.CurrentProfessional;
+import nl.adreszicht.security.Professional;
+import nl.adreszicht.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +25,13 @@ import org.springframework.web.server.ResponseStatusException;
 class AddressApiController {
 
     private final AddressRegister register;
+    private final AddressColours colours;
+    private final CurrentProfessional currentProfessional;
 
-    AddressApiController(AddressRegister register) {
+    AddressApiController(AddressRegister register, AddressColours colours, CurrentProfessional currentProfessional) {
         this.register = register;
+        this.colours = colours;
+        this.currentProfessional = currentProfessional;
     }
 
     @PostMapping("/api/v1/adressen/_zoek")
@@ -32,12 +41,32 @@ class AddressApiController {
         HouseNumber number = invalid.collect(
                 () -> HouseNumber.of(question.huisnummer(), question.huisletter(), question.toevoeging()));
         invalid.throwIfAny();
-        return register.find(postcode, number).map(AdresResource::of).orElseThrow(AddressApiController::notFound);
+        return register.find(postcode, number).map(this::resource).orElseThrow(AddressApiController::notFound);
     }
 
     @GetMapping("/api/v1/adressen/{id}")
     AdresResource read(@PathVariable String id) {
-        return register.read(AddressId.parse(id)).map(AdresResource::of).orElseThrow(AddressApiController::notFound);
+        return register.read(AddressId.parse(id)).map(this::resource).orElseThrow(AddressApiController::notFound);
+    }
+
+    /**
+     * Every role that may find an address sees its colour and why; which records counted (ids only, never their
+     * content) only Veilig Thuis sees, as it alone may see every agency's records at an address.
+     */
+    private AdresResource resource(Address address) {
+        Professional professional = currentProfessional.require();
+        boolean veiligThuis = professional.has(Role.VT_MEDEWERKER) || professional.has(Role.VT_SUPERVISOR);
+        AdresKleur kleur = colours.stored(address.id())
+                .map(stored -> new AdresKleur(
+                        stored.colour().name(),
+                        stored.rulesVersion(),
+                        stored.decidingRule(),
+                        stored.firedRules(),
+                        stored.countedRecordIds().size(),
+                        veiligThuis ? stored.countedRecordIds() : null,
+                        stored.computedAt()))
+                .orElse(null);
+        return AdresResource.of(address, kleur);
     }
 
     private static ResponseStatusException notFound() {
@@ -67,9 +96,10 @@ class AddressApiController {
             @Nullable String wijkCode,
             @Nullable String buurtCode,
             @Nullable Short indelingsjaar,
-            boolean synthetisch) {
+            boolean synthetisch,
+            @Nullable AdresKleur kleur) {
 
-        static AdresResource of(Address address) {
+        static AdresResource of(Address address, @Nullable AdresKleur kleur) {
             HouseNumber number = address.houseNumber();
             return new AdresResource(
                     address.id().toString(),
@@ -85,7 +115,18 @@ class AddressApiController {
                     address.wijkCode(),
                     address.buurtCode(),
                     address.areaYear(),
-                    address.synthetic());
+                    address.synthetic(),
+                    kleur);
         }
     }
+
+    /** The colour of an address and why: absent while nothing is recorded there. */
+    record AdresKleur(
+            String kleur,
+            String regelsVersie,
+            String beslissendeRegel,
+            List<String> gevuurdeRegels,
+            int aantalMeegeteld,
+            @Nullable List<String> meegeteldeRegistraties,
+            OffsetDateTime berekendOp) {}
 }

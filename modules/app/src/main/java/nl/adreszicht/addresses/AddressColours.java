@@ -1,0 +1,126 @@
+package nl.adreszicht.addresses;
+
+import java.sql.Array;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the stored colour of each address up to date: on every new record at the address (in the same
+ * transaction as the record, so a record never exists without its colour) and daily for decay. Each result is
+ * stored with its rules version, the rules that fired and the records that counted; every change of colour is
+ * added to the history.
+ */
+@Service
+class AddressColours {
+
+    /** Colour dates are Dutch calendar days: a record of 23:30 on 1 May counts on 1 May. */
+    static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
+
+    private final JdbcTemplate jdbc;
+    private final List<ColourRecordSource> sources;
+    private final ColourRulesVersions versions;
+    private final Clock clock;
+
+    AddressColours(JdbcTemplate jdbc, List<ColourRecordSource> sources, ColourRulesVersions versions, Clock clock) {
+        this.jdbc = jdbc;
+        this.sources = sources;
+        this.versions = versions;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(RecordedAtAddress recorded) {
+        recompute(recorded.address(), LocalDate.now(clock.withZone(NETHERLANDS)));
+    }
+
+    /** Recomputes one address's colour as of {@code today}; returns the decision, if the address has history. */
+    @Transactional
+    Optional<ColourDecision> recompute(AddressId address, LocalDate today) {
+        // One recompute per address at a time, so the later one always sees the earlier one's record.
+        jdbc.query("SELECT 1 FROM address WHERE id = ? FOR NO KEY UPDATE", row -> {}, address.value());
+        List<ColourRecord> records = sources.stream()
+                .flatMap(source -> source.recordsAt(address).stream())
+                .toList();
+        Optional<ColourDecision> decision = new ColourPolicy(versions.active()).decide(records, List.of(), today);
+        decision.ifPresent(d -> store(address, d));
+        return decision;
+    }
+
+    private void store(AddressId address, ColourDecision decision) {
+        List<String> previous = jdbc.queryForList(
+                "SELECT colour FROM address_colour WHERE address_id = ?", String.class, address.value());
+        String fired = decision.firedRules().stream()
+                .map(Enum::name)
+                .reduce((a, b) -> a + "," + b)
+                .orElse("");
+        jdbc.update(
+                "INSERT INTO address_colour (address_id, colour, rules_version, deciding_rule, fired_rules,"
+                        + " counted_record_ids, computed_at) VALUES (?, ?, ?, ?, string_to_array(?, ','), ?, ?)"
+                        + " ON CONFLICT (address_id) DO UPDATE SET colour = excluded.colour,"
+                        + " rules_version = excluded.rules_version, deciding_rule = excluded.deciding_rule,"
+                        + " fired_rules = excluded.fired_rules, counted_record_ids = excluded.counted_record_ids,"
+                        + " computed_at = excluded.computed_at",
+                address.value(),
+                decision.colour().name(),
+                decision.rulesVersion(),
+                decision.decidingRule().name(),
+                fired,
+                textArray(decision.countedRecordIds()),
+                OffsetDateTime.now(clock));
+        String before = previous.isEmpty() ? null : previous.get(0);
+        if (!decision.colour().name().equals(before)) {
+            jdbc.update(
+                    "INSERT INTO address_colour_history (address_id, colour, previous_colour, rules_version,"
+                            + " deciding_rule, fired_rules, counted_record_ids, computed_at)"
+                            + " VALUES (?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?)",
+                    address.value(),
+                    decision.colour().name(),
+                    before,
+                    decision.rulesVersion(),
+                    decision.decidingRule().name(),
+                    fired,
+                    textArray(decision.countedRecordIds()),
+                    OffsetDateTime.now(clock));
+        }
+    }
+
+    private Array textArray(List<String> values) {
+        return jdbc.execute((java.sql.Connection connection) -> connection.createArrayOf("text", values.toArray()));
+    }
+
+    /** The stored colour of an address, with its reasons, as the address resource shows it. */
+    Optional<StoredColour> stored(AddressId address) {
+        return jdbc
+                .query(
+                        "SELECT colour, rules_version, deciding_rule, fired_rules, counted_record_ids, computed_at"
+                                + " FROM address_colour WHERE address_id = ?",
+                        (row, n) -> new StoredColour(
+                                Colour.valueOf(row.getString("colour")),
+                                row.getString("rules_version"),
+                                row.getString("deciding_rule"),
+                                List.of((String[]) row.getArray("fired_rules").getArray()),
+                                List.of((String[])
+                                        row.getArray("counted_record_ids").getArray()),
+                                row.getObject("computed_at", OffsetDateTime.class)),
+                        address.value())
+                .stream()
+                .findFirst();
+    }
+
+    /** A stored colour decision. */
+    record StoredColour(
+            Colour colour,
+            String rulesVersion,
+            String decidingRule,
+            List<String> firedRules,
+            List<String> countedRecordIds,
+            OffsetDateTime computedAt) {}
+}
