@@ -175,6 +175,41 @@ class LoginBrowserIT {
     }
 
     @Test
+    void aPoliceOfficerFindsAnAddressAndSeesItsColourAndWhy() {
+        String id = "3c9e0f1a-6b7d-4e2f-8a1b-0c2d3e4f5a60";
+        jdbc.update(
+                "INSERT INTO address (id, postcode, huisnummer, huisletter, straat, woonplaats, gemeente_code,"
+                        + " wijk_code, buurt_code, area_year, synthetic) VALUES (?::uuid, '7906KL', 21, 'A', 'Testlaan (demo)',"
+                        + " 'Hoogeveen', 'GM0118', 'WK011806', 'BU01180601', 2026, true) ON CONFLICT DO NOTHING",
+                id);
+        jdbc.update(
+                "INSERT INTO address_colour (address_id, colour, rules_version, deciding_rule, fired_rules,"
+                        + " counted_record_ids, computed_at) VALUES (?::uuid, 'YELLOW', 'v1', 'CHILDREN_PRESENT_IS_YELLOW',"
+                        + " ARRAY['CHILDREN_PRESENT_IS_YELLOW', 'INCIDENT_IN_WINDOW_IS_GREEN'], ARRAY['i-1'], now())"
+                        + " ON CONFLICT DO NOTHING",
+                id);
+        logIn("politie.drenthe");
+        page.locator("a", new Page.LocatorOptions().setHasText("Adres zoeken")).click();
+
+        page.locator("#postcode").fill("1234 SS");
+        page.locator("#huisnummer").fill("nul");
+        page.locator("form.search-form button").click();
+        assertThat(page.locator(".error-summary")).containsText("postcode");
+        assertThat(page.locator("#huisnummer")).hasAttribute("aria-invalid", "true");
+        assertNoAccessibilityViolations();
+
+        page.locator("#postcode").fill("7906 kl");
+        page.locator("#huisnummer").fill("21");
+        page.locator("#huisletter").fill("a");
+        page.locator("form.search-form button").click();
+        assertThat(page.locator("#address-heading")).containsText("Testlaan (demo) 21A");
+        assertThat(page.locator(".colour-badge")).hasText("Geel");
+        assertThat(page.locator(".address-card")).containsText("een incident met kinderen aanwezig");
+        assertThat(page).hasURL(LocalStackTest.APP_URL + "/adressen");
+        assertNoAccessibilityViolations();
+    }
+
+    @Test
     void theSkipLinkLeadsToTheContent() {
         logIn("analist.hoogeveen");
 

@@ -41,7 +41,9 @@ class AddressApiController {
         HouseNumber number = invalid.collect(
                 () -> HouseNumber.of(question.huisnummer(), question.huisletter(), question.toevoeging()));
         invalid.throwIfAny();
-        return register.find(postcode, number).map(this::resource).orElseThrow(AddressApiController::notFound);
+        return register.find(postcode, number, "adressen.zoeken")
+                .map(this::resource)
+                .orElseThrow(AddressApiController::notFound);
     }
 
     @GetMapping("/api/v1/adressen/{id}")

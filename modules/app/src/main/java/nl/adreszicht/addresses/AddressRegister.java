@@ -19,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class AddressRegister {
 
-    static final String SEARCH = "adressen.zoeken";
     static final String READ = "adres.lezen";
 
     private final Addresses addresses;
@@ -32,9 +31,10 @@ class AddressRegister {
         this.currentProfessional = currentProfessional;
     }
 
-    Optional<Address> find(Postcode postcode, HouseNumber number) {
+    /** Finds an address; {@code action} names the matrix row it was found through (API or page). */
+    Optional<Address> find(Postcode postcode, HouseNumber number, String action) {
         Optional<Address> found = addresses.find(postcode, number).filter(this::inScope);
-        found.ifPresent(address -> logged(AccessKind.ZOEKEN, SEARCH, address));
+        found.ifPresent(address -> logged(AccessKind.ZOEKEN, action, address));
         return found;
     }
 

@@ -41,6 +41,8 @@ public final class AccessMatrix {
             // UI pages
             row("start.tonen", GET, "/", ALL_ROLES, Scope.NONE, false),
             open("afmelding.tonen", GET, "/afgemeld"),
+            row("adressen.pagina", GET, "/adressen", ADDRESS_READERS, Scope.NONE, false),
+            row("adressen.pagina.zoeken", POST, "/adressen", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
             row("toegangslog.pagina", GET, "/toegangslog", EnumSet.of(PRIVACY_OFFICER), Scope.OWN_ORGANISATION, true),
             // API
             open("openapi.lezen", GET, "/api/v1/openapi.json"),
