@@ -48,22 +48,29 @@ class AccessLogQueries {
         this.currentProfessional = currentProfessional;
     }
 
+    /** The statements the privacy officer's reads run, for the query-plan guards. */
+    static final String BY_OBJECT = SELECT + "object_id = ? ORDER BY id DESC LIMIT " + LIMIT;
+
+    static final String BY_PROFESSIONAL = SELECT + "actor_subject = ? ORDER BY id DESC LIMIT " + LIMIT;
+
+    static final String BREAK_THE_GLASS = SELECT + "break_the_glass ORDER BY id DESC LIMIT " + LIMIT;
+
     /** Who accessed this object (an address, a person, a record) and when. */
     List<LoggedAccess> aboutObject(String objectId, String action) {
-        return read(action, "object", objectId, "object_id = ? ORDER BY id DESC LIMIT " + LIMIT, objectId);
+        return read(action, "object", objectId, BY_OBJECT, objectId);
     }
 
     /** What this professional accessed. */
     List<LoggedAccess> byProfessional(String subject, String action) {
-        return read(action, "gebruiker", subject, "actor_subject = ? ORDER BY id DESC LIMIT " + LIMIT, subject);
+        return read(action, "gebruiker", subject, BY_PROFESSIONAL, subject);
     }
 
     /** Break-the-glass uses, newest first: the review queue. */
     List<LoggedAccess> breakTheGlass(String action) {
-        return read(action, null, null, "break_the_glass ORDER BY id DESC LIMIT " + LIMIT);
+        return read(action, null, null, BREAK_THE_GLASS);
     }
 
-    private List<LoggedAccess> read(String action, String objectType, String objectId, String where, Object... args) {
+    private List<LoggedAccess> read(String action, String objectType, String objectId, String sql, Object... args) {
         Optional<String> organisation = currentProfessional.require().organisation();
         accessLog.record(new AccessEntry(AccessKind.ZOEKEN, action, objectType, objectId, false));
         if (organisation.isEmpty()) {
@@ -72,6 +79,6 @@ class AccessLogQueries {
         Object[] parameters = new Object[args.length + 1];
         parameters[0] = organisation.get();
         System.arraycopy(args, 0, parameters, 1, args.length);
-        return jdbc.query(SELECT + where, ROW, parameters);
+        return jdbc.query(sql, ROW, parameters);
     }
 }
