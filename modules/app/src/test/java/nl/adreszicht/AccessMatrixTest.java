@@ -56,9 +56,21 @@ class AccessMatrixTest {
     /** An address in the callers' gemeente, so that rows about one address find one. */
     static final String ADDRESS_ID = "5b0c3c0e-1111-4d6e-9a51-2b1f0c9d7e01";
 
+    /** An incident of the callers' organisation at that address, so that rows about one incident find one. */
+    static final String INCIDENT_ID = "5b0c3c0e-2222-4d6e-9a51-2b1f0c9d7e02";
+
     /** Example bodies for the rows that take one; every POST row must have one. */
-    static final Map<String, String> BODIES =
-            Map.of("adressen.zoeken", "{\"postcode\": \"7901 ab\", \"huisnummer\": 1}");
+    static final Map<String, String> BODIES = Map.of(
+            "adressen.zoeken",
+            "{\"postcode\": \"7901 ab\", \"huisnummer\": 1}",
+            // The police caller gets 201 the first time and 200 (the same incident) on any later identical call.
+            "incidenten.registreren",
+            """
+            {"registratienummer": "MATRIX-1", "tijdstip": "2026-01-10T21:30:00+01:00", "adresId": "%s",
+             "geweldsvormen": ["partnergeweld"], "ernst": "S1", "kinderenAanwezig": false, "letsel": false,
+             "wapen": false, "alcoholDrugs": false, "aangifte": false, "huisverbodOpgelegd": false,
+             "huisverbodOvertreden": false, "betrokkenen": [{"rol": "slachtoffer", "naam": "Test Persoon"}]}
+            """.formatted(ADDRESS_ID));
 
     /** Example form fields for the pages that take a POST; every such row must have them. */
     static final Map<String, Map<String, String>> FORMS =
@@ -66,12 +78,21 @@ class AccessMatrixTest {
 
     @BeforeEach
     void addressFixture() {
-        new JdbcTemplate(postgres.getPostgresDatabase())
-                .update(
-                        "INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, synthetic)"
-                                + " VALUES (?::uuid, '7901AB', 1, 'Teststraat', 'Hoogeveen', 'GM0118', true)"
-                                + " ON CONFLICT DO NOTHING",
-                        ADDRESS_ID);
+        JdbcTemplate owner = new JdbcTemplate(postgres.getPostgresDatabase());
+        owner.update(
+                "INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, synthetic)"
+                        + " VALUES (?::uuid, '7901AB', 1, 'Teststraat', 'Hoogeveen', 'GM0118', true)"
+                        + " ON CONFLICT DO NOTHING",
+                ADDRESS_ID);
+        owner.update(
+                "INSERT INTO incident (id, organisation, registration_number, occurred_at, occurred_zone, address_id,"
+                        + " severity, children_present, injury, weapon, alcohol_drugs, aangifte, huisverbod_imposed,"
+                        + " huisverbod_broken, zorgmelding, content_hash, registered_by)"
+                        + " VALUES (?::uuid, 'veilig-thuis-drenthe', 'MATRIX-FIXTURE', '2026-01-01T12:00:00Z',"
+                        + " 'Europe/Amsterdam', ?::uuid, 'S1', false, false, false, false, false, false, false, false,"
+                        + " repeat('0', 64), 'fixture') ON CONFLICT DO NOTHING",
+                INCIDENT_ID,
+                ADDRESS_ID);
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -101,7 +122,7 @@ class AccessMatrixTest {
     void everyCellOfTheMatrixHoldsAndIsLogged(Permission permission, Caller caller, Role role) throws Exception {
         Requests who = new Requests(role, "veilig-thuis-drenthe", "VT03", "GM0118");
         // Every call carries a search, so a search page searches (and logs) like its API twin; others ignore it.
-        var call = request(permission.method(), example(permission.path())).param("object", "a1b2c3");
+        var call = request(permission.method(), example(permission)).param("object", "a1b2c3");
         if (permission.method() == HttpMethod.POST && permission.isApi()) {
             assertThat(BODIES).as("an example body for " + permission.action()).containsKey(permission.action());
             call.contentType(MediaType.APPLICATION_JSON).content(BODIES.get(permission.action()));
@@ -132,7 +153,9 @@ class AccessMatrixTest {
         assertThat(logged).as("access log entries").isEqualTo(personal ? 1 : 0);
         if (personal) {
             String[] entry = lastEntry();
-            assertThat(entry[0]).as("kind").isIn(allowed ? List.of("ZOEKEN", "LEZEN") : List.of("GEWEIGERD"));
+            assertThat(entry[0])
+                    .as("kind")
+                    .isIn(allowed ? List.of("ZOEKEN", "LEZEN", "AANMAKEN") : List.of("GEWEIGERD"));
             assertThat(entry[1]).as("action").isEqualTo(permission.action());
             assertThat(entry[2]).as("actor").isEqualTo(Requests.SUBJECT);
         }
@@ -169,8 +192,9 @@ class AccessMatrixTest {
                 (row, n) -> new String[] {row.getString(1), row.getString(2), row.getString(3)});
     }
 
-    /** A concrete path for a mapping: variables get a well-formed opaque value. */
-    static String example(String path) {
-        return path.replace("{id}", ADDRESS_ID).replaceAll("\\{[^}]+}", "a1b2c3");
+    /** A concrete path for a row: ids name a fixture of that kind, other variables a well-formed opaque value. */
+    static String example(Permission permission) {
+        String id = permission.path().startsWith("/api/v1/incidenten/") ? INCIDENT_ID : ADDRESS_ID;
+        return permission.path().replace("{id}", id).replaceAll("\\{[^}]+}", "a1b2c3");
     }
 }

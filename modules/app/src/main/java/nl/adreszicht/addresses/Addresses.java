@@ -10,6 +10,8 @@ interface Addresses extends Repository<Address, UUID> {
 
     Optional<Address> findById(UUID id);
 
+    boolean existsById(UUID id);
+
     /** One probe of the unique designation index (its expressions are matched exactly). */
     @Query(
             value = "SELECT * FROM address WHERE postcode = :postcode AND huisnummer = :huisnummer"

@@ -53,6 +53,20 @@ public final class AccessMatrix {
             row("adressen.zoeken", POST, "/api/v1/adressen/_zoek", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
             row("adres.lezen", GET, "/api/v1/adressen/{id}", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
             row(
+                    "incidenten.registreren",
+                    POST,
+                    "/api/v1/incidenten",
+                    EnumSet.of(POLITIE_MEDEWERKER),
+                    Scope.OWN_ORGANISATION,
+                    true),
+            row(
+                    "incident.lezen",
+                    GET,
+                    "/api/v1/incidenten/{id}",
+                    EnumSet.of(POLITIE_MEDEWERKER),
+                    Scope.OWN_ORGANISATION,
+                    true),
+            row(
                     "toegangslog.object",
                     GET,
                     "/api/v1/toegangslog/objecten/{objectId}",

@@ -1,0 +1,126 @@
+package nl.adreszicht.incidents;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import nl.adreszicht.addresses.RecordedAtAddress;
+import nl.adreszicht.audit.AccessEntry;
+import nl.adreszicht.audit.AccessKind;
+import nl.adreszicht.audit.AccessLog;
+import nl.adreszicht.security.CurrentProfessional;
+import nl.adreszicht.security.Professional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Registering and reading police incidents, within the caller's organisation: the organisation comes from the
+ * token, is stored with the incident and is part of every lookup, so another organisation's incident is simply
+ * not found. Every registration and read is logged before the incident is returned.
+ */
+@Service
+class IncidentRegister {
+
+    static final String REGISTER = "incidenten.registreren";
+    static final String READ = "incident.lezen";
+    static final String OBJECT_TYPE = "incident";
+
+    private final Incidents incidents;
+    private final AccessLog accessLog;
+    private final CurrentProfessional currentProfessional;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate readOnly;
+    private final Clock clock;
+
+    IncidentRegister(
+            Incidents incidents,
+            AccessLog accessLog,
+            CurrentProfessional currentProfessional,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.incidents = incidents;
+        this.accessLog = accessLog;
+        this.currentProfessional = currentProfessional;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.clock = clock;
+    }
+
+    /** The outcome of a registration: the stored incident, and whether this call created it. */
+    record Registration(IncidentResource incident, boolean created) {}
+
+    /**
+     * Stores the incident, or returns the stored one when the same registration number arrives again with the
+     * same content.
+     *
+     * @throws ResponseStatusException 409 when the registration number exists with other content
+     */
+    Registration register(NewIncident registration) {
+        Professional professional = currentProfessional.require();
+        String organisation = organisation(professional);
+        String hash = registration.contentHash();
+        Optional<Registration> earlier = earlier(organisation, registration, hash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        IncidentResource created;
+        try {
+            // Its own transaction, so that a lost race on the unique registration number can be read back.
+            created = transaction.execute(status -> {
+                Incident incident = incidents.saveAndFlush(
+                        Incident.register(registration, organisation, professional.subject(), clock.instant()));
+                events.publishEvent(new RecordedAtAddress(incident.address()));
+                return IncidentResource.of(incident);
+            });
+        } catch (DataIntegrityViolationException raced) {
+            // Another request stored the same number between our lookup and our insert.
+            return earlier(organisation, registration, hash).orElseThrow(() -> raced);
+        }
+        accessLog.record(AccessEntry.of(AccessKind.AANMAKEN, REGISTER, OBJECT_TYPE, created.id()));
+        return new Registration(created, true);
+    }
+
+    /** The caller's organisation's incident with this id, if any. */
+    Optional<IncidentResource> read(UUID id) {
+        String organisation = organisation(currentProfessional.require());
+        Optional<IncidentResource> found = readOnly.execute(
+                status -> incidents.findByIdAndOrganisation(id, organisation).map(IncidentResource::of));
+        found.ifPresent(
+                incident -> accessLog.record(AccessEntry.of(AccessKind.LEZEN, READ, OBJECT_TYPE, incident.id())));
+        return found;
+    }
+
+    private Optional<Registration> earlier(String organisation, NewIncident registration, String hash) {
+        Optional<Incident> stored = readOnly.execute(status ->
+                incidents.findByOrganisationAndRegistrationNumber(organisation, registration.registrationNumber()));
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!stored.get().contentHash().equals(hash)) {
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT,
+                    "Dit registratienummer bestaat al voor uw organisatie, met een andere inhoud. Een gewijzigd"
+                            + " incident krijgt een nieuw registratienummer.");
+        }
+        IncidentResource incident = IncidentResource.of(stored.get());
+        // The same registration again: nothing is stored, but the stored incident is shown, so it is a read.
+        accessLog.record(AccessEntry.of(AccessKind.LEZEN, REGISTER, OBJECT_TYPE, incident.id()));
+        return Optional.of(new Registration(incident, false));
+    }
+
+    private static String organisation(Professional professional) {
+        return professional
+                .organisation()
+                .orElseThrow(() ->
+                        new AccessDeniedException("Een incident hoort bij een organisatie; uw account heeft er geen."));
+    }
+}

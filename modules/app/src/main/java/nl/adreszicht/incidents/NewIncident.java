@@ -1,0 +1,90 @@
+package nl.adreszicht.incidents;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SortedSet;
+import nl.adreszicht.addresses.AddressId;
+import nl.adreszicht.addresses.Severity;
+import nl.adreszicht.persons.Bsn;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A registration that passed every check, in canonical form: what gets stored, and what the content hash is
+ * computed over, so that the same incident sent twice (even with another UTC offset or another order of
+ * violence types) is recognised as the same.
+ */
+record NewIncident(
+        String registrationNumber,
+        Instant occurredAt,
+        ZoneId zone,
+        AddressId address,
+        SortedSet<String> violenceTypes,
+        Severity severity,
+        boolean childrenPresent,
+        boolean injury,
+        boolean weapon,
+        boolean alcoholDrugs,
+        boolean aangifte,
+        boolean huisverbodImposed,
+        boolean huisverbodBroken,
+        @Nullable String summary,
+        List<Person> persons) {
+
+    /** A betrokkene as registered. */
+    record Person(
+            String role,
+            @Nullable String relation,
+            String name,
+            @Nullable LocalDate birthDate,
+            @Nullable Bsn bsn) {}
+
+    /** SHA-256 over every field, each length-prefixed so that no two different contents share one text. */
+    String contentHash() {
+        List<@Nullable Object> values = new ArrayList<>(List.of(
+                registrationNumber,
+                occurredAt,
+                zone.getId(),
+                address.value(),
+                String.join(",", violenceTypes),
+                severity.name(),
+                childrenPresent,
+                injury,
+                weapon,
+                alcoholDrugs,
+                aangifte,
+                huisverbodImposed,
+                huisverbodBroken));
+        values.add(summary);
+        values.add(persons.size());
+        for (Person person : persons) {
+            values.add(person.role());
+            values.add(person.relation());
+            values.add(person.name());
+            values.add(person.birthDate());
+            values.add(person.bsn() == null ? null : person.bsn().value());
+        }
+        StringBuilder canonical = new StringBuilder();
+        for (Object value : values) {
+            if (value == null) {
+                canonical.append("-;");
+            } else {
+                String text = value.toString();
+                canonical.append(text.length()).append(':').append(text).append(';');
+            }
+        }
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}
