@@ -403,6 +403,18 @@ class IncidentApiTest {
                 .isEqualTo(LocalDate.of(2026, 3, 15));
     }
 
+    @Test
+    void theOpenApiDocumentListsTheRolesAndRelationsAsEnums() throws Exception {
+        mvc.perform(get("/api/v1/openapi.json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/incidenten'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/incidenten/{id}'].get").exists())
+                .andExpect(jsonPath("$.components.schemas.IncidentRegistratie.properties.ernst.enum")
+                        .value(containsInAnyOrder("S1", "S2", "S3")))
+                .andExpect(jsonPath("$.components.schemas.Betrokkene.properties.rol.enum")
+                        .value(containsInAnyOrder("slachtoffer", "pleger", "getuige", "kind", "melder")));
+    }
+
     private String created(Map<String, Object> body) throws Exception {
         String response = register(police, body)
                 .andExpect(status().isCreated())
