@@ -73,8 +73,19 @@ class AccessMatrixTest {
             """.formatted(ADDRESS_ID));
 
     /** Example form fields for the pages that take a POST; every such row must have them. */
-    static final Map<String, Map<String, String>> FORMS =
-            Map.of("adressen.pagina.zoeken", Map.of("postcode", "7901 ab", "huisnummer", "1"));
+    static final Map<String, Map<String, String>> FORMS = Map.of(
+            "adressen.pagina.zoeken",
+            Map.of("postcode", "7901 ab", "huisnummer", "1"),
+            "incidenten.formulier.registreren",
+            Map.of(
+                    "adresId", ADDRESS_ID,
+                    "registratienummer", "MATRIX-FORM-1",
+                    "datum", "2026-01-10",
+                    "tijd", "21:30",
+                    "ernst", "S1",
+                    "geweldsvormen", "partnergeweld",
+                    "slachtofferNaam", "Test Persoon",
+                    "slachtofferRelatie", "partner"));
 
     @BeforeEach
     void addressFixture() {

@@ -210,6 +210,44 @@ class LoginBrowserIT {
     }
 
     @Test
+    void aPoliceOfficerRegistersAnIncidentThroughTheFormAndSeesTheColourAndWhy() {
+        jdbc.update("INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, synthetic)"
+                + " VALUES ('3c9e0f1a-6b7d-4e2f-8a1b-0c2d3e4f5a61', '7906KM', 22, 'Formulierweg (demo)', 'Hoogeveen',"
+                + " 'GM0118', true) ON CONFLICT DO NOTHING");
+        logIn("politie.drenthe");
+        page.locator("a", new Page.LocatorOptions().setHasText("Adres zoeken")).click();
+        page.locator("#postcode").fill("7906KM");
+        page.locator("#huisnummer").fill("22");
+        page.locator("form.search-form button").click();
+        assertThat(page.locator(".colour-badge")).hasCount(0);
+        page.locator("a", new Page.LocatorOptions().setHasText("Incident registreren op dit adres"))
+                .click();
+        assertNoAccessibilityViolations();
+
+        page.locator("button", new Page.LocatorOptions().setHasText("Registreren"))
+                .click();
+        assertThat(page.locator(".error-summary")).isVisible();
+        assertThat(page.locator(".error-summary li")).not().hasCount(0);
+        assertNoAccessibilityViolations();
+
+        page.locator("#registratienummer")
+                .fill("PL0100-2026-" + java.util.UUID.randomUUID().toString().substring(0, 6));
+        page.locator("#tijd").fill("21:30");
+        page.locator("#ernst-S2").check();
+        page.locator("#gv-partnergeweld").check();
+        page.locator("#kinderenAanwezig").check();
+        page.locator("#slachtofferNaam").fill("Demo Slachtoffer");
+        page.locator("button", new Page.LocatorOptions().setHasText("Registreren"))
+                .click();
+
+        assertThat(page.locator(".success")).containsText("Het incident is geregistreerd");
+        assertThat(page.locator("#address-heading")).containsText("Formulierweg (demo) 22");
+        assertThat(page.locator(".colour-badge")).hasText("Geel");
+        assertThat(page.locator(".address-card")).containsText("Beslissende regel");
+        assertNoAccessibilityViolations();
+    }
+
+    @Test
     void theSkipLinkLeadsToTheContent() {
         logIn("analist.hoogeveen");
 

@@ -48,7 +48,9 @@ class AddressApiController {
 
     @GetMapping("/api/v1/adressen/{id}")
     AdresResource read(@PathVariable String id) {
-        return register.read(AddressId.parse(id)).map(this::resource).orElseThrow(AddressApiController::notFound);
+        return register.read(AddressId.parse(id), "adres.lezen")
+                .map(this::resource)
+                .orElseThrow(AddressApiController::notFound);
     }
 
     /**

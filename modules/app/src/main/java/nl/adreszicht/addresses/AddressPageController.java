@@ -3,11 +3,14 @@ package nl.adreszicht.addresses;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.adreszicht.security.CurrentProfessional;
+import nl.adreszicht.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
@@ -19,10 +22,12 @@ class AddressPageController {
 
     private final AddressRegister register;
     private final AddressColours colours;
+    private final CurrentProfessional currentProfessional;
 
-    AddressPageController(AddressRegister register, AddressColours colours) {
+    AddressPageController(AddressRegister register, AddressColours colours, CurrentProfessional currentProfessional) {
         this.register = register;
         this.colours = colours;
+        this.currentProfessional = currentProfessional;
     }
 
     /** The search form, bound as a record: text fields, so that bad input can be shown back as typed. */
@@ -55,11 +60,29 @@ class AddressPageController {
         }
         Optional<Address> found = register.find(postcode, number, "adressen.pagina.zoeken");
         model.addAttribute("searched", true);
-        found.ifPresent(address -> {
-            model.addAttribute("address", AddressApiController.AdresResource.of(address, null));
-            colours.stored(address.id()).ifPresent(colour -> model.addAttribute("colour", colour));
-        });
+        found.ifPresent(address -> card(address, model));
         return "adressen";
+    }
+
+    /** One address by its opaque id: where a registration lands, to show the colour it now has and why. */
+    @GetMapping("/adressen/{id}")
+    String address(@PathVariable String id, Model model) {
+        model.addAttribute("form", new AdresZoekFormulier(null, null, null, null));
+        model.addAttribute("searched", true);
+        AddressId addressId;
+        try {
+            addressId = AddressId.parse(id);
+        } catch (InvalidValueException e) {
+            return "adressen";
+        }
+        register.read(addressId, "adres.pagina").ifPresent(address -> card(address, model));
+        return "adressen";
+    }
+
+    private void card(Address address, Model model) {
+        model.addAttribute("address", AddressApiController.AdresResource.of(address, null));
+        colours.stored(address.id()).ifPresent(colour -> model.addAttribute("colour", colour));
+        model.addAttribute("canRegister", currentProfessional.require().has(Role.POLITIE_MEDEWERKER));
     }
 
     private static int houseNumber(@Nullable String text) {

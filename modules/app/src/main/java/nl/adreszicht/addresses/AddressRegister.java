@@ -19,8 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class AddressRegister {
 
-    static final String READ = "adres.lezen";
-
     private final Addresses addresses;
     private final AccessLog accessLog;
     private final CurrentProfessional currentProfessional;
@@ -38,9 +36,10 @@ class AddressRegister {
         return found;
     }
 
-    Optional<Address> read(AddressId id) {
+    /** Reads an address; {@code action} names the matrix row it was read through (API or page). */
+    Optional<Address> read(AddressId id, String action) {
         Optional<Address> found = addresses.findById(id.value()).filter(this::inScope);
-        found.ifPresent(address -> logged(AccessKind.LEZEN, READ, address));
+        found.ifPresent(address -> logged(AccessKind.LEZEN, action, address));
         return found;
     }
 

@@ -1,5 +1,8 @@
 package nl.adreszicht.codelists;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +18,17 @@ public class ViolenceTypeCodes {
 
     ViolenceTypeCodes(ViolenceTypes violenceTypes) {
         this.violenceTypes = violenceTypes;
+    }
+
+    /** A violence type as a form offers it: its code and its label in the given language. */
+    public record Option(String code, String label) {}
+
+    /** The violence types valid on {@code date}, in list order, labelled for a form. */
+    public List<Option> options(LocalDate date, Locale locale) {
+        return violenceTypes.findAllByOrderBySortOrder().stream()
+                .filter(type -> type.isValidOn(date))
+                .map(type -> new Option(type.code(), type.label(locale)))
+                .toList();
     }
 
     /** Whether {@code code} is a violence type of the code list (in any validity period). */

@@ -31,7 +31,8 @@ class IncidentApiController {
 
     @PostMapping(PATH)
     ResponseEntity<IncidentResource> register(@RequestBody IncidentRegistratie registratie) {
-        IncidentRegister.Registration registration = register.register(check.check(registratie));
+        IncidentRegister.Registration registration =
+                register.register(check.check(registratie), IncidentRegister.REGISTER);
         if (!registration.created()) {
             return ResponseEntity.ok(registration.incident());
         }

@@ -62,13 +62,14 @@ class IncidentRegister {
      * Stores the incident, or returns the stored one when the same registration number arrives again with the
      * same content.
      *
+     * @param action the matrix row it arrives through (the API or the form), for the access log
      * @throws ResponseStatusException 409 when the registration number exists with other content
      */
-    Registration register(NewIncident registration) {
+    Registration register(NewIncident registration, String action) {
         Professional professional = currentProfessional.require();
         String organisation = organisation(professional);
         String hash = registration.contentHash();
-        Optional<Registration> earlier = earlier(organisation, registration, hash);
+        Optional<Registration> earlier = earlier(organisation, registration, hash, action);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -83,9 +84,9 @@ class IncidentRegister {
             });
         } catch (DataIntegrityViolationException raced) {
             // Another request stored the same number between our lookup and our insert.
-            return earlier(organisation, registration, hash).orElseThrow(() -> raced);
+            return earlier(organisation, registration, hash, action).orElseThrow(() -> raced);
         }
-        accessLog.record(AccessEntry.of(AccessKind.AANMAKEN, REGISTER, OBJECT_TYPE, created.id()));
+        accessLog.record(AccessEntry.of(AccessKind.AANMAKEN, action, OBJECT_TYPE, created.id()));
         return new Registration(created, true);
     }
 
@@ -99,7 +100,7 @@ class IncidentRegister {
         return found;
     }
 
-    private Optional<Registration> earlier(String organisation, NewIncident registration, String hash) {
+    private Optional<Registration> earlier(String organisation, NewIncident registration, String hash, String action) {
         Optional<Incident> stored = readOnly.execute(status ->
                 incidents.findByOrganisationAndRegistrationNumber(organisation, registration.registrationNumber()));
         if (stored.isEmpty()) {
@@ -113,7 +114,7 @@ class IncidentRegister {
         }
         IncidentResource incident = IncidentResource.of(stored.get());
         // The same registration again: nothing is stored, but the stored incident is shown, so it is a read.
-        accessLog.record(AccessEntry.of(AccessKind.LEZEN, REGISTER, OBJECT_TYPE, incident.id()));
+        accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, incident.id()));
         return Optional.of(new Registration(incident, false));
     }
 

@@ -43,6 +43,15 @@ public final class AccessMatrix {
             open("afmelding.tonen", GET, "/afgemeld"),
             row("adressen.pagina", GET, "/adressen", ADDRESS_READERS, Scope.NONE, false),
             row("adressen.pagina.zoeken", POST, "/adressen", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
+            row("adres.pagina", GET, "/adressen/{id}", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
+            row("incident.formulier", GET, "/incidenten/nieuw", EnumSet.of(POLITIE_MEDEWERKER), Scope.NONE, false),
+            row(
+                    "incidenten.formulier.registreren",
+                    POST,
+                    "/incidenten",
+                    EnumSet.of(POLITIE_MEDEWERKER),
+                    Scope.OWN_ORGANISATION,
+                    true),
             row("toegangslog.pagina", GET, "/toegangslog", EnumSet.of(PRIVACY_OFFICER), Scope.OWN_ORGANISATION, true),
             // API
             open("openapi.lezen", GET, "/api/v1/openapi.json"),
