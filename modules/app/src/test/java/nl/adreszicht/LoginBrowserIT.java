@@ -232,6 +232,11 @@ class LoginBrowserIT {
 
         page.locator("#registratienummer")
                 .fill("PL0100-2026-" + java.util.UUID.randomUUID().toString().substring(0, 6));
+        // Yesterday evening: always in the past, whenever the test runs (a registration in the future is refused).
+        page.locator("#datum")
+                .fill(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))
+                        .minusDays(1)
+                        .toString());
         page.locator("#tijd").fill("21:30");
         page.locator("#ernst-S2").check();
         page.locator("#gv-partnergeweld").check();
