@@ -61,6 +61,8 @@ class AccessMatrixTest {
 
     /** Example bodies for the rows that take one; every POST row must have one. */
     static final Map<String, String> BODIES = Map.of(
+            "adres.kleur.verhogen",
+            "{\"reden\": \"Buren melden al weken geschreeuw en dreiging.\"}",
             "adressen.zoeken",
             "{\"postcode\": \"7901 ab\", \"huisnummer\": 1}",
             // The police caller gets 201 the first time and 200 (the same incident) on any later identical call.
@@ -166,7 +168,7 @@ class AccessMatrixTest {
             String[] entry = lastEntry();
             assertThat(entry[0])
                     .as("kind")
-                    .isIn(allowed ? List.of("ZOEKEN", "LEZEN", "AANMAKEN") : List.of("GEWEIGERD"));
+                    .isIn(allowed ? List.of("ZOEKEN", "LEZEN", "AANMAKEN", "WIJZIGEN") : List.of("GEWEIGERD"));
             assertThat(entry[1]).as("action").isEqualTo(permission.action());
             assertThat(entry[2]).as("actor").isEqualTo(Requests.SUBJECT);
         }

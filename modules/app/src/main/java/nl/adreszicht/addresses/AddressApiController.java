@@ -10,6 +10,7 @@ import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,6 +53,23 @@ class AddressApiController {
                 .map(this::resource)
                 .orElseThrow(AddressApiController::notFound);
     }
+
+    /** {@code POST /api/v1/adressen/{id}/kleurverhogingen}: raise the colour to red, with a reason. */
+    @PostMapping("/api/v1/adressen/{id}/kleurverhogingen")
+    ResponseEntity<AdresResource> raise(@PathVariable String id, @Valid @RequestBody Kleurverhoging raise) {
+        AddressId addressId = AddressId.parse(id);
+        Address address =
+                register.change(addressId, "adres.kleur.verhogen").orElseThrow(AddressApiController::notFound);
+        String reason = raise.reden().trim();
+        if (reason.length() < 10 || reason.length() > 500) {
+            throw new InvalidValueException("reden", "validation.reden.length");
+        }
+        colours.raise(addressId, reason, currentProfessional.require());
+        return ResponseEntity.status(HttpStatus.CREATED).body(resource(address));
+    }
+
+    /** Why a professional raises the colour of an address. */
+    record Kleurverhoging(@NotBlank String reden) {}
 
     /**
      * Every role that may find an address sees its colour and why; which records counted (ids only, never their

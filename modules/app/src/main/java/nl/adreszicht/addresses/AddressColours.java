@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import nl.adreszicht.security.Professional;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -49,7 +51,14 @@ class AddressColours {
         List<ColourRecord> records = sources.stream()
                 .flatMap(source -> source.recordsAt(address).stream())
                 .toList();
-        Optional<ColourDecision> decision = new ColourPolicy(versions.active()).decide(records, List.of(), today);
+        List<ColourOverride> raises = jdbc.query(
+                "SELECT reason, raised_by, raised_on FROM colour_raise WHERE address_id = ?",
+                (row, n) -> new ColourOverride.Raise(
+                        row.getString("reason"),
+                        row.getString("raised_by"),
+                        row.getObject("raised_on", LocalDate.class)),
+                address.value());
+        Optional<ColourDecision> decision = new ColourPolicy(versions.active()).decide(records, raises, today);
         decision.ifPresent(d -> store(address, d));
         return decision;
     }
@@ -94,6 +103,26 @@ class AddressColours {
 
     private Array textArray(List<String> values) {
         return jdbc.execute((java.sql.Connection connection) -> connection.createArrayOf("text", values.toArray()));
+    }
+
+    /**
+     * Raises the colour of an address to red, with the professional's reason, and recomputes it. The reason is
+     * kept with the raise; it is free text, so only the raising organisation's professionals and Veilig Thuis
+     * read it, never the municipality's analysts.
+     */
+    @Transactional
+    ColourDecision raise(AddressId address, String reason, Professional by) {
+        LocalDate today = LocalDate.now(clock.withZone(NETHERLANDS));
+        jdbc.update(
+                "INSERT INTO colour_raise (id, address_id, reason, raised_by, raised_by_organisation, raised_on)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID(),
+                address.value(),
+                reason,
+                by.subject(),
+                by.organisation().orElse(null),
+                today);
+        return recompute(address, today).orElseThrow();
     }
 
     /** The stored colour of an address, with its reasons, as the address resource shows it. */

@@ -38,8 +38,17 @@ class AddressRegister {
 
     /** Reads an address; {@code action} names the matrix row it was read through (API or page). */
     Optional<Address> read(AddressId id, String action) {
+        return access(id, action, AccessKind.LEZEN);
+    }
+
+    /** An address about to be changed (its colour raised): logged as a change, not a read. */
+    Optional<Address> change(AddressId id, String action) {
+        return access(id, action, AccessKind.WIJZIGEN);
+    }
+
+    private Optional<Address> access(AddressId id, String action, AccessKind kind) {
         Optional<Address> found = addresses.findById(id.value()).filter(this::inScope);
-        found.ifPresent(address -> logged(AccessKind.LEZEN, action, address));
+        found.ifPresent(address -> logged(kind, action, address));
         return found;
     }
 

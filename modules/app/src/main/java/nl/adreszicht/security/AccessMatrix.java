@@ -62,6 +62,13 @@ public final class AccessMatrix {
             row("adressen.zoeken", POST, "/api/v1/adressen/_zoek", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
             row("adres.lezen", GET, "/api/v1/adressen/{id}", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
             row(
+                    "adres.kleur.verhogen",
+                    POST,
+                    "/api/v1/adressen/{id}/kleurverhogingen",
+                    EnumSet.of(POLITIE_MEDEWERKER, VT_MEDEWERKER, VT_SUPERVISOR),
+                    Scope.OWN_GEMEENTE,
+                    true),
+            row(
                     "incidenten.registreren",
                     POST,
                     "/api/v1/incidenten",

@@ -2,6 +2,7 @@ package nl.adreszicht.addresses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -22,6 +23,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -139,6 +141,49 @@ class AddressColoursTest {
         mvc.perform(get("/api/v1/adressen/" + address)
                         .with(new Requests(Role.VT_MEDEWERKER, "veilig-thuis-drenthe", "VT03", null).api()))
                 .andExpect(jsonPath("$.kleur.meegeteldeRegistraties[0]").value("a1"));
+    }
+
+    @Test
+    void aProfessionalRaisesTheColourToRedWithAReason() throws Exception {
+        AddressId address = newAddress();
+        record(address, incident("r1", today.minusDays(3), Severity.S1, false));
+        Requests vt = new Requests(Role.VT_MEDEWERKER, "veilig-thuis-drenthe", "VT03", null);
+
+        mvc.perform(post("/api/v1/adressen/" + address + "/kleurverhogingen")
+                        .with(vt.api())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reden\": \"Zorgen van de school over de kinderen.\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kleur.kleur").value("RED"))
+                .andExpect(jsonPath("$.kleur.beslissendeRegel").value("RAISED_BY_PROFESSIONAL_IS_RED"));
+
+        assertThat(colour(address)).isEqualTo("RED");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from access_log where object_id = ? and kind = 'WIJZIGEN'",
+                        Integer.class,
+                        address.toString()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRaiseNeedsARealReasonAndARoleThatMayRaise() throws Exception {
+        AddressId address = newAddress();
+        Requests police = new Requests(Role.POLITIE_MEDEWERKER, "politie-noord-nederland", null, "GM0118");
+
+        mvc.perform(post("/api/v1/adressen/" + address + "/kleurverhogingen")
+                        .with(police.api())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reden\": \"zomaar\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.invalidParams[0].name").value("reden"));
+        mvc.perform(post("/api/v1/adressen/" + address + "/kleurverhogingen")
+                        .with(new Requests(Role.GEMEENTE_ANALIST, "gemeente-hoogeveen", null, "GM0118").api())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reden\": \"Een reden die lang genoeg is.\"}"))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from colour_raise where address_id = ?", Integer.class, address.value()))
+                .isZero();
     }
 
     @Test
