@@ -63,6 +63,11 @@ class AccessMatrixTest {
     static final Map<String, String> BODIES = Map.of(
             "adres.kleur.verhogen",
             "{\"reden\": \"Buren melden al weken geschreeuw en dreiging.\"}",
+            "adres.kleur.verlagen",
+            "{\"doelkleur\": \"GREEN\", \"reden\": \"Gezin werkt mee, hulp loopt goed.\", \"herbeoordelingsdatum\":"
+                    + " \"2099-01-01\"}",
+            "adres.kleur.verlaging.goedkeuren",
+            "{}",
             "adressen.zoeken",
             "{\"postcode\": \"7901 ab\", \"huisnummer\": 1}",
             // The police caller gets 201 the first time and 200 (the same incident) on any later identical call.

@@ -60,11 +60,7 @@ class AddressApiController {
         AddressId addressId = AddressId.parse(id);
         Address address =
                 register.change(addressId, "adres.kleur.verhogen").orElseThrow(AddressApiController::notFound);
-        String reason = raise.reden().trim();
-        if (reason.length() < 10 || reason.length() > 500) {
-            throw new InvalidValueException("reden", "validation.reden.length");
-        }
-        colours.raise(addressId, reason, currentProfessional.require());
+        colours.raise(addressId, ColourLowerings.reason(raise.reden()), currentProfessional.require());
         return ResponseEntity.status(HttpStatus.CREATED).body(resource(address));
     }
 
@@ -81,6 +77,7 @@ class AddressApiController {
         AdresKleur kleur = colours.stored(address.id())
                 .map(stored -> new AdresKleur(
                         stored.colour().name(),
+                        stored.computedColour().name(),
                         stored.rulesVersion(),
                         stored.decidingRule(),
                         stored.firedRules(),
@@ -145,6 +142,7 @@ class AddressApiController {
     /** The colour of an address and why: absent while nothing is recorded there. */
     record AdresKleur(
             String kleur,
+            String berekendeKleur,
             String regelsVersie,
             String beslissendeRegel,
             List<String> gevuurdeRegels,

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,7 +59,9 @@ class AddressColours {
                         row.getString("raised_by"),
                         row.getObject("raised_on", LocalDate.class)),
                 address.value());
-        Optional<ColourDecision> decision = new ColourPolicy(versions.active()).decide(records, raises, today);
+        List<ColourOverride> overrides = new ArrayList<>(raises);
+        overrides.addAll(ColourLowerings.approved(jdbc, address));
+        Optional<ColourDecision> decision = new ColourPolicy(versions.active()).decide(records, overrides, today);
         decision.ifPresent(d -> store(address, d));
         return decision;
     }
@@ -101,7 +104,7 @@ class AddressColours {
         }
     }
 
-    private Array textArray(List<String> values) {
+    Array textArray(List<String> values) {
         return jdbc.execute((java.sql.Connection connection) -> connection.createArrayOf("text", values.toArray()));
     }
 
@@ -151,5 +154,16 @@ class AddressColours {
             String decidingRule,
             List<String> firedRules,
             List<String> countedRecordIds,
-            OffsetDateTime computedAt) {}
+            OffsetDateTime computedAt) {
+
+        /** The colour the rules gave, before an approved lowering capped it. */
+        Colour computedColour() {
+            return ColourRule.valueOf(decidingRule).colour();
+        }
+
+        /** Whether an approved lowering (four eyes) caps the computed colour. */
+        boolean lowered() {
+            return colour != computedColour();
+        }
+    }
 }

@@ -69,6 +69,27 @@ public final class AccessMatrix {
                     Scope.OWN_GEMEENTE,
                     true),
             row(
+                    "adres.kleur.verlagen",
+                    POST,
+                    "/api/v1/adressen/{id}/kleurverlagingen",
+                    EnumSet.of(VT_MEDEWERKER, VT_SUPERVISOR),
+                    Scope.OWN_GEMEENTE,
+                    true),
+            row(
+                    "adres.kleurverlagingen.lezen",
+                    GET,
+                    "/api/v1/adressen/{id}/kleurverlagingen",
+                    EnumSet.of(VT_MEDEWERKER, VT_SUPERVISOR),
+                    Scope.OWN_GEMEENTE,
+                    true),
+            row(
+                    "adres.kleur.verlaging.goedkeuren",
+                    POST,
+                    "/api/v1/adressen/{id}/kleurverlagingen/{verlagingId}/goedkeuring",
+                    EnumSet.of(VT_SUPERVISOR),
+                    Scope.OWN_GEMEENTE,
+                    true),
+            row(
                     "incidenten.registreren",
                     POST,
                     "/api/v1/incidenten",
