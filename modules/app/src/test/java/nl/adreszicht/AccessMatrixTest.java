@@ -70,6 +70,8 @@ class AccessMatrixTest {
             "{}",
             "adressen.zoeken",
             "{\"postcode\": \"7901 ab\", \"huisnummer\": 1}",
+            "incident.zorgmelding.versturen",
+            "{\"zorgen\": \"Kinderen waren getuige; moeder wil hulp.\"}",
             // The police caller gets 201 the first time and 200 (the same incident) on any later identical call.
             "incidenten.registreren",
             """

@@ -1,5 +1,7 @@
 package nl.adreszicht.incidents;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.util.UUID;
 import nl.adreszicht.addresses.InvalidValueException;
@@ -23,10 +25,12 @@ class IncidentApiController {
 
     private final IncidentRegistrationCheck check;
     private final IncidentRegister register;
+    private final Zorgmeldingen zorgmeldingen;
 
-    IncidentApiController(IncidentRegistrationCheck check, IncidentRegister register) {
+    IncidentApiController(IncidentRegistrationCheck check, IncidentRegister register, Zorgmeldingen zorgmeldingen) {
         this.check = check;
         this.register = register;
+        this.zorgmeldingen = zorgmeldingen;
     }
 
     @PostMapping(PATH)
@@ -43,9 +47,43 @@ class IncidentApiController {
 
     @GetMapping(PATH + "/{id}")
     IncidentResource read(@PathVariable String id) {
-        return register.read(incidentId(id))
+        return register.read(incidentId(id), IncidentRegister.READ).orElseThrow(IncidentApiController::notFound);
+    }
+
+    /**
+     * {@code POST /api/v1/incidenten/{id}/zorgmelding}: send the incident to Veilig Thuis. 201 the first time, 200
+     * with the same zorgmelding on any later call.
+     */
+    @PostMapping(PATH + "/{id}/zorgmelding")
+    ResponseEntity<Zorgmeldingen.ZorgmeldingResource> sendZorgmelding(
+            @PathVariable String id, @Valid @RequestBody ZorgmeldingVerzoek verzoek) {
+        Zorgmeldingen.Sent sent =
+                zorgmeldingen.send(incidentId(id), verzoek.zorgen()).orElseThrow(IncidentApiController::notFound);
+        if (!sent.created()) {
+            return ResponseEntity.ok(sent.zorgmelding());
+        }
+        return ResponseEntity.created(URI.create(PATH + "/" + id + "/zorgmelding"))
+                .body(sent.zorgmelding());
+    }
+
+    /** {@code GET /api/v1/incidenten/{id}/zorgmelding}: when it was sent, and Veilig Thuis's terugkoppeling. */
+    @GetMapping(PATH + "/{id}/zorgmelding")
+    Zorgmeldingen.ZorgmeldingResource zorgmelding(@PathVariable String id) {
+        UUID incident = register.read(incidentId(id), IncidentRegister.READ_ZORGMELDING)
+                .map(found -> UUID.fromString(found.id()))
+                .orElseThrow(IncidentApiController::notFound);
+        return zorgmeldingen
+                .find(incident)
                 .orElseThrow(() -> new ResponseStatusException(
-                        HttpStatus.NOT_FOUND, "Dit incident bestaat niet (of is van een andere organisatie)."));
+                        HttpStatus.NOT_FOUND, "Voor dit incident is geen zorgmelding verstuurd."));
+    }
+
+    /** Why the officer is worried: what Veilig Thuis reads first at intake. */
+    record ZorgmeldingVerzoek(@NotBlank String zorgen) {}
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "Dit incident bestaat niet (of is van een andere organisatie).");
     }
 
     private static UUID incidentId(String text) {

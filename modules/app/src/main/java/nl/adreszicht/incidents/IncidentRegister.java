@@ -28,6 +28,7 @@ class IncidentRegister {
 
     static final String REGISTER = "incidenten.registreren";
     static final String READ = "incident.lezen";
+    static final String READ_ZORGMELDING = "incident.zorgmelding.lezen";
     static final String OBJECT_TYPE = "incident";
 
     private final Incidents incidents;
@@ -90,13 +91,13 @@ class IncidentRegister {
         return new Registration(created, true);
     }
 
-    /** The caller's organisation's incident with this id, if any. */
-    Optional<IncidentResource> read(UUID id) {
+    /** The caller's organisation's incident with this id, if any; {@code action} names the matrix row. */
+    Optional<IncidentResource> read(UUID id, String action) {
         String organisation = organisation(currentProfessional.require());
         Optional<IncidentResource> found = readOnly.execute(
                 status -> incidents.findByIdAndOrganisation(id, organisation).map(IncidentResource::of));
         found.ifPresent(
-                incident -> accessLog.record(AccessEntry.of(AccessKind.LEZEN, READ, OBJECT_TYPE, incident.id())));
+                incident -> accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, incident.id())));
         return found;
     }
 

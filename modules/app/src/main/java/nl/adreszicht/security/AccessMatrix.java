@@ -104,6 +104,20 @@ public final class AccessMatrix {
                     Scope.OWN_ORGANISATION,
                     true),
             row(
+                    "incident.zorgmelding.versturen",
+                    POST,
+                    "/api/v1/incidenten/{id}/zorgmelding",
+                    EnumSet.of(POLITIE_MEDEWERKER),
+                    Scope.OWN_ORGANISATION,
+                    true),
+            row(
+                    "incident.zorgmelding.lezen",
+                    GET,
+                    "/api/v1/incidenten/{id}/zorgmelding",
+                    EnumSet.of(POLITIE_MEDEWERKER),
+                    Scope.OWN_ORGANISATION,
+                    true),
+            row(
                     "toegangslog.object",
                     GET,
                     "/api/v1/toegangslog/objecten/{objectId}",

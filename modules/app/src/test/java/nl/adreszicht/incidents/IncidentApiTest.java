@@ -415,6 +415,69 @@ class IncidentApiTest {
                         .value(containsInAnyOrder("slachtoffer", "pleger", "getuige", "kind", "melder")));
     }
 
+    @Test
+    void aPoliceOfficerSendsAZorgmeldingOnceAndSeesOnlyItsTerugkoppeling() throws Exception {
+        String id = created(valid());
+        String concern = "{\"zorgen\": \"Kinderen waren getuige; moeder wil hulp.\"}";
+
+        mvc.perform(post("/api/v1/incidenten/" + id + "/zorgmelding")
+                        .with(police.api())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(concern))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/v1/incidenten/" + id + "/zorgmelding"))
+                .andExpect(jsonPath("$.incidentId").value(id))
+                .andExpect(jsonPath("$.terugkoppeling").doesNotExist());
+        // The police system retries: the same zorgmelding, not a second one.
+        mvc.perform(post("/api/v1/incidenten/" + id + "/zorgmelding")
+                        .with(police.api())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(concern))
+                .andExpect(status().isOk());
+        assertThat(jdbc.queryForObject("select count(*) from zorgmelding where incident_id = ?::uuid", Long.class, id))
+                .isEqualTo(1);
+        mvc.perform(get("/api/v1/incidenten/" + id).with(police.api()))
+                .andExpect(jsonPath("$.zorgmelding").value(true));
+
+        // Veilig Thuis gives terugkoppeling (its intake arrives with the Veilig Thuis module): the police see the code.
+        new JdbcTemplate(postgres.getPostgresDatabase())
+                .update(
+                        "update zorgmelding set feedback_code = 'VT-01-02', feedback_at = now() where incident_id = ?::uuid",
+                        id);
+        mvc.perform(get("/api/v1/incidenten/" + id + "/zorgmelding").with(police.api()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.terugkoppeling").value("VT-01-02"));
+        assertThat(logged(id, "AANMAKEN", "incident.zorgmelding.versturen")).isEqualTo(1);
+        assertThat(logged(id, "LEZEN", "incident.zorgmelding.lezen")).isEqualTo(1);
+    }
+
+    @Test
+    void aZorgmeldingNeedsAConcernAndAnIncidentOfTheCallersOwnOrganisation() throws Exception {
+        String id = created(valid());
+
+        expectProblem(
+                        mvc.perform(post("/api/v1/incidenten/" + id + "/zorgmelding")
+                                .with(police.api())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"zorgen\": \"hulp\"}")),
+                        400)
+                .andExpect(jsonPath("$.invalidParams[0].name").value("zorgen"));
+        expectProblem(
+                mvc.perform(post("/api/v1/incidenten/" + id + "/zorgmelding")
+                        .with(Requests.as(Role.POLITIE_MEDEWERKER, "politie-oost-nederland")
+                                .api())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"zorgen\": \"Kinderen waren getuige; moeder wil hulp.\"}")),
+                404);
+        expectProblem(
+                mvc.perform(get("/api/v1/incidenten/" + id + "/zorgmelding").with(police.api())), 404);
+
+        assertThat(jdbc.queryForObject("select count(*) from zorgmelding where incident_id = ?::uuid", Long.class, id))
+                .isZero();
+        mvc.perform(get("/api/v1/incidenten/" + id).with(police.api()))
+                .andExpect(jsonPath("$.zorgmelding").value(false));
+    }
+
     private String created(Map<String, Object> body) throws Exception {
         String response = register(police, body)
                 .andExpect(status().isCreated())

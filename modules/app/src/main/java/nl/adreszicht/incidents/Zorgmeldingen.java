@@ -1,0 +1,139 @@
+package nl.adreszicht.incidents;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import nl.adreszicht.addresses.InvalidValueException;
+import nl.adreszicht.audit.AccessEntry;
+import nl.adreszicht.audit.AccessKind;
+import nl.adreszicht.audit.AccessLog;
+import nl.adreszicht.security.CurrentProfessional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sending an incident to Veilig Thuis as a zorgmelding: only the organisation that registered the incident may,
+ * once per incident. Sending it again returns the zorgmelding already sent, so a police system that retries
+ * after a lost answer does not alarm Veilig Thuis twice.
+ */
+@Service
+class Zorgmeldingen {
+
+    static final String SEND = "incident.zorgmelding.versturen";
+
+    private final JdbcTemplate jdbc;
+    private final AccessLog accessLog;
+    private final CurrentProfessional currentProfessional;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    Zorgmeldingen(
+            JdbcTemplate jdbc,
+            AccessLog accessLog,
+            CurrentProfessional currentProfessional,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.accessLog = accessLog;
+        this.currentProfessional = currentProfessional;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** What a send did: the zorgmelding, and whether this call sent it. */
+    record Sent(ZorgmeldingResource zorgmelding, boolean created) {}
+
+    /**
+     * Sends the caller's organisation's incident to Veilig Thuis, or returns the zorgmelding sent before.
+     *
+     * @return empty when the organisation has no such incident
+     */
+    Optional<Sent> send(UUID incident, String concern) {
+        String text = concern.trim();
+        if (text.length() < 10 || text.length() > 1000) {
+            throw new InvalidValueException("zorgen", "validation.zorgen.length");
+        }
+        var professional = currentProfessional.require();
+        String organisation = professional.organisation().orElse("");
+        Optional<UUID> address = jdbc
+                .queryForList(
+                        "SELECT address_id FROM incident WHERE id = ? AND organisation = ?",
+                        UUID.class,
+                        incident,
+                        organisation)
+                .stream()
+                .findFirst();
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ZorgmeldingResource> earlier = find(incident);
+        if (earlier.isPresent()) {
+            log(AccessKind.LEZEN, incident);
+            return Optional.of(new Sent(earlier.get(), false));
+        }
+        UUID id = UUID.randomUUID();
+        try {
+            transaction.executeWithoutResult(status -> {
+                jdbc.update(
+                        "INSERT INTO zorgmelding (id, incident_id, organisation, concern, sent_by, sent_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)",
+                        id,
+                        incident,
+                        organisation,
+                        text,
+                        professional.subject(),
+                        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+                jdbc.update("UPDATE incident SET zorgmelding = true WHERE id = ?", incident);
+                events.publishEvent(new ZorgmeldingSent(id, incident, address.get()));
+            });
+        } catch (DuplicateKeyException raced) {
+            // Sent by a parallel request between our lookup and our insert: that one is the zorgmelding.
+            log(AccessKind.LEZEN, incident);
+            return Optional.of(new Sent(find(incident).orElseThrow(() -> raced), false));
+        }
+        log(AccessKind.AANMAKEN, incident);
+        return Optional.of(new Sent(find(incident).orElseThrow(), true));
+    }
+
+    /** The zorgmelding sent about an incident, with Veilig Thuis's terugkoppeling once there is one. */
+    Optional<ZorgmeldingResource> find(UUID incident) {
+        return jdbc
+                .query(
+                        "SELECT id, incident_id, sent_at, feedback_code, feedback_at FROM zorgmelding"
+                                + " WHERE incident_id = ?",
+                        (row, n) -> new ZorgmeldingResource(
+                                row.getObject("id", UUID.class).toString(),
+                                row.getObject("incident_id", UUID.class).toString(),
+                                row.getObject("sent_at", OffsetDateTime.class),
+                                row.getString("feedback_code"),
+                                row.getObject("feedback_at", OffsetDateTime.class)),
+                        incident)
+                .stream()
+                .findFirst();
+    }
+
+    private void log(AccessKind kind, UUID incident) {
+        accessLog.record(AccessEntry.of(kind, SEND, IncidentRegister.OBJECT_TYPE, incident.toString()));
+    }
+
+    /**
+     * A zorgmelding as the police see it: when it was sent and the terugkoppeling status code, nothing of Veilig
+     * Thuis's work behind it.
+     */
+    record ZorgmeldingResource(
+            String id,
+            String incidentId,
+            OffsetDateTime verzondenOp,
+            @Nullable String terugkoppeling,
+            @Nullable OffsetDateTime terugkoppelingOp) {}
+}
