@@ -1,0 +1,33 @@
+package nl.adreszicht.codelists;
+
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which Veilig Thuis region covers which gemeente: the radar's scope. A Veilig Thuis professional sees the address
+ * history of the gemeenten of the region in their token; beyond it only through break-the-glass.
+ */
+@Component
+public class VtRegions {
+
+    private final JdbcTemplate jdbc;
+
+    VtRegions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whether {@code region} covers {@code gemeente}; false for a gemeente no region is known to cover. */
+    public boolean covers(String region, String gemeente) {
+        return regionOf(gemeente).filter(region::equals).isPresent();
+    }
+
+    /** The region that covers {@code gemeente}, if known. */
+    public Optional<String> regionOf(String gemeente) {
+        return jdbc
+                .queryForList(
+                        "SELECT region_code FROM vt_region_gemeente WHERE gemeente_code = ?", String.class, gemeente)
+                .stream()
+                .findFirst();
+    }
+}
