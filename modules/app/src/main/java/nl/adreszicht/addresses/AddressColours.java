@@ -17,9 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps the stored colour of each address up to date: on every new or deleted record at the address (in the same
  * transaction as the record, so a record never exists without its colour, and a deleted one never counts) and
- * daily for decay. Each result is
- * stored with its rules version, the rules that fired and the records that counted; every change of colour is
- * added to the history.
+ * daily for decay. Each result is stored with its rules version, the rules that fired and the records that
+ * counted; every change of colour is added to the history.
  */
 @Service
 class AddressColours {
