@@ -79,7 +79,13 @@ class AccessMatrixTest {
              "geweldsvormen": ["partnergeweld"], "ernst": "S1", "kinderenAanwezig": false, "letsel": false,
              "wapen": false, "alcoholDrugs": false, "aangifte": false, "huisverbodOpgelegd": false,
              "huisverbodOvertreden": false, "betrokkenen": [{"rol": "slachtoffer", "naam": "Test Persoon"}]}
-            """.formatted(ADDRESS_ID));
+            """.formatted(ADDRESS_ID),
+            // The privacy officer destroys the fixture incident (204); the fixture is back before the next call.
+            "vernietigingsverzoeken.uitvoeren",
+            """
+            {"bron": "politie-incident", "registratieId": "%s", "ontvangenOp": "2026-01-05",
+             "reden": "Verzoek AVG art. 17 toegewezen, zaaknummer PRIV-2026-001."}
+            """.formatted(INCIDENT_ID));
 
     /** Example form fields for the pages that take a POST; every such row must have them. */
     static final Map<String, Map<String, String>> FORMS = Map.of(
@@ -175,7 +181,10 @@ class AccessMatrixTest {
             String[] entry = lastEntry();
             assertThat(entry[0])
                     .as("kind")
-                    .isIn(allowed ? List.of("ZOEKEN", "LEZEN", "AANMAKEN", "WIJZIGEN") : List.of("GEWEIGERD"));
+                    .isIn(
+                            allowed
+                                    ? List.of("ZOEKEN", "LEZEN", "AANMAKEN", "WIJZIGEN", "VERWIJDEREN")
+                                    : List.of("GEWEIGERD"));
             assertThat(entry[1]).as("action").isEqualTo(permission.action());
             assertThat(entry[2]).as("actor").isEqualTo(Requests.SUBJECT);
         }

@@ -16,10 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the stored colour of each address up to date: on every new record at the address (in the same
- * transaction as the record, so a record never exists without its colour) and daily for decay. Each result is
- * stored with its rules version, the rules that fired and the records that counted; every change of colour is
- * added to the history.
+ * Keeps the stored colour of each address up to date: on every new or deleted record at the address (in the same
+ * transaction as the record, so a record never exists without its colour, and a deleted one never counts) and
+ * daily for decay. Each result is stored with its rules version, the rules that fired and the records that
+ * counted; every change of colour is added to the history.
  */
 @Service
 class AddressColours {
@@ -62,7 +62,13 @@ class AddressColours {
         List<ColourOverride> overrides = new ArrayList<>(raises);
         overrides.addAll(ColourLowerings.approved(jdbc, address));
         Optional<ColourDecision> decision = new ColourPolicy(versions.active()).decide(records, overrides, today);
-        decision.ifPresent(d -> store(address, d));
+        if (decision.isPresent()) {
+            store(address, decision.get());
+        } else {
+            // No history left (its records were deleted at the end of their retention): no colour either. The
+            // history of earlier colours stays; it names record ids, never their content.
+            jdbc.update("DELETE FROM address_colour WHERE address_id = ?", address.value());
+        }
         return decision;
     }
 

@@ -1,11 +1,13 @@
 package nl.adreszicht.addresses;
 
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Whether an address id is in the register: what modules that record something at an address check their
- * input against. It answers yes or no only, so it reveals no address and is not an access to be logged.
+ * input against. It answers yes or no, or the CBS areas of the address, so it reveals no address and is not an
+ * access to be logged.
  */
 @Component
 @Transactional(readOnly = true)
@@ -20,5 +22,16 @@ public class KnownAddresses {
     /** Whether the register holds an address with this id. */
     public boolean exists(AddressId id) {
         return addresses.existsById(id.value());
+    }
+
+    /** The CBS areas of the address, for anonymous counts per area; empty when the id is not in the register. */
+    public Optional<AddressArea> areaOf(AddressId id) {
+        return addresses
+                .findById(id.value())
+                .map(address -> new AddressArea(
+                        new GemeenteCode(address.gemeenteCode()),
+                        address.wijkCode() == null ? null : new WijkCode(address.wijkCode()),
+                        address.buurtCode() == null ? null : new BuurtCode(address.buurtCode()),
+                        address.areaYear() == null ? null : address.areaYear().intValue()));
     }
 }

@@ -6,6 +6,8 @@ public enum AccessKind {
     ZOEKEN,
     AANMAKEN,
     WIJZIGEN,
+    /** Personal data deleted: at the end of its retention period, or destroyed on request. */
+    VERWIJDEREN,
     EXPORTEREN,
     GEWEIGERD,
     BREAK_THE_GLASS

@@ -71,6 +71,30 @@ public class AccessLog {
                 client));
     }
 
+    /**
+     * Records an access by the application itself, with no professional behind it (a scheduled job such as the
+     * retention sweep). It bypasses the permission matrix on purpose: the job's authority is its configuration,
+     * and the entry names the job, the organisation whose data it touched, and the purpose and basis the job
+     * states. Like every entry it commits in its own transaction before the caller goes on.
+     */
+    public void recordBySystem(SystemActor actor, AccessEntry entry) {
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                INSERT,
+                entry.kind().name(),
+                entry.action(),
+                actor.subject(),
+                null,
+                actor.organisation(),
+                SystemActor.ROLES,
+                entry.objectType(),
+                entry.objectId(),
+                actor.purpose(),
+                actor.legalBasis(),
+                false,
+                null,
+                SystemActor.CLIENT));
+    }
+
     private static @Nullable HttpServletRequest currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? attributes.getRequest()

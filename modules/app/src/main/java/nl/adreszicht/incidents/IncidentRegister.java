@@ -1,12 +1,19 @@
 package nl.adreszicht.incidents;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import nl.adreszicht.addresses.RecordSource;
 import nl.adreszicht.addresses.RecordedAtAddress;
+import nl.adreszicht.areascan.RecordTally;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
+import nl.adreszicht.retention.RetentionSchedule;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,7 +28,9 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Registering and reading police incidents, within the caller's organisation: the organisation comes from the
  * token, is stored with the incident and is part of every lookup, so another organisation's incident is simply
- * not found. Every registration and read is logged before the incident is returned.
+ * not found. Every registration and read is logged before the incident is returned. A new incident is scheduled
+ * for deletion (its last day of retention) and counted in the area scan's anonymous tally in the transaction that
+ * stores it.
  */
 @Service
 class IncidentRegister {
@@ -31,10 +40,15 @@ class IncidentRegister {
     static final String READ_ZORGMELDING = "incident.zorgmelding.lezen";
     static final String OBJECT_TYPE = "incident";
 
+    /** The calendar of the retention and tally dates. */
+    private static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
+
     private final Incidents incidents;
     private final AccessLog accessLog;
     private final CurrentProfessional currentProfessional;
     private final ApplicationEventPublisher events;
+    private final RetentionSchedule retention;
+    private final RecordTally tally;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
     private final Clock clock;
@@ -44,12 +58,16 @@ class IncidentRegister {
             AccessLog accessLog,
             CurrentProfessional currentProfessional,
             ApplicationEventPublisher events,
+            RetentionSchedule retention,
+            RecordTally tally,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.incidents = incidents;
         this.accessLog = accessLog;
         this.currentProfessional = currentProfessional;
         this.events = events;
+        this.retention = retention;
+        this.tally = tally;
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -80,8 +98,20 @@ class IncidentRegister {
             created = transaction.execute(status -> {
                 Incident incident = incidents.saveAndFlush(
                         Incident.register(registration, organisation, professional.subject(), clock.instant()));
+                LocalDate keptUntil = retention.schedule(
+                        RecordSource.POLITIE_INCIDENT,
+                        incident.id().toString(),
+                        organisation,
+                        LocalDate.ofInstant(incident.registeredAt(), NETHERLANDS),
+                        childBirthDates(incident));
+                tally.count(
+                        RecordSource.POLITIE_INCIDENT,
+                        incident.address(),
+                        incident.occurred().withZoneSameInstant(NETHERLANDS).toLocalDate(),
+                        incident.severity(),
+                        incident.childrenPresent());
                 events.publishEvent(new RecordedAtAddress(incident.address()));
-                return IncidentResource.of(incident);
+                return IncidentResource.of(incident, keptUntil);
             });
         } catch (DataIntegrityViolationException raced) {
             // Another request stored the same number between our lookup and our insert.
@@ -95,7 +125,7 @@ class IncidentRegister {
     Optional<IncidentResource> read(UUID id, String action) {
         String organisation = organisation(currentProfessional.require());
         Optional<IncidentResource> found = readOnly.execute(
-                status -> incidents.findByIdAndOrganisation(id, organisation).map(IncidentResource::of));
+                status -> incidents.findByIdAndOrganisation(id, organisation).map(this::resource));
         found.ifPresent(
                 incident -> accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, incident.id())));
         return found;
@@ -113,10 +143,28 @@ class IncidentRegister {
                     "Dit registratienummer bestaat al voor uw organisatie, met een andere inhoud. Een gewijzigd"
                             + " incident krijgt een nieuw registratienummer.");
         }
-        IncidentResource incident = IncidentResource.of(stored.get());
+        IncidentResource incident = resource(stored.get());
         // The same registration again: nothing is stored, but the stored incident is shown, so it is a read.
         accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, incident.id()));
         return Optional.of(new Registration(incident, false));
+    }
+
+    /** The incident as the API shows it, with its last day of retention. */
+    private IncidentResource resource(Incident incident) {
+        return IncidentResource.of(
+                incident,
+                retention
+                        .keptUntil(RecordSource.POLITIE_INCIDENT, incident.id().toString())
+                        .orElse(null));
+    }
+
+    /** The known birth dates of the children (role {@code kind}), for the family rule of retention. */
+    private static List<LocalDate> childBirthDates(Incident incident) {
+        return incident.persons().stream()
+                .filter(person -> "kind".equals(person.role()))
+                .map(IncidentPerson::birthDate)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     private static String organisation(Professional professional) {

@@ -32,7 +32,13 @@ record IncidentResource(
         boolean zorgmelding,
         @Nullable String toelichting,
         List<BetrokkeneResource> betrokkenen,
-        Instant geregistreerdOp) {
+        Instant geregistreerdOp,
+
+        @Schema(
+                description = "Bewaartermijn: het incident wordt tot en met deze datum bewaard en daarna"
+                        + " verwijderd (leeg als het niet is ingepland)")
+        @Nullable
+        LocalDate bewaartermijnTot) {
 
     /** A person involved, with their role in this incident. */
     record BetrokkeneResource(
@@ -50,7 +56,7 @@ record IncidentResource(
             @Schema(description = "Alleen de laatste drie cijfers", example = "******123") @Nullable
             String bsn) {}
 
-    static IncidentResource of(Incident incident) {
+    static IncidentResource of(Incident incident, @Nullable LocalDate keptUntil) {
         return new IncidentResource(
                 incident.id().toString(),
                 incident.registrationNumber(),
@@ -77,6 +83,7 @@ record IncidentResource(
                                 person.birthDate(),
                                 person.maskedBsn()))
                         .toList(),
-                incident.registeredAt());
+                incident.registeredAt(),
+                keptUntil);
     }
 }

@@ -118,6 +118,13 @@ public final class AccessMatrix {
                     Scope.OWN_ORGANISATION,
                     true),
             row(
+                    "vernietigingsverzoeken.uitvoeren",
+                    POST,
+                    "/api/v1/vernietigingsverzoeken",
+                    EnumSet.of(PRIVACY_OFFICER),
+                    Scope.OWN_ORGANISATION,
+                    true),
+            row(
                     "toegangslog.object",
                     GET,
                     "/api/v1/toegangslog/objecten/{objectId}",

@@ -1,0 +1,102 @@
+package nl.adreszicht.retention;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import nl.adreszicht.addresses.RecordSource;
+import nl.adreszicht.addresses.RecordedAtAddress;
+import nl.adreszicht.audit.AccessEntry;
+import nl.adreszicht.audit.AccessKind;
+import nl.adreszicht.audit.AccessLog;
+import nl.adreszicht.security.CurrentProfessional;
+import nl.adreszicht.security.Professional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Destruction on request (AVG art. 17; domain.md section 7): the privacy officer of the organisation that owns a
+ * record has it deleted before its retention ends, with the date the request came in and a reason. The record is
+ * found within the officer's own organisation only; the deletion is logged first, then the record goes with its
+ * children and its schedule, the destruction is kept (without content) and the colour of the address is
+ * recomputed. The area scan's tally keeps counting it.
+ */
+@Service
+class Destructions {
+
+    static final String ACTION = "vernietigingsverzoeken.uitvoeren";
+
+    private final RetentionSources sources;
+    private final RetentionSchedule schedule;
+    private final AccessLog accessLog;
+    private final CurrentProfessional currentProfessional;
+    private final ApplicationEventPublisher events;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    Destructions(
+            RetentionSources sources,
+            RetentionSchedule schedule,
+            AccessLog accessLog,
+            CurrentProfessional currentProfessional,
+            ApplicationEventPublisher events,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.sources = sources;
+        this.schedule = schedule;
+        this.accessLog = accessLog;
+        this.currentProfessional = currentProfessional;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** A checked request: which record, when the data subject asked, and why it is granted. */
+    record Request(RecordSource source, String recordId, LocalDate receivedOn, String reason) {}
+
+    /**
+     * Destroys the record.
+     *
+     * @throws ResponseStatusException 404 when the record does not exist or belongs to another organisation
+     */
+    void destroy(Request request) {
+        Professional officer = currentProfessional.require();
+        String organisation = officer.organisation()
+                .orElseThrow(() -> new AccessDeniedException("Vernietigen kan alleen binnen uw eigen organisatie."));
+        RetentionSource source = sources.of(request.source()).orElseThrow(Destructions::notFound);
+        StoredRecord stored = source.find(request.recordId())
+                .filter(record -> record.organisation().equals(organisation))
+                .orElseThrow(Destructions::notFound);
+        accessLog.record(AccessEntry.of(AccessKind.VERWIJDEREN, ACTION, source.objectType(), request.recordId()));
+        transaction.executeWithoutResult(status -> {
+            source.delete(request.recordId());
+            schedule.forget(request.source(), request.recordId());
+            jdbc.update(
+                    "INSERT INTO destruction (id, source, record_id, organisation, request_received_on, reason,"
+                            + " destroyed_by, destroyed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    UUID.randomUUID(),
+                    request.source().name(),
+                    request.recordId(),
+                    organisation,
+                    request.receivedOn(),
+                    request.reason(),
+                    officer.subject(),
+                    OffsetDateTime.now(clock));
+            events.publishEvent(new RecordedAtAddress(stored.address()));
+        });
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "Deze registratie bestaat niet (of is van een andere organisatie).");
+    }
+}

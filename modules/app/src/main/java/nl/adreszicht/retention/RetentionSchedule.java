@@ -1,0 +1,74 @@
+package nl.adreszicht.retention;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Optional;
+import nl.adreszicht.addresses.RecordSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The last day of retention of every stored record, one row per record in {@code retention_schedule}. A recording
+ * module schedules a record in the transaction that stores it, so no record exists without its date; the date
+ * is computed once, by the rule of that day, and stored with the rule's version.
+ */
+@Service
+public class RetentionSchedule {
+
+    private final JdbcTemplate jdbc;
+    private final RetentionRule rule;
+
+    RetentionSchedule(JdbcTemplate jdbc, RetentionProperties properties) {
+        this.jdbc = jdbc;
+        this.rule = properties.rule();
+    }
+
+    /**
+     * Schedules a newly stored record; a record already scheduled keeps its date.
+     *
+     * @param source where it comes from
+     * @param recordId its opaque id
+     * @param organisation the organisation that recorded it
+     * @param recordedOn the day it was first recorded, in Europe/Amsterdam
+     * @param childBirthDates the known birth dates of the children involved (for the family rule)
+     * @return the last day it is kept
+     */
+    @Transactional
+    public LocalDate schedule(
+            RecordSource source,
+            String recordId,
+            String organisation,
+            LocalDate recordedOn,
+            Collection<LocalDate> childBirthDates) {
+        RetentionRule.KeptUntil keptUntil = rule.keptUntil(source, recordedOn, childBirthDates);
+        jdbc.update(
+                "INSERT INTO retention_schedule (source, record_id, organisation, kept_until, basis, rule_version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, record_id) DO NOTHING",
+                source.name(),
+                recordId,
+                organisation,
+                keptUntil.date(),
+                keptUntil.basis().name(),
+                rule.version());
+        return keptUntil(source, recordId).orElseThrow();
+    }
+
+    /** The last day the record is kept, if it is scheduled. */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> keptUntil(RecordSource source, String recordId) {
+        return jdbc
+                .queryForList(
+                        "SELECT kept_until FROM retention_schedule WHERE source = ? AND record_id = ?",
+                        LocalDate.class,
+                        source.name(),
+                        recordId)
+                .stream()
+                .findFirst();
+    }
+
+    /** Forgets a record that is gone, in the caller's transaction. */
+    void forget(RecordSource source, String recordId) {
+        jdbc.update("DELETE FROM retention_schedule WHERE source = ? AND record_id = ?", source.name(), recordId);
+    }
+}
