@@ -59,6 +59,9 @@ class AccessMatrixTest {
     /** An incident of the callers' organisation at that address, so that rows about one incident find one. */
     static final String INCIDENT_ID = "5b0c3c0e-2222-4d6e-9a51-2b1f0c9d7e02";
 
+    /** A municipal record of the callers' organisation at that address, so that rows about one record find one. */
+    static final String MUNICIPAL_RECORD_ID = "5b0c3c0e-3333-4d6e-9a51-2b1f0c9d7e03";
+
     /** Example bodies for the rows that take one; every POST row must have one. */
     static final Map<String, String> BODIES = Map.of(
             "adres.kleur.verhogen",
@@ -72,6 +75,12 @@ class AccessMatrixTest {
              "geweldsvormen": ["partnergeweld"], "ernst": "S1", "kinderenAanwezig": false, "letsel": false,
              "wapen": false, "alcoholDrugs": false, "aangifte": false, "huisverbodOpgelegd": false,
              "huisverbodOvertreden": false, "betrokkenen": [{"rol": "slachtoffer", "naam": "Test Persoon"}]}
+            """.formatted(ADDRESS_ID),
+            // The gemeente caller gets 201 the first time and 200 (the same record) on any later identical call.
+            "gemeenteregistraties.registreren",
+            """
+            {"registratienummer": "MATRIX-GEM-1", "soort": "signaal", "adresId": "%s", "datum": "2026-01-10",
+             "geweldsvormen": ["partnergeweld"], "ernst": "S1", "kinderenAanwezig": false}
             """.formatted(ADDRESS_ID));
 
     /** Example form fields for the pages that take a POST; every such row must have them. */
@@ -105,6 +114,13 @@ class AccessMatrixTest {
                         + " 'Europe/Amsterdam', ?::uuid, 'S1', false, false, false, false, false, false, false, false,"
                         + " repeat('0', 64), 'fixture') ON CONFLICT DO NOTHING",
                 INCIDENT_ID,
+                ADDRESS_ID);
+        owner.update(
+                "INSERT INTO municipal_record (id, organisation, gemeente_code, registration_number, kind, address_id,"
+                        + " occurred_on, severity, children_present, content_hash, registered_by)"
+                        + " VALUES (?::uuid, 'veilig-thuis-drenthe', 'GM0118', 'MATRIX-FIXTURE', 'signaal', ?::uuid,"
+                        + " '2026-01-01', 'S1', false, repeat('0', 64), 'fixture') ON CONFLICT DO NOTHING",
+                MUNICIPAL_RECORD_ID,
                 ADDRESS_ID);
     }
 
@@ -207,7 +223,9 @@ class AccessMatrixTest {
 
     /** A concrete path for a row: ids name a fixture of that kind, other variables a well-formed opaque value. */
     static String example(Permission permission) {
-        String id = permission.path().startsWith("/api/v1/incidenten/") ? INCIDENT_ID : ADDRESS_ID;
+        String id = permission.path().startsWith("/api/v1/incidenten/")
+                ? INCIDENT_ID
+                : permission.path().startsWith("/api/v1/gemeenteregistraties/") ? MUNICIPAL_RECORD_ID : ADDRESS_ID;
         return permission.path().replace("{id}", id).replaceAll("\\{[^}]+}", "a1b2c3");
     }
 }

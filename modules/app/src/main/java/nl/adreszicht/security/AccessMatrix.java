@@ -83,6 +83,20 @@ public final class AccessMatrix {
                     Scope.OWN_ORGANISATION,
                     true),
             row(
+                    "gemeenteregistraties.registreren",
+                    POST,
+                    "/api/v1/gemeenteregistraties",
+                    EnumSet.of(GEMEENTE_MEDEWERKER),
+                    Scope.OWN_GEMEENTE,
+                    true),
+            row(
+                    "gemeenteregistratie.lezen",
+                    GET,
+                    "/api/v1/gemeenteregistraties/{id}",
+                    EnumSet.of(GEMEENTE_MEDEWERKER),
+                    Scope.OWN_ORGANISATION,
+                    true),
+            row(
                     "toegangslog.object",
                     GET,
                     "/api/v1/toegangslog/objecten/{objectId}",
