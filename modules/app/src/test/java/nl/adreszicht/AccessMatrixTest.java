@@ -96,7 +96,15 @@ class AccessMatrixTest {
                     "ernst", "S1",
                     "geweldsvormen", "partnergeweld",
                     "slachtofferNaam", "Test Persoon",
-                    "slachtofferRelatie", "partner"));
+                    "slachtofferRelatie", "partner"),
+            "gemeenteregistraties.formulier.registreren",
+            Map.of(
+                    "adresId", ADDRESS_ID,
+                    "registratienummer", "MATRIX-GEM-FORM-1",
+                    "soort", "signaal",
+                    "datum", "2026-01-10",
+                    "ernst", "S1",
+                    "geweldsvormen", "partnergeweld"));
 
     @BeforeEach
     void addressFixture() {
