@@ -16,6 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import nl.adreszicht.Requests;
 import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.ColourRecord;
@@ -210,6 +215,27 @@ class MunicipalRecordApiTest {
         assertThat(recordsNumbered(body)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select severity from municipal_record where id = ?::uuid", String.class, id))
                 .isEqualTo("S2");
+    }
+
+    @Test
+    void twoIdenticalRegistrationsAtOnceStoreOneRecord() throws Exception {
+        Map<String, Object> body = huisverbod();
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Integer> submit = () -> {
+            start.await();
+            return register(lokaalTeam, body).andReturn().getResponse().getStatus();
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = pool.submit(submit);
+            Future<Integer> second = pool.submit(submit);
+            start.countDown();
+
+            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(201, 200);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(recordsNumbered(body)).isEqualTo(1);
     }
 
     @Test
