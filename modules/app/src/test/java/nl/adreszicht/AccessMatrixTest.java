@@ -59,6 +59,9 @@ class AccessMatrixTest {
     /** An incident of the callers' organisation at that address, so that rows about one incident find one. */
     static final String INCIDENT_ID = "5b0c3c0e-2222-4d6e-9a51-2b1f0c9d7e02";
 
+    /** A municipal record of the callers' organisation at that address, so that rows about one record find one. */
+    static final String MUNICIPAL_RECORD_ID = "5b0c3c0e-3333-4d6e-9a51-2b1f0c9d7e03";
+
     /** Example bodies for the rows that take one; every POST row must have one. */
     static final Map<String, String> BODIES = Map.of(
             "adres.kleur.verhogen",
@@ -85,7 +88,13 @@ class AccessMatrixTest {
             """
             {"bron": "politie-incident", "registratieId": "%s", "ontvangenOp": "2026-01-05",
              "reden": "Verzoek AVG art. 17 toegewezen, zaaknummer PRIV-2026-001."}
-            """.formatted(INCIDENT_ID));
+            """.formatted(INCIDENT_ID),
+            // The gemeente caller gets 201 the first time and 200 (the same record) on any later identical call.
+            "gemeenteregistraties.registreren",
+            """
+            {"registratienummer": "MATRIX-GEM-1", "soort": "signaal", "adresId": "%s", "datum": "2026-01-10",
+             "geweldsvormen": ["partnergeweld"], "ernst": "S1", "kinderenAanwezig": false}
+            """.formatted(ADDRESS_ID));
 
     /** Example form fields for the pages that take a POST; every such row must have them. */
     static final Map<String, Map<String, String>> FORMS = Map.of(
@@ -100,7 +109,15 @@ class AccessMatrixTest {
                     "ernst", "S1",
                     "geweldsvormen", "partnergeweld",
                     "slachtofferNaam", "Test Persoon",
-                    "slachtofferRelatie", "partner"));
+                    "slachtofferRelatie", "partner"),
+            "gemeenteregistraties.formulier.registreren",
+            Map.of(
+                    "adresId", ADDRESS_ID,
+                    "registratienummer", "MATRIX-GEM-FORM-1",
+                    "soort", "signaal",
+                    "datum", "2026-01-10",
+                    "ernst", "S1",
+                    "geweldsvormen", "partnergeweld"));
 
     @BeforeEach
     void addressFixture() {
@@ -118,6 +135,13 @@ class AccessMatrixTest {
                         + " 'Europe/Amsterdam', ?::uuid, 'S1', false, false, false, false, false, false, false, false,"
                         + " repeat('0', 64), 'fixture') ON CONFLICT DO NOTHING",
                 INCIDENT_ID,
+                ADDRESS_ID);
+        owner.update(
+                "INSERT INTO municipal_record (id, organisation, gemeente_code, registration_number, kind, address_id,"
+                        + " occurred_on, severity, children_present, content_hash, registered_by)"
+                        + " VALUES (?::uuid, 'veilig-thuis-drenthe', 'GM0118', 'MATRIX-FIXTURE', 'signaal', ?::uuid,"
+                        + " '2026-01-01', 'S1', false, repeat('0', 64), 'fixture') ON CONFLICT DO NOTHING",
+                MUNICIPAL_RECORD_ID,
                 ADDRESS_ID);
     }
 
@@ -299,7 +323,9 @@ class AccessMatrixTest {
 
     /** A concrete path for a row: ids name a fixture of that kind, other variables a well-formed opaque value. */
     static String example(Permission permission) {
-        String id = permission.path().startsWith("/api/v1/incidenten/") ? INCIDENT_ID : ADDRESS_ID;
+        String id = permission.path().startsWith("/api/v1/incidenten/")
+                ? INCIDENT_ID
+                : permission.path().startsWith("/api/v1/gemeenteregistraties/") ? MUNICIPAL_RECORD_ID : ADDRESS_ID;
         return permission.path().replace("{id}", id).replaceAll("\\{[^}]+}", "a1b2c3");
     }
 }

@@ -253,6 +253,44 @@ class LoginBrowserIT {
     }
 
     @Test
+    void aGemeenteMedewerkerRecordsAHuisverbodThroughTheFormAndSeesTheColourTurnOrange() {
+        jdbc.update("INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, synthetic)"
+                + " VALUES ('3c9e0f1a-6b7d-4e2f-8a1b-0c2d3e4f5a62', '7906KN', 23, 'Huisverbodlaan (demo)', 'Hoogeveen',"
+                + " 'GM0118', true) ON CONFLICT DO NOTHING");
+        logIn("gemeente.hoogeveen");
+        page.locator("a", new Page.LocatorOptions().setHasText("Adres zoeken")).click();
+        page.locator("#postcode").fill("7906KN");
+        page.locator("#huisnummer").fill("23");
+        page.locator("form.search-form button").click();
+        assertThat(page.locator(".colour-badge")).hasCount(0);
+        page.locator("a", new Page.LocatorOptions().setHasText("Signaal of huisverbod registreren op dit adres"))
+                .click();
+        assertNoAccessibilityViolations();
+
+        page.locator("button", new Page.LocatorOptions().setHasText("Registreren"))
+                .click();
+        assertThat(page.locator(".error-summary")).isVisible();
+        assertThat(page.locator(".error-summary li")).not().hasCount(0);
+        assertNoAccessibilityViolations();
+
+        page.locator("#soort-huisverbod").check();
+        page.locator("#registratienummer")
+                .fill("HV-2026-" + java.util.UUID.randomUUID().toString().substring(0, 6));
+        page.locator("#datum")
+                .fill(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))
+                        .minusDays(1)
+                        .toString());
+        page.locator("button", new Page.LocatorOptions().setHasText("Registreren"))
+                .click();
+
+        assertThat(page.locator(".success")).containsText("De registratie is opgeslagen");
+        assertThat(page.locator("#address-heading")).containsText("Huisverbodlaan (demo) 23");
+        assertThat(page.locator(".colour-badge")).hasText("Oranje");
+        assertThat(page.locator(".address-card")).containsText("een huisverbod opgelegd");
+        assertNoAccessibilityViolations();
+    }
+
+    @Test
     void theSkipLinkLeadsToTheContent() {
         logIn("analist.hoogeveen");
 

@@ -83,6 +83,7 @@ class AddressPageController {
         model.addAttribute("address", AddressApiController.AdresResource.of(address, null));
         colours.stored(address.id()).ifPresent(colour -> model.addAttribute("colour", colour));
         model.addAttribute("canRegister", currentProfessional.require().has(Role.POLITIE_MEDEWERKER));
+        model.addAttribute("canRecordMunicipal", currentProfessional.require().has(Role.GEMEENTE_MEDEWERKER));
     }
 
     private static int houseNumber(@Nullable String text) {

@@ -12,6 +12,8 @@ interface Addresses extends Repository<Address, UUID> {
 
     boolean existsById(UUID id);
 
+    boolean existsByIdAndGemeenteCode(UUID id, String gemeenteCode);
+
     /** One probe of the unique designation index (its expressions are matched exactly). */
     @Query(
             value = "SELECT * FROM address WHERE postcode = :postcode AND huisnummer = :huisnummer"

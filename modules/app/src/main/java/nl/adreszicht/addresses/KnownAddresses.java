@@ -34,4 +34,12 @@ public class KnownAddresses {
                         address.buurtCode() == null ? null : new BuurtCode(address.buurtCode()),
                         address.areaYear() == null ? null : address.areaYear().intValue()));
     }
+
+    /**
+     * Whether the register holds an address with this id in this gemeente: for modules whose professionals may
+     * record only in their own gemeente. An address elsewhere and no address at all give the same answer.
+     */
+    public boolean existsInGemeente(AddressId id, String gemeenteCode) {
+        return addresses.existsByIdAndGemeenteCode(id.value(), gemeenteCode);
+    }
 }

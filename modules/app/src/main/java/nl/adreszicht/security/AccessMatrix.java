@@ -52,6 +52,20 @@ public final class AccessMatrix {
                     EnumSet.of(POLITIE_MEDEWERKER),
                     Scope.OWN_ORGANISATION,
                     true),
+            row(
+                    "gemeenteregistratie.formulier",
+                    GET,
+                    "/gemeenteregistraties/nieuw",
+                    EnumSet.of(GEMEENTE_MEDEWERKER),
+                    Scope.NONE,
+                    false),
+            row(
+                    "gemeenteregistraties.formulier.registreren",
+                    POST,
+                    "/gemeenteregistraties",
+                    EnumSet.of(GEMEENTE_MEDEWERKER),
+                    Scope.OWN_GEMEENTE,
+                    true),
             row("toegangslog.pagina", GET, "/toegangslog", EnumSet.of(PRIVACY_OFFICER), Scope.OWN_ORGANISATION, true),
             // API
             open("openapi.lezen", GET, "/api/v1/openapi.json"),
@@ -122,6 +136,20 @@ public final class AccessMatrix {
                     POST,
                     "/api/v1/vernietigingsverzoeken",
                     EnumSet.of(PRIVACY_OFFICER),
+                    Scope.OWN_ORGANISATION,
+                    true),
+            row(
+                    "gemeenteregistraties.registreren",
+                    POST,
+                    "/api/v1/gemeenteregistraties",
+                    EnumSet.of(GEMEENTE_MEDEWERKER),
+                    Scope.OWN_GEMEENTE,
+                    true),
+            row(
+                    "gemeenteregistratie.lezen",
+                    GET,
+                    "/api/v1/gemeenteregistraties/{id}",
+                    EnumSet.of(GEMEENTE_MEDEWERKER),
                     Scope.OWN_ORGANISATION,
                     true),
             row(
