@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import nl.adreszicht.security.AccessMatrix;
 import nl.adreszicht.security.Permission;
 import nl.adreszicht.security.Role;
+import nl.adreszicht.security.Scope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +57,9 @@ class AccessMatrixTest {
     /** An address in the callers' gemeente, so that rows about one address find one. */
     static final String ADDRESS_ID = "5b0c3c0e-1111-4d6e-9a51-2b1f0c9d7e01";
 
+    /** An address outside the callers' VT region (Zwolle, VT04), for the rows about breaking the glass. */
+    static final String ELSEWHERE_ADDRESS_ID = "5b0c3c0e-3333-4d6e-9a51-2b1f0c9d7e03";
+
     /** An incident of the callers' organisation at that address, so that rows about one incident find one. */
     static final String INCIDENT_ID = "5b0c3c0e-2222-4d6e-9a51-2b1f0c9d7e02";
 
@@ -71,6 +75,10 @@ class AccessMatrixTest {
                     + " \"2099-01-01\"}",
             "adres.kleur.verlaging.goedkeuren",
             "{}",
+            "adres.doorbreken",
+            "{\"reden\": \"Kind uit onze regio verblijft hier bij vader.\"}",
+            "doorbraak.beoordelen",
+            "{\"oordeel\": \"terecht\"}",
             "adressen.zoeken",
             "{\"postcode\": \"7901 ab\", \"huisnummer\": 1}",
             "incident.zorgmelding.versturen",
@@ -127,6 +135,10 @@ class AccessMatrixTest {
                         + " VALUES (?::uuid, '7901AB', 1, 'Teststraat', 'Hoogeveen', 'GM0118', true)"
                         + " ON CONFLICT DO NOTHING",
                 ADDRESS_ID);
+        owner.update(
+                "INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, synthetic)"
+                        + " VALUES (?::uuid, '8011AB', 1, 'Elders', 'Zwolle', 'GM0193', true) ON CONFLICT DO NOTHING",
+                ELSEWHERE_ADDRESS_ID);
         owner.update(
                 "INSERT INTO incident (id, organisation, registration_number, occurred_at, occurred_zone, address_id,"
                         + " severity, children_present, injury, weapon, alcohol_drugs, aangifte, huisverbod_imposed,"
@@ -207,7 +219,8 @@ class AccessMatrixTest {
                     .as("kind")
                     .isIn(
                             allowed
-                                    ? List.of("ZOEKEN", "LEZEN", "AANMAKEN", "WIJZIGEN", "VERWIJDEREN")
+                                    ? List.of(
+                                            "ZOEKEN", "LEZEN", "AANMAKEN", "WIJZIGEN", "VERWIJDEREN", "BREAK_THE_GLASS")
                                     : List.of("GEWEIGERD"));
             assertThat(entry[1]).as("action").isEqualTo(permission.action());
             assertThat(entry[2]).as("actor").isEqualTo(Requests.SUBJECT);
@@ -242,7 +255,8 @@ class AccessMatrixTest {
                 boolean bound = switch (permission.scope()) {
                     case OWN_ORGANISATION -> true;
                     case OWN_GEMEENTE -> role == Role.GEMEENTE_MEDEWERKER || role == Role.GEMEENTE_ANALIST;
-                    case OWN_VT_REGION, NONE -> false;
+                    case OWN_VT_REGION -> role == Role.VT_MEDEWERKER || role == Role.VT_SUPERVISOR;
+                    case NONE -> false;
                 };
                 if (bound) {
                     cells.add(Arguments.of(Named.of(permission.method() + " " + permission.path(), permission), role));
@@ -281,9 +295,10 @@ class AccessMatrixTest {
 
         MockHttpServletResponse response = mvc.perform(call).andReturn().getResponse();
 
+        // Another region is refused (break-the-glass is the way in); other scopes simply find nothing.
         assertThat(response.getStatus())
                 .as("the row is the caller's")
-                .isNotIn(401, 403)
+                .isNotIn(permission.scope() == Scope.OWN_VT_REGION ? List.of(401) : List.of(401, 403))
                 .isLessThan(500);
         if (response.getStatus() < 300) {
             String body = response.getContentAsString();
@@ -292,7 +307,7 @@ class AccessMatrixTest {
                     .doesNotContain("veilig-thuis-drenthe", "MATRIX-FIXTURE", "Teststraat");
             if (!permission.path().startsWith("/api/v1/toegangslog/")) {
                 // The log lists the caller's own reads of the object, which name it; nothing else may.
-                assertThat(body).doesNotContain(ADDRESS_ID, INCIDENT_ID);
+                assertThat(body).doesNotContain(ADDRESS_ID, INCIDENT_ID, ELSEWHERE_ADDRESS_ID);
             }
         }
     }
@@ -325,7 +340,9 @@ class AccessMatrixTest {
     static String example(Permission permission) {
         String id = permission.path().startsWith("/api/v1/incidenten/")
                 ? INCIDENT_ID
-                : permission.path().startsWith("/api/v1/gemeenteregistraties/") ? MUNICIPAL_RECORD_ID : ADDRESS_ID;
+                : permission.path().startsWith("/api/v1/gemeenteregistraties/")
+                        ? MUNICIPAL_RECORD_ID
+                        : permission.path().endsWith("/doorbraken") ? ELSEWHERE_ADDRESS_ID : ADDRESS_ID;
         return permission.path().replace("{id}", id).replaceAll("\\{[^}]+}", "a1b2c3");
     }
 }

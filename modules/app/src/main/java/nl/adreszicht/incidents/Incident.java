@@ -161,6 +161,10 @@ class Incident implements Persistable<UUID> {
         return id;
     }
 
+    String organisation() {
+        return organisation;
+    }
+
     String registrationNumber() {
         return registrationNumber;
     }

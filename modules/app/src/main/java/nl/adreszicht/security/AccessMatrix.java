@@ -83,6 +83,28 @@ public final class AccessMatrix {
                     Scope.OWN_GEMEENTE,
                     true),
             row(
+                    "adres.historie.lezen",
+                    GET,
+                    "/api/v1/adressen/{id}/historie",
+                    EnumSet.of(VT_MEDEWERKER, VT_SUPERVISOR),
+                    Scope.OWN_VT_REGION,
+                    true),
+            row(
+                    "adres.doorbreken",
+                    POST,
+                    "/api/v1/adressen/{id}/doorbraken",
+                    EnumSet.of(VT_MEDEWERKER, VT_SUPERVISOR),
+                    Scope.OWN_VT_REGION,
+                    true),
+            row("doorbraken.lezen", GET, "/api/v1/doorbraken", EnumSet.of(VT_SUPERVISOR), Scope.OWN_ORGANISATION, true),
+            row(
+                    "doorbraak.beoordelen",
+                    POST,
+                    "/api/v1/doorbraken/{id}/beoordeling",
+                    EnumSet.of(VT_SUPERVISOR),
+                    Scope.OWN_ORGANISATION,
+                    true),
+            row(
                     "adres.kleur.verlagen",
                     POST,
                     "/api/v1/adressen/{id}/kleurverlagingen",

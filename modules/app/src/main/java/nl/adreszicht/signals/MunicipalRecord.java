@@ -146,6 +146,10 @@ class MunicipalRecord implements Persistable<UUID> {
         return id;
     }
 
+    String organisation() {
+        return organisation;
+    }
+
     String registrationNumber() {
         return registrationNumber;
     }

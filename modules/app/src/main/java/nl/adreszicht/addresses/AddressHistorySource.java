@@ -1,0 +1,15 @@
+package nl.adreszicht.addresses;
+
+import java.util.List;
+
+/**
+ * What a module contributes to the history of an address (the radar of Veilig Thuis): each module that records at
+ * an address implements this, as it implements {@link ColourRecordSource}, so the history shows every agency's
+ * records while {@code addresses} depends on none of those modules. Only Veilig Thuis reads the history, within
+ * its region or by break-the-glass; the sources therefore return content, names included.
+ */
+public interface AddressHistorySource {
+
+    /** Every entry this source holds at the address, in any order. */
+    List<HistoryEntry> historyAt(AddressId address);
+}

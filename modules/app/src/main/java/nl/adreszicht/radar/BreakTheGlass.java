@@ -1,0 +1,165 @@
+package nl.adreszicht.radar;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.adreszicht.addresses.AddressId;
+import nl.adreszicht.addresses.InvalidValueException;
+import nl.adreszicht.security.Professional;
+import nl.adreszicht.security.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Break-the-glass grants: access to one address outside the professional's region, for a limited time, with a
+ * stated reason, reviewed afterwards by a supervisor of the same organisation who is not the professional. Grants
+ * live in the database, so every instance of the application honours them.
+ */
+@Service
+class BreakTheGlass {
+
+    private final JdbcTemplate jdbc;
+    private final BreakTheGlassProperties properties;
+    private final Clock clock;
+
+    BreakTheGlass(JdbcTemplate jdbc, BreakTheGlassProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Grants {@code by} access to {@code address} from now for the configured duration. */
+    @Transactional
+    Grant grant(AddressId address, String reason, Professional by) {
+        String why = reason.trim();
+        if (why.length() < 10 || why.length() > 500) {
+            throw new InvalidValueException("reden", "validation.reden.length");
+        }
+        OffsetDateTime now = now();
+        UUID id = UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO break_the_glass (id, address_id, subject, organisation, vt_region, reason, granted_at,"
+                        + " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                id,
+                address.value(),
+                by.subject(),
+                by.organisation()
+                        .orElseThrow(() -> new ResponseStatusException(
+                                HttpStatus.FORBIDDEN,
+                                "Break-the-glass hoort bij een organisatie; uw account heeft er geen.")),
+                by.vtRegion().orElse(null),
+                why,
+                now,
+                now.plus(properties.duration()));
+        return find(id).orElseThrow();
+    }
+
+    /** The grant that gives {@code subject} access to {@code address} now, if any. */
+    Optional<Grant> active(String subject, AddressId address) {
+        return jdbc
+                .query(
+                        SELECT + " WHERE subject = ? AND address_id = ? AND expires_at > ? ORDER BY expires_at DESC"
+                                + " LIMIT 1",
+                        BreakTheGlass::row,
+                        subject,
+                        address.value(),
+                        now())
+                .stream()
+                .findFirst();
+    }
+
+    /** The grants of the reviewer's organisation, those awaiting review first, newest first. */
+    @Transactional(readOnly = true)
+    List<Grant> queue(Professional reviewer) {
+        return jdbc.query(
+                SELECT + " WHERE organisation = ? ORDER BY (reviewed_at IS NULL) DESC, granted_at DESC LIMIT 200",
+                BreakTheGlass::row,
+                organisation(reviewer));
+    }
+
+    /**
+     * Records a supervisor's verdict on a grant of their own organisation.
+     *
+     * @return empty when the organisation has no such grant
+     */
+    @Transactional
+    Optional<Grant> review(UUID id, String verdict, @Nullable String note, Professional reviewer) {
+        if (!"terecht".equals(verdict) && !"onterecht".equals(verdict)) {
+            throw new InvalidValueException("oordeel", "validation.oordeel");
+        }
+        if (note != null && note.length() > 500) {
+            throw new InvalidValueException("toelichting", "validation.beoordeling.toelichting");
+        }
+        Optional<Grant> grant = find(id).filter(g -> g.organisation().equals(organisation(reviewer)));
+        if (grant.isEmpty()) {
+            return grant;
+        }
+        if (!reviewer.has(Role.VT_SUPERVISOR) || grant.get().subject().equals(reviewer.subject())) {
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN,
+                    "Een supervisor beoordeelt break-the-glass van een ander, niet van zichzelf.");
+        }
+        int reviewed = jdbc.update(
+                "UPDATE break_the_glass SET reviewed_by = ?, reviewed_at = ?, verdict = ?, review_note = ?"
+                        + " WHERE id = ? AND reviewed_by IS NULL",
+                reviewer.subject(),
+                now(),
+                verdict,
+                note == null || note.isBlank() ? null : note.trim(),
+                id);
+        if (reviewed != 1) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Deze break-the-glass is al beoordeeld.");
+        }
+        return find(id);
+    }
+
+    private Optional<Grant> find(UUID id) {
+        return jdbc.query(SELECT + " WHERE id = ?", BreakTheGlass::row, id).stream()
+                .findFirst();
+    }
+
+    private static String organisation(Professional professional) {
+        return professional.organisation().orElse("");
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static final String SELECT = "SELECT id, address_id, subject, organisation, reason, granted_at, expires_at,"
+            + " reviewed_at, verdict, review_note FROM break_the_glass";
+
+    private static Grant row(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+        return new Grant(
+                row.getObject("id", UUID.class),
+                new AddressId(row.getObject("address_id", UUID.class)),
+                row.getString("subject"),
+                row.getString("organisation"),
+                row.getString("reason"),
+                row.getObject("granted_at", OffsetDateTime.class),
+                row.getObject("expires_at", OffsetDateTime.class),
+                row.getObject("reviewed_at", OffsetDateTime.class),
+                row.getString("verdict"),
+                row.getString("review_note"));
+    }
+
+    /** One grant, with its review once given. */
+    record Grant(
+            UUID id,
+            AddressId address,
+            String subject,
+            String organisation,
+            String reason,
+            OffsetDateTime grantedAt,
+            OffsetDateTime expiresAt,
+            @Nullable OffsetDateTime reviewedAt,
+            @Nullable String verdict,
+            @Nullable String reviewNote) {}
+}

@@ -1,0 +1,59 @@
+package nl.adreszicht.signals;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import nl.adreszicht.addresses.AddressHistorySource;
+import nl.adreszicht.addresses.AddressId;
+import nl.adreszicht.addresses.HistoryEntry;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The municipality's part of an address's history: its signalen and tijdelijke huisverboden there. */
+@Component
+@Transactional(readOnly = true)
+class MunicipalRecordHistory implements AddressHistorySource {
+
+    private final MunicipalRecords records;
+
+    MunicipalRecordHistory(MunicipalRecords records) {
+        this.records = records;
+    }
+
+    @Override
+    public List<HistoryEntry> historyAt(AddressId address) {
+        return records.findByAddressId(address.value()).stream()
+                .map(MunicipalRecordHistory::entry)
+                .toList();
+    }
+
+    private static HistoryEntry entry(MunicipalRecord record) {
+        boolean signaal = record.kind() == MunicipalRecordKind.SIGNAAL;
+        List<String> facts = new ArrayList<>();
+        if (signaal) {
+            facts.add("Signaal " + record.registrationNumber() + ", ernst " + record.severity());
+            if (Boolean.TRUE.equals(record.childrenPresent())) {
+                facts.add("kinderen aanwezig");
+            }
+        } else {
+            facts.add("Tijdelijk huisverbod " + record.registrationNumber() + " tot " + record.huisverbodEndsOn());
+            if (Boolean.TRUE.equals(record.huisverbodBroken())) {
+                facts.add("overtreden op " + record.huisverbodBrokenOn());
+            }
+        }
+        return new HistoryEntry(
+                record.id().toString(),
+                signaal ? HistoryEntry.Type.GEMEENTE_SIGNAAL : HistoryEntry.Type.HUISVERBOD,
+                record.date()
+                        .atTime(LocalTime.NOON)
+                        .atZone(java.time.ZoneId.of("Europe/Amsterdam"))
+                        .toOffsetDateTime(),
+                record.organisation(),
+                String.join(", ", facts),
+                record.summary(),
+                signaal ? record.severity() : null,
+                signaal ? record.childrenPresent() : null,
+                List.copyOf(record.violenceTypes()),
+                List.of());
+    }
+}
