@@ -106,6 +106,10 @@ class AccessMatrixTest {
 
     /** Example form fields for the pages that take a POST; every such row must have them. */
     static final Map<String, Map<String, String>> FORMS = Map.of(
+            "adres.doorbreken.formulier",
+            Map.of("reden", "Kind uit onze regio verblijft hier bij vader."),
+            "doorbraak.beoordelen.formulier",
+            Map.of("oordeel", "terecht"),
             "adressen.pagina.zoeken",
             Map.of("postcode", "7901 ab", "huisnummer", "1"),
             "incidenten.formulier.registreren",

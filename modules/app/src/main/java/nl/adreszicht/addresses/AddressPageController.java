@@ -84,6 +84,10 @@ class AddressPageController {
         colours.stored(address.id()).ifPresent(colour -> model.addAttribute("colour", colour));
         model.addAttribute("canRegister", currentProfessional.require().has(Role.POLITIE_MEDEWERKER));
         model.addAttribute("canRecordMunicipal", currentProfessional.require().has(Role.GEMEENTE_MEDEWERKER));
+        model.addAttribute(
+                "canViewHistory",
+                currentProfessional.require().has(Role.VT_MEDEWERKER)
+                        || currentProfessional.require().has(Role.VT_SUPERVISOR));
     }
 
     private static int houseNumber(@Nullable String text) {

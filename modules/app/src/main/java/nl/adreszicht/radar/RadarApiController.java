@@ -100,8 +100,7 @@ class RadarApiController {
                         HttpStatus.NOT_FOUND, "Uw organisatie heeft geen break-the-glass met dit id."));
     }
 
-    private static AddressHistory.Filter filter(
-            @Nullable String van, @Nullable String tot, @Nullable List<String> soort) {
+    static AddressHistory.Filter filter(@Nullable String van, @Nullable String tot, @Nullable List<String> soort) {
         InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
         LocalDate from = van == null ? null : invalid.collect(() -> date("van", van));
         LocalDate until = tot == null ? null : invalid.collect(() -> date("tot", tot));

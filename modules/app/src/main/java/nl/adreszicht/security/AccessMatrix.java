@@ -44,6 +44,28 @@ public final class AccessMatrix {
             row("adressen.pagina", GET, "/adressen", ADDRESS_READERS, Scope.NONE, false),
             row("adressen.pagina.zoeken", POST, "/adressen", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
             row("adres.pagina", GET, "/adressen/{id}", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
+            row(
+                    "adres.historie.pagina",
+                    GET,
+                    "/adressen/{id}/historie",
+                    EnumSet.of(VT_MEDEWERKER, VT_SUPERVISOR),
+                    Scope.OWN_VT_REGION,
+                    true),
+            row(
+                    "adres.doorbreken.formulier",
+                    POST,
+                    "/adressen/{id}/doorbraken",
+                    EnumSet.of(VT_MEDEWERKER, VT_SUPERVISOR),
+                    Scope.OWN_VT_REGION,
+                    true),
+            row("doorbraken.pagina", GET, "/doorbraken", EnumSet.of(VT_SUPERVISOR), Scope.OWN_ORGANISATION, true),
+            row(
+                    "doorbraak.beoordelen.formulier",
+                    POST,
+                    "/doorbraken/{id}/beoordeling",
+                    EnumSet.of(VT_SUPERVISOR),
+                    Scope.OWN_ORGANISATION,
+                    true),
             row("incident.formulier", GET, "/incidenten/nieuw", EnumSet.of(POLITIE_MEDEWERKER), Scope.NONE, false),
             row(
                     "incidenten.formulier.registreren",
