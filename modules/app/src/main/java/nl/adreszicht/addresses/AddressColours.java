@@ -163,12 +163,12 @@ class AddressColours {
             OffsetDateTime computedAt) {
 
         /** The colour the rules gave, before an approved lowering capped it. */
-        Colour computedColour() {
+        public Colour computedColour() {
             return ColourRule.valueOf(decidingRule).colour();
         }
 
         /** Whether an approved lowering (four eyes) caps the computed colour. */
-        boolean lowered() {
+        public boolean lowered() {
             return colour != computedColour();
         }
     }
