@@ -110,7 +110,7 @@ class IncidentRegister {
                         incident.occurred().withZoneSameInstant(NETHERLANDS).toLocalDate(),
                         incident.severity(),
                         incident.childrenPresent());
-                events.publishEvent(new RecordedAtAddress(incident.address()));
+                events.publishEvent(RecordedAtAddress.recordedBy(incident.address(), organisation));
                 return IncidentResource.of(incident, keptUntil);
             });
         } catch (DataIntegrityViolationException raced) {

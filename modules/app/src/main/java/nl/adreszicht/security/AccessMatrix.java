@@ -58,6 +58,7 @@ public final class AccessMatrix {
                     EnumSet.of(VT_MEDEWERKER, VT_SUPERVISOR),
                     Scope.OWN_VT_REGION,
                     true),
+            row("samenloop.pagina", GET, "/samenloop", ADDRESS_READERS, Scope.OWN_ORGANISATION, true),
             row("doorbraken.pagina", GET, "/doorbraken", EnumSet.of(VT_SUPERVISOR), Scope.OWN_ORGANISATION, true),
             row(
                     "doorbraak.beoordelen.formulier",
@@ -117,6 +118,13 @@ public final class AccessMatrix {
                     "/api/v1/adressen/{id}/doorbraken",
                     EnumSet.of(VT_MEDEWERKER, VT_SUPERVISOR),
                     Scope.OWN_VT_REGION,
+                    true),
+            row(
+                    "samenloopsignalen.lezen",
+                    GET,
+                    "/api/v1/samenloopsignalen",
+                    ADDRESS_READERS,
+                    Scope.OWN_ORGANISATION,
                     true),
             row("doorbraken.lezen", GET, "/api/v1/doorbraken", EnumSet.of(VT_SUPERVISOR), Scope.OWN_ORGANISATION, true),
             row(

@@ -81,7 +81,7 @@ class MunicipalRecordRegister {
             created = transaction.execute(status -> {
                 MunicipalRecord record = records.saveAndFlush(
                         MunicipalRecord.register(registration, organisation, professional.subject(), clock.instant()));
-                events.publishEvent(new RecordedAtAddress(record.address()));
+                events.publishEvent(RecordedAtAddress.recordedBy(record.address(), organisation));
                 return MunicipalRecordResource.of(record);
             });
         } catch (DataIntegrityViolationException raced) {

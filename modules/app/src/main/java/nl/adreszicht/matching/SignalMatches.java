@@ -1,0 +1,103 @@
+package nl.adreszicht.matching;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.adreszicht.addresses.AddressHistorySource;
+import nl.adreszicht.addresses.AddressId;
+import nl.adreszicht.addresses.HistoryEntry;
+import nl.adreszicht.addresses.RecordedAtAddress;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Matches a new record against the other organisations' records at its address, in the recording transaction, so
+ * a match exists exactly when the record does. Only the organisations are stored, never what they recorded.
+ */
+@Service
+class SignalMatches {
+
+    /** What counts as a signal of an organisation; colour changes and their raises or lowerings do not. */
+    static final Set<HistoryEntry.Type> SIGNALS = EnumSet.of(
+            HistoryEntry.Type.POLITIE_INCIDENT,
+            HistoryEntry.Type.GEMEENTE_SIGNAAL,
+            HistoryEntry.Type.HUISVERBOD,
+            HistoryEntry.Type.VT_MELDING,
+            HistoryEntry.Type.VT_ADVIES);
+
+    private final List<AddressHistorySource> sources;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    SignalMatches(List<AddressHistorySource> sources, JdbcTemplate jdbc, Clock clock) {
+        this.sources = sources;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional
+    void on(RecordedAtAddress recorded) {
+        if (recorded.recordedBy() != null) {
+            match(recorded.address(), recorded.recordedBy());
+        }
+    }
+
+    /** Tells {@code organisation} and every other organisation with a signal at {@code address} about each other. */
+    void match(AddressId address, String organisation) {
+        Set<String> others = sources.stream()
+                .flatMap(source -> source.historyAt(address).stream())
+                .filter(entry -> SIGNALS.contains(entry.type()))
+                .map(HistoryEntry::organisation)
+                .filter(Objects::nonNull)
+                .filter(other -> !other.equals(organisation))
+                .collect(Collectors.toSet());
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        for (String other : others) {
+            notify(address, organisation, other, now);
+            notify(address, other, organisation, now);
+        }
+    }
+
+    private void notify(AddressId address, String recipient, String other, OffsetDateTime now) {
+        jdbc.update(
+                "INSERT INTO signal_match (id, address_id, organisation, other_organisation, first_at, last_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (address_id, organisation, other_organisation)"
+                        + " DO UPDATE SET last_at = excluded.last_at",
+                UUID.randomUUID(),
+                address.value(),
+                recipient,
+                other,
+                now,
+                now);
+    }
+
+    /** The matches of an organisation, newest first; at one address when {@code address} is given. */
+    @Transactional(readOnly = true)
+    List<Match> of(String organisation, @org.jspecify.annotations.Nullable AddressId address) {
+        String where = address == null ? "" : " AND address_id = ?";
+        Object[] parameters =
+                address == null ? new Object[] {organisation} : new Object[] {organisation, address.value()};
+        return jdbc.query(
+                "SELECT id, address_id, other_organisation, first_at, last_at FROM signal_match WHERE organisation = ?"
+                        + where + " ORDER BY last_at DESC LIMIT 500",
+                (row, n) -> new Match(
+                        row.getObject("id", UUID.class),
+                        new AddressId(row.getObject("address_id", UUID.class)),
+                        row.getString("other_organisation"),
+                        row.getObject("first_at", OffsetDateTime.class),
+                        row.getObject("last_at", OffsetDateTime.class)),
+                parameters);
+    }
+
+    /** One organisation's notice: another organisation also has a signal at this address, since and last when. */
+    record Match(UUID id, AddressId address, String otherOrganisation, OffsetDateTime since, OffsetDateTime last) {}
+}

@@ -1,0 +1,9 @@
+/**
+ * Signal matching (domain.md section 5), as the Verwijsindex does for youth but per address: when an organisation
+ * records at an address where another organisation already has a record, both are told that the other has a
+ * signal there and whom to contact; neither learns what the other recorded.
+ */
+@NullMarked
+package nl.adreszicht.matching;
+
+import org.jspecify.annotations.NullMarked;
