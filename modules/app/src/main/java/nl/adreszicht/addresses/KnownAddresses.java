@@ -1,5 +1,6 @@
 package nl.adreszicht.addresses;
 
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,5 +21,13 @@ public class KnownAddresses {
     /** Whether the register holds an address with this id. */
     public boolean exists(AddressId id) {
         return addresses.existsById(id.value());
+    }
+
+    /**
+     * The gemeente an address lies in, for a module that scopes its records by gemeente or VT region (a code, never
+     * the address itself); empty when the register has no such address.
+     */
+    public Optional<GemeenteCode> gemeenteOf(AddressId id) {
+        return addresses.findById(id.value()).map(address -> new GemeenteCode(address.gemeenteCode()));
     }
 }
