@@ -29,12 +29,14 @@ record MeldingRegistratie(
         @Nullable List<@Nullable Betrokkene> betrokkenen) {
 
     /** The melder: the sector always, name and contact when known (never shown outside Veilig Thuis). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "MeldingMelder")
     record Melder(
             @Nullable String sector,
             @Nullable String naam,
             @Nullable String contact) {}
 
     /** A person in the melding, with their role in it. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "MeldingBetrokkene")
     record Betrokkene(
             @Nullable String rol,
             @Nullable String relatie,

@@ -28,12 +28,14 @@ record MeldingResource(
         List<Vervolgstap> vervolgstappen,
         @Nullable Einde einde) {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "MelderResource")
     record Melder(
             String sector, @Nullable String naam, @Nullable String contact) {}
 
     /** A violence type, with the onderzoek's outcome for it once there is one. */
     record Geweldsvorm(String code, @Nullable String uitkomst) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "MeldingBetrokkeneResource")
     record Betrokkene(
             String rol,
             @Nullable String relatie,
