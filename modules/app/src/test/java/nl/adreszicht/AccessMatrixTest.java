@@ -58,7 +58,7 @@ class AccessMatrixTest {
     static final String ADDRESS_ID = "5b0c3c0e-1111-4d6e-9a51-2b1f0c9d7e01";
 
     /** An address outside the callers' VT region (Zwolle, VT04), for the rows about breaking the glass. */
-    static final String ELSEWHERE_ADDRESS_ID = "5b0c3c0e-3333-4d6e-9a51-2b1f0c9d7e03";
+    static final String ELSEWHERE_ADDRESS_ID = "5b0c3c0e-6666-4d6e-9a51-2b1f0c9d7e06";
 
     /** An incident of the callers' organisation at that address, so that rows about one incident find one. */
     static final String INCIDENT_ID = "5b0c3c0e-2222-4d6e-9a51-2b1f0c9d7e02";
@@ -66,43 +66,60 @@ class AccessMatrixTest {
     /** A municipal record of the callers' organisation at that address, so that rows about one record find one. */
     static final String MUNICIPAL_RECORD_ID = "5b0c3c0e-3333-4d6e-9a51-2b1f0c9d7e03";
 
+    /** A Veilig Thuis melding of the fixture's region, so that rows about one melding find one. */
+    static final String MELDING_ID = "5b0c3c0e-5555-4d6e-9a51-2b1f0c9d7e05";
+
+    /** A Veilig Thuis advies of the fixture's region. */
+    static final String ADVIES_ID = "5b0c3c0e-4444-4d6e-9a51-2b1f0c9d7e04";
+
+    static final String MELDING_BODY = """
+            {"adresId": "%s", "melder": {"sector": "onderwijs", "naam": "Juf Test"},
+             "reden": "Kind vertelt over geweld thuis.", "geweldsvormen": ["partnergeweld"],
+             "betrokkenen": [{"rol": "kind", "naam": "Test Kind"}]}
+            """.formatted(ADDRESS_ID);
+
     /** Example bodies for the rows that take one; every POST row must have one. */
-    static final Map<String, String> BODIES = Map.of(
-            "adres.kleur.verhogen",
-            "{\"reden\": \"Buren melden al weken geschreeuw en dreiging.\"}",
-            "adres.kleur.verlagen",
-            "{\"doelkleur\": \"GREEN\", \"reden\": \"Gezin werkt mee, hulp loopt goed.\", \"herbeoordelingsdatum\":"
-                    + " \"2099-01-01\"}",
-            "adres.kleur.verlaging.goedkeuren",
-            "{}",
-            "adres.doorbreken",
-            "{\"reden\": \"Kind uit onze regio verblijft hier bij vader.\"}",
-            "doorbraak.beoordelen",
-            "{\"oordeel\": \"terecht\"}",
-            "adressen.zoeken",
-            "{\"postcode\": \"7901 ab\", \"huisnummer\": 1}",
-            "incident.zorgmelding.versturen",
-            "{\"zorgen\": \"Kinderen waren getuige; moeder wil hulp.\"}",
+    static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("adres.kleur.verhogen", "{\"reden\": \"Buren melden al weken geschreeuw en dreiging.\"}"),
+            Map.entry(
+                    "adres.kleur.verlagen",
+                    "{\"doelkleur\": \"GREEN\", \"reden\": \"Gezin werkt mee, hulp loopt goed.\","
+                            + " \"herbeoordelingsdatum\": \"2099-01-01\"}"),
+            Map.entry("adres.kleur.verlaging.goedkeuren", "{}"),
+            Map.entry("adres.doorbreken", "{\"reden\": \"Kind uit onze regio verblijft hier bij vader.\"}"),
+            Map.entry("doorbraak.beoordelen", "{\"oordeel\": \"terecht\"}"),
+            Map.entry("adressen.zoeken", "{\"postcode\": \"7901 ab\", \"huisnummer\": 1}"),
+            Map.entry("incident.zorgmelding.versturen", "{\"zorgen\": \"Kinderen waren getuige; moeder wil hulp.\"}"),
+            Map.entry("meldingen.registreren", MELDING_BODY),
+            Map.entry("adviezen.registreren", MELDING_BODY),
+            // The rows below take the fixture melding through the protocol: the first VT caller takes each step
+            // (201/200), the second is refused by the protocol (409) or adds another step; each is logged once.
+            Map.entry(
+                    "melding.beoordelen",
+                    "{\"acuteOnveiligheid\": false, \"structureleOnveiligheid\": true, \"statuscode\": \"VT-01-01\"}"),
+            Map.entry("melding.onderzoek.starten", "{}"),
+            Map.entry(
+                    "melding.onderzoek.afronden",
+                    "{\"uitkomsten\": [{\"geweldsvorm\": \"partnergeweld\", \"uitkomst\": \"bevestigd\"}]}"),
+            Map.entry("melding.vervolgstap.toevoegen", "{\"soort\": \"monitoring\", \"datum\": \"2026-06-01\"}"),
+            Map.entry("melding.beeindigen", "{\"statuscode\": \"VT-03\"}"),
             // The police caller gets 201 the first time and 200 (the same incident) on any later identical call.
-            "incidenten.registreren",
-            """
+            Map.entry("incidenten.registreren", """
             {"registratienummer": "MATRIX-1", "tijdstip": "2026-01-10T21:30:00+01:00", "adresId": "%s",
              "geweldsvormen": ["partnergeweld"], "ernst": "S1", "kinderenAanwezig": false, "letsel": false,
              "wapen": false, "alcoholDrugs": false, "aangifte": false, "huisverbodOpgelegd": false,
              "huisverbodOvertreden": false, "betrokkenen": [{"rol": "slachtoffer", "naam": "Test Persoon"}]}
-            """.formatted(ADDRESS_ID),
+            """.formatted(ADDRESS_ID)),
             // The privacy officer destroys the fixture incident (204); the fixture is back before the next call.
-            "vernietigingsverzoeken.uitvoeren",
-            """
-            {"bron": "politie-incident", "registratieId": "%s", "ontvangenOp": "2026-01-05",
-             "reden": "Verzoek AVG art. 17 toegewezen, zaaknummer PRIV-2026-001."}
-            """.formatted(INCIDENT_ID),
+            Map.entry("vernietigingsverzoeken.uitvoeren", """
+                    {"bron": "politie-incident", "registratieId": "%s", "ontvangenOp": "2026-01-05",
+                     "reden": "Verzoek AVG art. 17 toegewezen, zaaknummer PRIV-2026-001."}
+                    """.formatted(INCIDENT_ID)),
             // The gemeente caller gets 201 the first time and 200 (the same record) on any later identical call.
-            "gemeenteregistraties.registreren",
-            """
-            {"registratienummer": "MATRIX-GEM-1", "soort": "signaal", "adresId": "%s", "datum": "2026-01-10",
-             "geweldsvormen": ["partnergeweld"], "ernst": "S1", "kinderenAanwezig": false}
-            """.formatted(ADDRESS_ID));
+            Map.entry("gemeenteregistraties.registreren", """
+                    {"registratienummer": "MATRIX-GEM-1", "soort": "signaal", "adresId": "%s", "datum": "2026-01-10",
+                     "geweldsvormen": ["partnergeweld"], "ernst": "S1", "kinderenAanwezig": false}
+                    """.formatted(ADDRESS_ID)));
 
     /** Example form fields for the pages that take a POST; every such row must have them. */
     static final Map<String, Map<String, String>> FORMS = Map.of(
@@ -110,6 +127,12 @@ class AccessMatrixTest {
             Map.of("reden", "Kind uit onze regio verblijft hier bij vader."),
             "doorbraak.beoordelen.formulier",
             Map.of("oordeel", "terecht"),
+            "meldingen.formulier.registreren",
+            Map.of(
+                    "adresId", ADDRESS_ID,
+                    "melderSector", "huisarts",
+                    "reden", "Patiënte vertelt over geweld thuis.",
+                    "geweldsvormen", "partnergeweld"),
             "adressen.pagina.zoeken",
             Map.of("postcode", "7901 ab", "huisnummer", "1"),
             "incidenten.formulier.registreren",
@@ -159,6 +182,24 @@ class AccessMatrixTest {
                         + " '2026-01-01', 'S1', false, repeat('0', 64), 'fixture') ON CONFLICT DO NOTHING",
                 MUNICIPAL_RECORD_ID,
                 ADDRESS_ID);
+        for (String[] fixture :
+                new String[][] {{MELDING_ID, "melding", "current_date"}, {ADVIES_ID, "advies", "null"}}) {
+            owner.update(
+                    "INSERT INTO vt_melding (id, kind, registration_number, vt_region, gemeente_code, address_id,"
+                            + " received_at, received_on, melder_sector, melder_name, reason, acute, severity,"
+                            + " children_involved, vervolgmelding, assessment_due, registered_by, registered_at)"
+                            + " VALUES (?::uuid, ?, ?, 'VT03', 'GM0118', ?::uuid, now(), current_date, 'politie',"
+                            + " 'MATRIX-MELDER', 'Fixture voor de matrix.', false, 'S1', false, false, "
+                            + fixture[2] + ", 'fixture', now()) ON CONFLICT DO NOTHING",
+                    fixture[0],
+                    fixture[1],
+                    "VT03-FIXTURE-" + fixture[1],
+                    ADDRESS_ID);
+            owner.update(
+                    "INSERT INTO vt_melding_violence_type (melding_id, code) VALUES (?::uuid, 'partnergeweld')"
+                            + " ON CONFLICT DO NOTHING",
+                    fixture[0]);
+        }
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -346,7 +387,11 @@ class AccessMatrixTest {
                 ? INCIDENT_ID
                 : permission.path().startsWith("/api/v1/gemeenteregistraties/")
                         ? MUNICIPAL_RECORD_ID
-                        : permission.path().endsWith("/doorbraken") ? ELSEWHERE_ADDRESS_ID : ADDRESS_ID;
+                        : permission.path().startsWith("/api/v1/meldingen/")
+                                ? MELDING_ID
+                                : permission.path().startsWith("/api/v1/adviezen/")
+                                        ? ADVIES_ID
+                                        : permission.path().endsWith("/doorbraken") ? ELSEWHERE_ADDRESS_ID : ADDRESS_ID;
         return permission.path().replace("{id}", id).replaceAll("\\{[^}]+}", "a1b2c3");
     }
 }

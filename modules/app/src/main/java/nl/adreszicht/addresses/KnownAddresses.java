@@ -42,4 +42,12 @@ public class KnownAddresses {
     public boolean existsInGemeente(AddressId id, String gemeenteCode) {
         return addresses.existsByIdAndGemeenteCode(id.value(), gemeenteCode);
     }
+
+    /**
+     * The gemeente an address lies in, for a module that scopes its records by gemeente or VT region (a code, never
+     * the address itself); empty when the register has no such address.
+     */
+    public Optional<GemeenteCode> gemeenteOf(AddressId id) {
+        return addresses.findById(id.value()).map(address -> new GemeenteCode(address.gemeenteCode()));
+    }
 }

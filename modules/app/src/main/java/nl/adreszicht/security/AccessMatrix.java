@@ -37,6 +37,9 @@ public final class AccessMatrix {
     private static final Set<Role> CODE_LIST_READERS =
             EnumSet.of(POLITIE_MEDEWERKER, VT_MEDEWERKER, VT_SUPERVISOR, GEMEENTE_MEDEWERKER, BEHEERDER);
 
+    /** Veilig Thuis's own work: intake, the Handelingsprotocol, the worklist. */
+    private static final Set<Role> VEILIG_THUIS = EnumSet.of(VT_MEDEWERKER, VT_SUPERVISOR);
+
     private static final List<Permission> PERMISSIONS = List.of(
             // UI pages
             row("start.tonen", GET, "/", ALL_ROLES, Scope.NONE, false),
@@ -89,6 +92,9 @@ public final class AccessMatrix {
                     EnumSet.of(GEMEENTE_MEDEWERKER),
                     Scope.OWN_GEMEENTE,
                     true),
+            row("melding.formulier", GET, "/meldingen/nieuw", VEILIG_THUIS, Scope.NONE, false),
+            row("meldingen.formulier.registreren", POST, "/meldingen", VEILIG_THUIS, Scope.OWN_VT_REGION, true),
+            row("werkvoorraad.pagina", GET, "/werkvoorraad", VEILIG_THUIS, Scope.OWN_VT_REGION, true),
             row("toegangslog.pagina", GET, "/toegangslog", EnumSet.of(PRIVACY_OFFICER), Scope.OWN_ORGANISATION, true),
             // API
             open("openapi.lezen", GET, "/api/v1/openapi.json"),
@@ -183,6 +189,40 @@ public final class AccessMatrix {
                     EnumSet.of(POLITIE_MEDEWERKER),
                     Scope.OWN_ORGANISATION,
                     true),
+            row("meldingen.registreren", POST, "/api/v1/meldingen", VEILIG_THUIS, Scope.OWN_VT_REGION, true),
+            row("melding.lezen", GET, "/api/v1/meldingen/{id}", VEILIG_THUIS, Scope.OWN_VT_REGION, true),
+            row(
+                    "melding.beoordelen",
+                    POST,
+                    "/api/v1/meldingen/{id}/veiligheidsbeoordeling",
+                    VEILIG_THUIS,
+                    Scope.OWN_VT_REGION,
+                    true),
+            row(
+                    "melding.onderzoek.starten",
+                    POST,
+                    "/api/v1/meldingen/{id}/onderzoek",
+                    VEILIG_THUIS,
+                    Scope.OWN_VT_REGION,
+                    true),
+            row(
+                    "melding.onderzoek.afronden",
+                    POST,
+                    "/api/v1/meldingen/{id}/onderzoek/afronding",
+                    VEILIG_THUIS,
+                    Scope.OWN_VT_REGION,
+                    true),
+            row(
+                    "melding.vervolgstap.toevoegen",
+                    POST,
+                    "/api/v1/meldingen/{id}/vervolgstappen",
+                    VEILIG_THUIS,
+                    Scope.OWN_VT_REGION,
+                    true),
+            row("melding.beeindigen", POST, "/api/v1/meldingen/{id}/einde", VEILIG_THUIS, Scope.OWN_VT_REGION, true),
+            row("adviezen.registreren", POST, "/api/v1/adviezen", VEILIG_THUIS, Scope.OWN_VT_REGION, true),
+            row("advies.lezen", GET, "/api/v1/adviezen/{id}", VEILIG_THUIS, Scope.OWN_VT_REGION, true),
+            row("werkvoorraad.lezen", GET, "/api/v1/werkvoorraad", VEILIG_THUIS, Scope.OWN_VT_REGION, true),
             row(
                     "vernietigingsverzoeken.uitvoeren",
                     POST,

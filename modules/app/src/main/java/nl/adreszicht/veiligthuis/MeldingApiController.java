@@ -1,0 +1,265 @@
+package nl.adreszicht.veiligthuis;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import nl.adreszicht.addresses.InvalidValueException;
+import nl.adreszicht.addresses.InvalidValuesException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code /api/v1/meldingen} and {@code /api/v1/adviezen}: Veilig Thuis takes in adviezen and meldingen and takes
+ * each melding through the Handelingsprotocol. Steps the protocol does not allow answer 409; invalid input 400
+ * with every wrong field, and stores nothing.
+ */
+@RestController
+class MeldingApiController {
+
+    static final String MELDINGEN = "/api/v1/meldingen";
+    static final String ADVIEZEN = "/api/v1/adviezen";
+    static final Set<String> OUTCOMES = Set.of("bevestigd", "niet-bevestigd", "weerlegd");
+    static final Set<String> STEPS =
+            Set.of("raad-kinderbescherming", "voorwaarden-en-vervolg", "overdracht", "monitoring");
+    private static final String REQUIRED = "NotNull";
+
+    private final MeldingIntakeCheck check;
+    private final Meldingen meldingen;
+    private final Clock clock;
+
+    MeldingApiController(MeldingIntakeCheck check, Meldingen meldingen, Clock clock) {
+        this.check = check;
+        this.meldingen = meldingen;
+        this.clock = clock;
+    }
+
+    @PostMapping(MELDINGEN)
+    ResponseEntity<MeldingResource> registerMelding(@RequestBody MeldingRegistratie body) {
+        MeldingResource melding = meldingen.intake(check.check(body, NewMelding.Kind.MELDING), "meldingen.registreren");
+        return ResponseEntity.created(URI.create(MELDINGEN + "/" + melding.id()))
+                .body(melding);
+    }
+
+    @PostMapping(ADVIEZEN)
+    ResponseEntity<MeldingResource> registerAdvies(@RequestBody MeldingRegistratie body) {
+        MeldingResource advies = meldingen.intake(check.check(body, NewMelding.Kind.ADVIES), "adviezen.registreren");
+        return ResponseEntity.created(URI.create(ADVIEZEN + "/" + advies.id())).body(advies);
+    }
+
+    @GetMapping(MELDINGEN + "/{id}")
+    MeldingResource readMelding(@PathVariable String id) {
+        return meldingen
+                .read(id(id), NewMelding.Kind.MELDING, "melding.lezen")
+                .orElseThrow(MeldingApiController::notFound);
+    }
+
+    @GetMapping(ADVIEZEN + "/{id}")
+    MeldingResource readAdvies(@PathVariable String id) {
+        return meldingen
+                .read(id(id), NewMelding.Kind.ADVIES, "advies.lezen")
+                .orElseThrow(MeldingApiController::notFound);
+    }
+
+    /** The outcome of a veiligheidsbeoordeling. */
+    record BeoordelingVerzoek(
+            @Nullable Boolean acuteOnveiligheid,
+            @Nullable Boolean structureleOnveiligheid,
+            @Nullable String statuscode) {}
+
+    @PostMapping(MELDINGEN + "/{id}/veiligheidsbeoordeling")
+    ResponseEntity<MeldingResource> assess(@PathVariable String id, @RequestBody BeoordelingVerzoek body) {
+        UUID melding = id(id);
+        InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
+        Boolean acute = invalid.collect(() -> required("acuteOnveiligheid", body.acuteOnveiligheid()));
+        Boolean structural = invalid.collect(() -> required("structureleOnveiligheid", body.structureleOnveiligheid()));
+        StatusCode code = invalid.collect(() -> statusCode(body.statuscode(), false));
+        invalid.throwIfAny();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(meldingen.assess(
+                        melding, new Meldingen.Beoordeling(acute, structural, code), "melding.beoordelen"));
+    }
+
+    /** Starting an onderzoek; today when no date is given. */
+    record OnderzoekVerzoek(@Nullable LocalDate startdatum) {}
+
+    @PostMapping(MELDINGEN + "/{id}/onderzoek")
+    ResponseEntity<MeldingResource> startInvestigation(@PathVariable String id, @RequestBody OnderzoekVerzoek body) {
+        UUID melding = id(id);
+        LocalDate today = LocalDate.now(clock.withZone(MeldingIntakeCheck.NETHERLANDS));
+        LocalDate start = body.startdatum() == null ? today : body.startdatum();
+        if (start.isAfter(today)) {
+            throw new InvalidValueException("startdatum", "validation.startdatum.future");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(meldingen.startInvestigation(melding, start, "melding.onderzoek.starten"));
+    }
+
+    /** The outcome of an onderzoek: per violence type, or closed early. */
+    record AfrondingVerzoek(
+            @Nullable List<@Nullable Uitkomst> uitkomsten,
+            @Nullable Boolean vroegtijdigBeeindigd) {}
+
+    record Uitkomst(@Nullable String geweldsvorm, @Nullable String uitkomst) {}
+
+    @PostMapping(MELDINGEN + "/{id}/onderzoek/afronding")
+    MeldingResource closeInvestigation(@PathVariable String id, @RequestBody AfrondingVerzoek body) {
+        UUID melding = id(id);
+        boolean early = Boolean.TRUE.equals(body.vroegtijdigBeeindigd());
+        List<@Nullable Uitkomst> given = body.uitkomsten() == null ? List.of() : body.uitkomsten();
+        InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        for (int i = 0; i < given.size(); i++) {
+            String field = "uitkomsten[" + i + "]";
+            Uitkomst uitkomst = given.get(i);
+            if (uitkomst == null
+                    || uitkomst.geweldsvorm() == null
+                    || uitkomst.geweldsvorm().isBlank()) {
+                invalid.collect(() -> {
+                    throw new InvalidValueException(field + ".geweldsvorm", REQUIRED);
+                });
+                continue;
+            }
+            String outcome = invalid.collect(() -> outcome(field + ".uitkomst", uitkomst.uitkomst()));
+            if (outcomes.containsKey(uitkomst.geweldsvorm())) {
+                invalid.collect(() -> {
+                    throw new InvalidValueException(field + ".geweldsvorm", "validation.uitkomst.twice");
+                });
+            } else if (outcome != null) {
+                outcomes.put(uitkomst.geweldsvorm(), outcome);
+            }
+        }
+        invalid.throwIfAny();
+        return meldingen.closeInvestigation(melding, outcomes, early, "melding.onderzoek.afronden", types -> {
+            InvalidValuesException.Collector wrong = new InvalidValuesException.Collector();
+            List<String> keys = new ArrayList<>(outcomes.keySet());
+            for (int i = 0; i < keys.size(); i++) {
+                String field = "uitkomsten[" + i + "].geweldsvorm";
+                if (!types.contains(keys.get(i))) {
+                    wrong.collect(() -> {
+                        throw new InvalidValueException(field, "validation.uitkomst.geweldsvorm");
+                    });
+                }
+            }
+            if (!early && !outcomes.keySet().containsAll(types)) {
+                wrong.collect(() -> {
+                    throw new InvalidValueException("uitkomsten", "validation.uitkomsten.incomplete");
+                });
+            }
+            wrong.throwIfAny();
+        });
+    }
+
+    /** A vervolgstap: what, when, with whom. */
+    record VervolgstapVerzoek(
+            @Nullable String soort,
+            @Nullable LocalDate datum,
+            @Nullable String organisatie,
+            @Nullable String toelichting) {}
+
+    @PostMapping(MELDINGEN + "/{id}/vervolgstappen")
+    ResponseEntity<MeldingResource> addStep(@PathVariable String id, @RequestBody VervolgstapVerzoek body) {
+        UUID melding = id(id);
+        InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
+        String kind = invalid.collect(() -> {
+            if (body.soort() == null || body.soort().isBlank()) {
+                throw new InvalidValueException("soort", REQUIRED);
+            }
+            if (!STEPS.contains(body.soort())) {
+                throw new InvalidValueException("soort", "validation.vervolgstap.soort");
+            }
+            return body.soort();
+        });
+        LocalDate date = invalid.collect(() -> required("datum", body.datum()));
+        String organisation = invalid.collect(() -> text("organisatie", body.organisatie(), 200));
+        if ("overdracht".equals(kind) && organisation == null && !invalidAlready(body.organisatie())) {
+            invalid.collect(() -> {
+                throw new InvalidValueException("organisatie", "validation.overdracht.organisatie");
+            });
+        }
+        String note = invalid.collect(() -> text("toelichting", body.toelichting(), 1000));
+        invalid.throwIfAny();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(meldingen.addStep(
+                        melding, new Meldingen.Stap(kind, date, organisation, note), "melding.vervolgstap.toevoegen"));
+    }
+
+    /** Einde bemoeienis: with overdracht (VT-02) or without (VT-03). */
+    record EindeVerzoek(@Nullable String statuscode) {}
+
+    @PostMapping(MELDINGEN + "/{id}/einde")
+    MeldingResource end(@PathVariable String id, @RequestBody EindeVerzoek body) {
+        UUID melding = id(id);
+        StatusCode code = statusCode(body.statuscode(), true);
+        return meldingen.end(melding, code, "melding.beeindigen");
+    }
+
+    private static boolean invalidAlready(@Nullable String text) {
+        return text != null && text.strip().length() > 200;
+    }
+
+    private static <T> T required(String field, @Nullable T value) {
+        if (value == null) {
+            throw new InvalidValueException(field, REQUIRED);
+        }
+        return value;
+    }
+
+    private static @Nullable String text(String field, @Nullable String text, int max) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.strip().length() > max) {
+            throw new InvalidValueException(field, "validation.tekst.length");
+        }
+        return text.strip();
+    }
+
+    private static String outcome(String field, @Nullable String outcome) {
+        if (outcome == null || outcome.isBlank()) {
+            throw new InvalidValueException(field, REQUIRED);
+        }
+        if (!OUTCOMES.contains(outcome)) {
+            throw new InvalidValueException(field, "validation.uitkomst.format");
+        }
+        return outcome;
+    }
+
+    /** A beoordeling ends in VT-00, VT-01-xx or VT-99; an einde bemoeienis in VT-02 or VT-03. */
+    private static StatusCode statusCode(@Nullable String text, boolean closing) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidValueException("statuscode", REQUIRED);
+        }
+        StatusCode code = StatusCode.of(text)
+                .orElseThrow(() -> new InvalidValueException("statuscode", "validation.statuscode.format"));
+        if (code.closing() != closing) {
+            throw new InvalidValueException(
+                    "statuscode", closing ? "validation.statuscode.einde" : "validation.statuscode.beoordeling");
+        }
+        return code;
+    }
+
+    static UUID id(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("id", "validation.meldingId.format");
+        }
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, Meldingen.notFound());
+    }
+}

@@ -1,0 +1,201 @@
+package nl.adreszicht.veiligthuis;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import nl.adreszicht.addresses.AddressId;
+import nl.adreszicht.addresses.ColourEscalations;
+import nl.adreszicht.audit.AccessEntry;
+import nl.adreszicht.audit.AccessKind;
+import nl.adreszicht.audit.AccessLog;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The worklist of one VT region: its open adviezen and meldingen sorted into categories, and the police
+ * zorgmeldingen not yet taken in. It reads only open cases of the caller's region (a partial index), whatever the
+ * size of the archive. One access-log entry per look at the list.
+ */
+@Service
+class Werkvoorraad {
+
+    /** The categories of the worklist; a case can be in several. */
+    enum Categorie {
+        NIEUW("nieuw"),
+        BEOORDELING_VANDAAG("beoordeling-vandaag"),
+        BEOORDELING_TE_LAAT("beoordeling-te-laat"),
+        ONDERZOEK_VERLOOPT("onderzoek-verloopt"),
+        ONDERZOEK_TE_LAAT("onderzoek-te-laat"),
+        KLEUR_ESCALATIE("kleur-escalatie"),
+        RECIDIVE("recidive"),
+        ZORGMELDING_IN_TE_NEMEN("zorgmelding-in-te-nemen");
+
+        private final String code;
+
+        Categorie(String code) {
+            this.code = code;
+        }
+
+        String code() {
+            return code;
+        }
+
+        static @Nullable Categorie of(String code) {
+            for (Categorie c : values()) {
+                if (c.code.equals(code)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** An onderzoek whose deadline is this close shows as running out. */
+    static final int INVESTIGATION_WARNING_DAYS = 14;
+
+    private final JdbcTemplate jdbc;
+    private final Meldingen meldingen;
+    private final ColourEscalations escalations;
+    private final AccessLog accessLog;
+    private final Clock clock;
+
+    Werkvoorraad(
+            JdbcTemplate jdbc, Meldingen meldingen, ColourEscalations escalations, AccessLog accessLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.meldingen = meldingen;
+        this.escalations = escalations;
+        this.accessLog = accessLog;
+        this.clock = clock;
+    }
+
+    record Item(
+            String id,
+            String soort,
+            String registratienummer,
+            String adresId,
+            OffsetDateTime ontvangenOp,
+            String fase,
+            boolean vervolgmelding,
+            @Nullable LocalDate uiterlijk,
+            List<String> categorieen) {}
+
+    record Zorgmelding(String zorgmeldingId, String adresId, OffsetDateTime verzondenOp) {}
+
+    record Lijst(String regio, Map<String, Integer> aantallen, List<Item> items, List<Zorgmelding> zorgmeldingen) {}
+
+    /** A filtered, sorted worklist: {@code categorie} and {@code soort} may be null (all), sort by deadline or receipt. */
+    Lijst list(@Nullable Categorie categorie, NewMelding.@Nullable Kind soort, boolean byReceipt, String action) {
+        String region = meldingen.region();
+        LocalDate today = LocalDate.now(clock.withZone(MeldingIntakeCheck.NETHERLANDS));
+        record Open(Item item, AddressId address, long mark) {}
+        List<Open> open = jdbc.query(
+                "SELECT m.id, m.kind, m.registration_number, m.address_id, m.received_at, m.vervolgmelding,"
+                        + " m.assessment_due, m.assessment_code, m.investigation_started_on, m.investigation_due,"
+                        + " m.investigation_closed_at, m.colour_mark,"
+                        + " EXISTS (SELECT 1 FROM vt_melding e WHERE e.address_id = m.address_id AND e.id <> m.id"
+                        + "   AND e.received_at < m.received_at AND e.received_at >= m.received_at - interval '12 months')"
+                        + "   AS recidive"
+                        + " FROM vt_melding m WHERE m.vt_region = ? AND m.ended_at IS NULL",
+                (r, n) -> {
+                    LocalDate assessmentDue = r.getObject("assessment_due", LocalDate.class);
+                    String assessment = r.getString("assessment_code");
+                    LocalDate started = r.getObject("investigation_started_on", LocalDate.class);
+                    Object closed = r.getObject("investigation_closed_at");
+                    LocalDate investigationDue = r.getObject("investigation_due", LocalDate.class);
+                    Set<Categorie> in = EnumSet.noneOf(Categorie.class);
+                    LocalDate due = null;
+                    if (assessment == null) {
+                        in.add(Categorie.NIEUW);
+                        due = assessmentDue;
+                        if (assessmentDue != null && assessmentDue.isBefore(today)) {
+                            in.add(Categorie.BEOORDELING_TE_LAAT);
+                        } else if (today.equals(assessmentDue)) {
+                            in.add(Categorie.BEOORDELING_VANDAAG);
+                        }
+                    } else if (started != null && closed == null) {
+                        due = investigationDue;
+                        if (investigationDue.isBefore(today)) {
+                            in.add(Categorie.ONDERZOEK_TE_LAAT);
+                        } else if (!investigationDue.isAfter(today.plusDays(INVESTIGATION_WARNING_DAYS))) {
+                            in.add(Categorie.ONDERZOEK_VERLOOPT);
+                        }
+                    }
+                    if (r.getBoolean("recidive") || r.getBoolean("vervolgmelding")) {
+                        in.add(Categorie.RECIDIVE);
+                    }
+                    UUID address = r.getObject("address_id", UUID.class);
+                    Item item = new Item(
+                            r.getObject("id", UUID.class).toString(),
+                            r.getString("kind"),
+                            r.getString("registration_number"),
+                            address.toString(),
+                            r.getObject("received_at", OffsetDateTime.class),
+                            Meldingen.phase(assessment, started, closed, null),
+                            r.getBoolean("vervolgmelding"),
+                            due,
+                            in.stream().map(Categorie::code).toList());
+                    return new Open(item, new AddressId(address), r.getLong("colour_mark"));
+                },
+                region);
+        List<Item> items = new ArrayList<>();
+        for (Open o : open) {
+            Item item = o.item();
+            // An escalation after this case's own last count: the address rose while the case was open.
+            if (escalations.escalatedAfter(Map.of(o.address(), o.mark())).contains(o.address())) {
+                List<String> with = new ArrayList<>(item.categorieen());
+                with.add(Categorie.KLEUR_ESCALATIE.code());
+                item = new Item(
+                        item.id(),
+                        item.soort(),
+                        item.registratienummer(),
+                        item.adresId(),
+                        item.ontvangenOp(),
+                        item.fase(),
+                        item.vervolgmelding(),
+                        item.uiterlijk(),
+                        List.copyOf(with));
+            }
+            items.add(item);
+        }
+        List<Zorgmelding> inbox = jdbc.query(
+                "SELECT zorgmelding_id, address_id, sent_at FROM vt_zorgmelding_inbox WHERE vt_region = ?"
+                        + " ORDER BY sent_at",
+                (r, n) -> new Zorgmelding(
+                        r.getObject(1, UUID.class).toString(),
+                        r.getObject(2, UUID.class).toString(),
+                        r.getObject(3, OffsetDateTime.class)),
+                region);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Categorie c : Categorie.values()) {
+            counts.put(
+                    c.code(),
+                    c == Categorie.ZORGMELDING_IN_TE_NEMEN
+                            ? inbox.size()
+                            : (int) items.stream()
+                                    .filter(i -> i.categorieen().contains(c.code()))
+                                    .count());
+        }
+        List<Item> shown = items.stream()
+                .filter(i -> categorie == null || i.categorieen().contains(categorie.code()))
+                .filter(i -> soort == null || i.soort().equals(soort.code()))
+                .sorted(
+                        byReceipt
+                                ? Comparator.comparing(Item::ontvangenOp).reversed()
+                                : Comparator.comparing(Item::uiterlijk, Comparator.nullsLast(Comparator.naturalOrder()))
+                                        .thenComparing(Item::ontvangenOp))
+                .toList();
+        List<Zorgmelding> zorgmeldingen =
+                categorie == null || categorie == Categorie.ZORGMELDING_IN_TE_NEMEN ? inbox : List.of();
+        accessLog.record(new AccessEntry(AccessKind.ZOEKEN, action, "werkvoorraad", null, false));
+        return new Lijst(region, counts, shown, zorgmeldingen);
+    }
+}

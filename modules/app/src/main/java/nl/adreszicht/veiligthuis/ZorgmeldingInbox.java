@@ -1,0 +1,49 @@
+package nl.adreszicht.veiligthuis;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import nl.adreszicht.addresses.AddressId;
+import nl.adreszicht.addresses.GemeenteCode;
+import nl.adreszicht.addresses.KnownAddresses;
+import nl.adreszicht.codelists.VtRegions;
+import nl.adreszicht.incidents.ZorgmeldingSent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts every police zorgmelding in the inbox of the VT region that covers its address, in the sending transaction,
+ * so the worklist shows it until intake takes it in. It holds ids and codes only; the content is read at intake.
+ */
+@Component
+class ZorgmeldingInbox {
+
+    private final JdbcTemplate jdbc;
+    private final KnownAddresses addresses;
+    private final VtRegions regions;
+    private final Clock clock;
+
+    ZorgmeldingInbox(JdbcTemplate jdbc, KnownAddresses addresses, VtRegions regions, Clock clock) {
+        this.jdbc = jdbc;
+        this.addresses = addresses;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(ZorgmeldingSent sent) {
+        String gemeente = addresses
+                .gemeenteOf(new AddressId(sent.address()))
+                .map(GemeenteCode::value)
+                .orElseThrow();
+        jdbc.update(
+                "INSERT INTO vt_zorgmelding_inbox (zorgmelding_id, address_id, gemeente_code, vt_region, sent_at)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                sent.zorgmelding(),
+                sent.address(),
+                gemeente,
+                regions.regionOf(gemeente).orElse(null),
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Veilig Thuis (domain.md sections 2, 3 and 5, the Handelingsprotocol): intake of adviezen and meldingen (from a
+ * police zorgmelding or any other melder, whose identity stays within Veilig Thuis), the veiligheidsbeoordeling
+ * within five working days ({@code WorkingDays}, {@code DutchPublicHolidays}), vervolg (onderzoek within ten weeks,
+ * Raad voor de Kinderbescherming, voorwaarden en vervolg, overdracht, monitoring, einde bemoeienis), terugkoppeling
+ * of the status code to the police melder, and the worklist of a VT region. Everything is scoped to the VT region
+ * of the professional's token; every read and write is in the access log. Its meldingen and adviezen count in the
+ * colour of their address as a {@code ColourRecordSource}; acute onveiligheid makes the address red.
+ */
+@NullMarked
+package nl.adreszicht.veiligthuis;
+
+import org.jspecify.annotations.NullMarked;
