@@ -122,8 +122,8 @@ class Meldingen {
                     "INSERT INTO vt_melding (id, kind, registration_number, vt_region, gemeente_code, address_id,"
                             + " zorgmelding_id, received_at, received_on, melder_sector, melder_name, melder_contact,"
                             + " reason, acute, severity, children_involved, vervolgmelding, assessment_due,"
-                            + " registered_by, registered_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " registered_by, registered_at, organisation)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     id,
                     melding.kind().code(),
                     number,
@@ -145,7 +145,8 @@ class Meldingen {
                             ? WorkingDays.assessmentDue(receivedOn, melding.acute())
                             : null,
                     professional.subject(),
-                    utc(now));
+                    utc(now),
+                    professional.organisation().orElse(null));
             for (String code : melding.violenceTypes()) {
                 jdbc.update("INSERT INTO vt_melding_violence_type (melding_id, code) VALUES (?, ?)", id, code);
             }
@@ -166,7 +167,12 @@ class Meldingen {
             if (zorgmelding != null) {
                 jdbc.update("DELETE FROM vt_zorgmelding_inbox WHERE zorgmelding_id = ?", zorgmelding);
             }
-            counted(id, melding.address());
+            // A new record of this organisation: signal matching tells the others at the address.
+            events.publishEvent(professional
+                    .organisation()
+                    .map(organisation -> RecordedAtAddress.recordedBy(melding.address(), organisation))
+                    .orElseGet(() -> new RecordedAtAddress(melding.address())));
+            mark(id, melding.address());
         });
         accessLog.record(AccessEntry.of(AccessKind.AANMAKEN, action, OBJECT_TYPE, id.toString()));
         return resource(id);
@@ -363,6 +369,11 @@ class Meldingen {
     /** Recomputes the address's colour with this record, then marks where escalations of the case start. */
     private void counted(UUID id, AddressId address) {
         events.publishEvent(new RecordedAtAddress(address));
+        mark(id, address);
+    }
+
+    /** Marks where escalations of the case start: the address's colour as now recomputed. */
+    private void mark(UUID id, AddressId address) {
         jdbc.update("UPDATE vt_melding SET colour_mark = ? WHERE id = ?", escalations.mark(address), id);
     }
 

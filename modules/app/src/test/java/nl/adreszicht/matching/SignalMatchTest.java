@@ -78,6 +78,34 @@ class SignalMatchTest {
                 .andExpect(content().string(containsString("politie-noord-nederland")));
     }
 
+    @Test
+    void aVeiligThuisMeldingMatchesThePoliceAndShowsInTheRadarWithoutTheMelder() throws Exception {
+        String address = address();
+        police(address, "Incident");
+        Requests vt = new Requests(Role.VT_MEDEWERKER, "veilig-thuis-drenthe", "VT03", null);
+
+        mvc.perform(post("/api/v1/meldingen")
+                        .with(vt.api())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"adresId": "%s", "melder": {"sector": "onderwijs", "naam": "Juf Geheim"},
+                                 "reden": "Kind vertelt over geweld thuis.", "geweldsvormen": ["partnergeweld"],
+                                 "betrokkenen": [{"rol": "kind", "naam": "Kim de Boer", "geboortedatum": "2016-04-01"}]}
+                                """.formatted(address)))
+                .andExpect(status().isCreated());
+
+        assertThat(matches(address)).isEqualTo(2);
+        mvc.perform(get("/api/v1/samenloopsignalen").with(POLICE.api()))
+                .andExpect(jsonPath("$[?(@.adresId == '" + address + "')].contactOrganisatie")
+                        .value(org.hamcrest.Matchers.contains("veilig-thuis-drenthe")));
+        mvc.perform(get("/api/v1/adressen/" + address + "/historie").with(vt.api()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.tijdlijn[?(@.soort == 'vt-melding')].organisatie")
+                        .value(org.hamcrest.Matchers.contains("veilig-thuis-drenthe")))
+                .andExpect(jsonPath("$.betrokkenen[*].naam").value(org.hamcrest.Matchers.hasItem("Kim de Boer")))
+                .andExpect(content().string(not(containsString("Juf Geheim"))));
+    }
+
     private void police(String address, String note) throws Exception {
         mvc.perform(post("/api/v1/incidenten")
                         .with(POLICE.api())

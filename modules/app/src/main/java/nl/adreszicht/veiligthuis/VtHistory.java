@@ -1,0 +1,200 @@
+package nl.adreszicht.veiligthuis;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.adreszicht.addresses.AddressHistorySource;
+import nl.adreszicht.addresses.AddressId;
+import nl.adreszicht.addresses.HistoryEntry;
+import nl.adreszicht.addresses.Severity;
+import nl.adreszicht.persons.Bsn;
+import nl.adreszicht.persons.PersonKeys;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Veilig Thuis's part of an address's history: its meldingen and adviezen with their betrokkenen, the
+ * veiligheidsbeoordeling and the onderzoek of each, and the vervolgstappen. The melder's identity stays out: the
+ * history shows the melder's sector only.
+ */
+@Component
+@Transactional(readOnly = true)
+class VtHistory implements AddressHistorySource {
+
+    private final JdbcTemplate jdbc;
+
+    VtHistory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<HistoryEntry> historyAt(AddressId address) {
+        List<Row> rows = jdbc.query(
+                "SELECT m.id, m.kind, m.registration_number, coalesce(m.organisation, r.name, m.vt_region) AS organisation,"
+                        + " m.received_at, m.melder_sector, m.reason, m.severity, m.children_involved, m.vervolgmelding,"
+                        + " m.assessed_at, m.acute_onveiligheid, m.structurele_onveiligheid, m.assessment_code,"
+                        + " m.investigation_started_on, m.investigation_closed_at, m.ended_at, m.end_code"
+                        + " FROM vt_melding m LEFT JOIN vt_region r ON r.code = m.vt_region WHERE m.address_id = ?",
+                VtHistory::row,
+                address.value());
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<HistoryEntry.Person>> persons = jdbc
+                .query(
+                        "SELECT p.melding_id, p.role, p.relation, p.name, p.birth_date, p.bsn FROM vt_melding_person p"
+                                + " JOIN vt_melding m ON m.id = p.melding_id WHERE m.address_id = ? ORDER BY p.position",
+                        (row, n) -> Map.entry(
+                                row.getObject("melding_id", UUID.class),
+                                new HistoryEntry.Person(
+                                        key(
+                                                row.getString("name"),
+                                                row.getObject("birth_date", LocalDate.class),
+                                                row.getString("bsn")),
+                                        row.getString("name"),
+                                        row.getObject("birth_date", LocalDate.class),
+                                        row.getString("role"),
+                                        row.getString("relation"))),
+                        address.value())
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (Row row : rows) {
+            boolean melding = "melding".equals(row.kind);
+            entries.add(new HistoryEntry(
+                    row.id.toString(),
+                    melding ? HistoryEntry.Type.VT_MELDING : HistoryEntry.Type.VT_ADVIES,
+                    row.receivedAt,
+                    row.organisation,
+                    (melding ? "Melding " : "Advies ") + row.number + " (melder: " + row.melderSector + ")"
+                            + (row.vervolgmelding ? ", vervolgmelding" : ""),
+                    row.reason,
+                    Severity.valueOf(row.severity),
+                    row.childrenInvolved,
+                    List.of(),
+                    persons.getOrDefault(row.id, List.of())));
+            if (row.assessedAt != null) {
+                entries.add(step(
+                        row,
+                        "beoordeling",
+                        HistoryEntry.Type.VEILIGHEIDSBEOORDELING,
+                        row.assessedAt,
+                        "Veiligheidsbeoordeling bij " + row.number + ": acute onveiligheid "
+                                + (row.acute ? "ja" : "nee") + ", structurele onveiligheid "
+                                + (row.structural ? "ja" : "nee") + ", " + row.assessmentCode));
+            }
+            if (row.investigationStartedOn != null) {
+                entries.add(step(
+                        row,
+                        "onderzoek",
+                        HistoryEntry.Type.VERVOLG,
+                        row.investigationStartedOn
+                                .atTime(LocalTime.NOON)
+                                .atZone(MeldingIntakeCheck.NETHERLANDS)
+                                .toOffsetDateTime(),
+                        "Onderzoek gestart bij " + row.number));
+            }
+            if (row.investigationClosedAt != null) {
+                entries.add(step(
+                        row,
+                        "onderzoek-afgerond",
+                        HistoryEntry.Type.VERVOLG,
+                        row.investigationClosedAt,
+                        "Onderzoek afgerond bij " + row.number));
+            }
+            if (row.endedAt != null) {
+                entries.add(step(
+                        row,
+                        "einde",
+                        HistoryEntry.Type.VERVOLG,
+                        row.endedAt,
+                        "Einde bemoeienis bij " + row.number + (row.endCode == null ? "" : ", " + row.endCode)));
+            }
+        }
+        entries.addAll(jdbc.query(
+                "SELECT s.id, s.kind, s.planned_on, s.organisation AS to_organisation, s.note, m.registration_number,"
+                        + " coalesce(m.organisation, r.name, m.vt_region) AS organisation FROM vt_vervolgstap s"
+                        + " JOIN vt_melding m ON m.id = s.melding_id LEFT JOIN vt_region r ON r.code = m.vt_region"
+                        + " WHERE m.address_id = ?",
+                (row, n) -> new HistoryEntry(
+                        row.getObject("id", UUID.class).toString(),
+                        HistoryEntry.Type.VERVOLG,
+                        row.getObject("planned_on", LocalDate.class)
+                                .atTime(LocalTime.NOON)
+                                .atZone(MeldingIntakeCheck.NETHERLANDS)
+                                .toOffsetDateTime(),
+                        row.getString("organisation"),
+                        "Vervolgstap " + row.getString("kind") + " bij " + row.getString("registration_number")
+                                + (row.getString("to_organisation") == null
+                                        ? ""
+                                        : " (naar " + row.getString("to_organisation") + ")"),
+                        row.getString("note"),
+                        null,
+                        null,
+                        List.of(),
+                        List.of()),
+                address.value()));
+        return entries;
+    }
+
+    private static HistoryEntry step(
+            Row row, String suffix, HistoryEntry.Type type, OffsetDateTime at, String summary) {
+        return new HistoryEntry(
+                row.id + "-" + suffix, type, at, row.organisation, summary, null, null, null, List.of(), List.of());
+    }
+
+    private static String key(String name, LocalDate birthDate, String bsn) {
+        return bsn == null ? PersonKeys.of(name, birthDate) : PersonKeys.of(Bsn.parse(bsn));
+    }
+
+    private record Row(
+            UUID id,
+            String kind,
+            String number,
+            String organisation,
+            OffsetDateTime receivedAt,
+            String melderSector,
+            String reason,
+            String severity,
+            boolean childrenInvolved,
+            boolean vervolgmelding,
+            OffsetDateTime assessedAt,
+            boolean acute,
+            boolean structural,
+            String assessmentCode,
+            LocalDate investigationStartedOn,
+            OffsetDateTime investigationClosedAt,
+            OffsetDateTime endedAt,
+            String endCode) {}
+
+    private static Row row(ResultSet row, int n) throws SQLException {
+        return new Row(
+                row.getObject("id", UUID.class),
+                row.getString("kind"),
+                row.getString("registration_number"),
+                row.getString("organisation"),
+                row.getObject("received_at", OffsetDateTime.class),
+                row.getString("melder_sector"),
+                row.getString("reason"),
+                row.getString("severity"),
+                row.getBoolean("children_involved"),
+                row.getBoolean("vervolgmelding"),
+                row.getObject("assessed_at", OffsetDateTime.class),
+                row.getBoolean("acute_onveiligheid"),
+                row.getBoolean("structurele_onveiligheid"),
+                row.getString("assessment_code"),
+                row.getObject("investigation_started_on", LocalDate.class),
+                row.getObject("investigation_closed_at", OffsetDateTime.class),
+                row.getObject("ended_at", OffsetDateTime.class),
+                row.getString("end_code"));
+    }
+}
