@@ -127,6 +127,8 @@ class AccessMatrixTest {
             Map.of("reden", "Kind uit onze regio verblijft hier bij vader."),
             "doorbraak.beoordelen.formulier",
             Map.of("oordeel", "terecht"),
+            "melding.beoordelen.formulier",
+            Map.of("acuteOnveiligheid", "nee", "structureleOnveiligheid", "ja", "statuscode", "VT-01-01"),
             "meldingen.formulier.registreren",
             Map.of(
                     "adresId", ADDRESS_ID,
@@ -383,15 +385,20 @@ class AccessMatrixTest {
 
     /** A concrete path for a row: ids name a fixture of that kind, other variables a well-formed opaque value. */
     static String example(Permission permission) {
-        String id = permission.path().startsWith("/api/v1/incidenten/")
-                ? INCIDENT_ID
-                : permission.path().startsWith("/api/v1/gemeenteregistraties/")
-                        ? MUNICIPAL_RECORD_ID
-                        : permission.path().startsWith("/api/v1/meldingen/")
-                                ? MELDING_ID
-                                : permission.path().startsWith("/api/v1/adviezen/")
-                                        ? ADVIES_ID
-                                        : permission.path().endsWith("/doorbraken") ? ELSEWHERE_ADDRESS_ID : ADDRESS_ID;
-        return permission.path().replace("{id}", id).replaceAll("\\{[^}]+}", "a1b2c3");
+        String path = permission.path();
+        String id = FIXTURES.entrySet().stream()
+                .filter(fixture -> path.startsWith(fixture.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(path.endsWith("/doorbraken") ? ELSEWHERE_ADDRESS_ID : ADDRESS_ID);
+        return path.replace("{id}", id).replaceAll("\\{[^}]+}", "a1b2c3");
     }
+
+    /** Which fixture an {@code {id}} names, by the path it is in; an address otherwise. */
+    private static final Map<String, String> FIXTURES = Map.of(
+            "/api/v1/incidenten/", INCIDENT_ID,
+            "/api/v1/gemeenteregistraties/", MUNICIPAL_RECORD_ID,
+            "/api/v1/meldingen/", MELDING_ID,
+            "/meldingen/", MELDING_ID,
+            "/api/v1/adviezen/", ADVIES_ID);
 }

@@ -94,6 +94,14 @@ public final class AccessMatrix {
                     true),
             row("melding.formulier", GET, "/meldingen/nieuw", VEILIG_THUIS, Scope.NONE, false),
             row("meldingen.formulier.registreren", POST, "/meldingen", VEILIG_THUIS, Scope.OWN_VT_REGION, true),
+            row("melding.pagina", GET, "/meldingen/{id}", VEILIG_THUIS, Scope.OWN_VT_REGION, true),
+            row(
+                    "melding.beoordelen.formulier",
+                    POST,
+                    "/meldingen/{id}/veiligheidsbeoordeling",
+                    VEILIG_THUIS,
+                    Scope.OWN_VT_REGION,
+                    true),
             row("werkvoorraad.pagina", GET, "/werkvoorraad", VEILIG_THUIS, Scope.OWN_VT_REGION, true),
             row("toegangslog.pagina", GET, "/toegangslog", EnumSet.of(PRIVACY_OFFICER), Scope.OWN_ORGANISATION, true),
             // API

@@ -210,7 +210,7 @@ class MeldingApiController {
         return text != null && text.strip().length() > 200;
     }
 
-    private static <T> T required(String field, @Nullable T value) {
+    static <T> T required(String field, @Nullable T value) {
         if (value == null) {
             throw new InvalidValueException(field, REQUIRED);
         }
@@ -238,7 +238,7 @@ class MeldingApiController {
     }
 
     /** A beoordeling ends in VT-00, VT-01-xx or VT-99; an einde bemoeienis in VT-02 or VT-03. */
-    private static StatusCode statusCode(@Nullable String text, boolean closing) {
+    static StatusCode statusCode(@Nullable String text, boolean closing) {
         if (text == null || text.isBlank()) {
             throw new InvalidValueException("statuscode", REQUIRED);
         }

@@ -27,11 +27,11 @@ enum StatusCode {
     }
 
     /** The code as sent and stored, e.g. {@code VT-01-01}. */
-    String code() {
+    public String code() {
         return code;
     }
 
-    String description() {
+    public String description() {
         return description;
     }
 
