@@ -291,6 +291,87 @@ class LoginBrowserIT {
     }
 
     @Test
+    void aPoliceZorgmeldingArrivesAndVeiligThuisTakesItInSeesTheHistoryAndAssessesIt() {
+        jdbc.update("INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, synthetic)"
+                + " VALUES ('3c9e0f1a-6b7d-4e2f-8a1b-0c2d3e4f5a63', '7906KP', 31, 'Zorgstraat (demo)', 'Hoogeveen',"
+                + " 'GM0118', true) ON CONFLICT DO NOTHING");
+        String number = "PL0100-ZM-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        logIn("politie.drenthe");
+        page.locator("a", new Page.LocatorOptions().setHasText("Adres zoeken")).click();
+        page.locator("#postcode").fill("7906KP");
+        page.locator("#huisnummer").fill("31");
+        page.locator("form.search-form button").click();
+        page.locator("a", new Page.LocatorOptions().setHasText("Incident registreren op dit adres"))
+                .click();
+        page.locator("#registratienummer").fill(number);
+        page.locator("#datum")
+                .fill(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))
+                        .minusDays(1)
+                        .toString());
+        page.locator("#tijd").fill("22:10");
+        page.locator("#ernst-S2").check();
+        page.locator("#gv-partnergeweld").check();
+        page.locator("#kinderenAanwezig").check();
+        page.locator("#slachtofferNaam").fill("Demo Moeder");
+        page.locator("#zorgen").fill("Kinderen waren getuige; moeder vraagt om hulp.");
+        page.locator("button", new Page.LocatorOptions().setHasText("Registreren"))
+                .click();
+        assertThat(page.locator(".success").last()).containsText("De zorgmelding is naar Veilig Thuis verstuurd.");
+
+        // Veilig Thuis, in a browser of its own: the zorgmelding waits in the worklist.
+        context.close();
+        context = browser.newContext();
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+        logIn("vt.drenthe");
+        page.navigate(LocalStackTest.APP_URL + "/werkvoorraad");
+        String zorgmelding = jdbc.queryForObject(
+                "SELECT z.id::text FROM zorgmelding z JOIN incident i ON i.id = z.incident_id"
+                        + " WHERE i.registration_number = ?",
+                String.class,
+                number);
+        assertNoAccessibilityViolations();
+        page.locator("a[href*='" + zorgmelding + "']").click();
+        page.locator("#reden").fill("Zorgmelding politie: kinderen getuige van partnergeweld.");
+        page.locator("button", new Page.LocatorOptions().setHasText("Melding registreren"))
+                .click();
+        assertThat(page.locator(".notice")).containsText("is geregistreerd");
+        assertThat(page.locator("a[href*='" + zorgmelding + "']")).hasCount(0);
+
+        page.navigate(LocalStackTest.APP_URL + "/adressen/3c9e0f1a-6b7d-4e2f-8a1b-0c2d3e4f5a63/historie");
+        assertThat(page.locator(".timeline")).containsText("Politie-incident");
+        assertThat(page.locator(".timeline")).containsText("Melding Veilig Thuis");
+        assertThat(page.locator(".timeline")).containsText("Zorgmelding");
+        assertNoAccessibilityViolations();
+
+        String melding = jdbc.queryForObject(
+                "SELECT m.registration_number FROM vt_melding m JOIN zorgmelding z ON z.id = m.zorgmelding_id"
+                        + " WHERE z.id = ?::uuid",
+                String.class,
+                zorgmelding);
+        page.navigate(LocalStackTest.APP_URL + "/werkvoorraad");
+        page.locator("a", new Page.LocatorOptions().setHasText(melding)).click();
+        assertNoAccessibilityViolations();
+        page.locator("#statuscode").selectOption("VT-01-01");
+        page.locator("button", new Page.LocatorOptions().setHasText("Beoordeling vastleggen"))
+                .click();
+        assertThat(page.locator(".error-summary")).isVisible();
+        page.locator("input[name=acuteOnveiligheid][value=nee]").check();
+        page.locator("input[name=structureleOnveiligheid][value=ja]").check();
+        page.locator("#statuscode").selectOption("VT-01-01");
+        page.locator("button", new Page.LocatorOptions().setHasText("Beoordeling vastleggen"))
+                .click();
+
+        assertThat(page.locator(".notice").first()).containsText("De veiligheidsbeoordeling van " + melding);
+        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(melding)))
+                .containsText("beoordeeld");
+        assertNoAccessibilityViolations();
+        assertThat(jdbc.queryForObject(
+                        "SELECT feedback_code FROM zorgmelding WHERE id = ?::uuid", String.class, zorgmelding))
+                .isEqualTo("VT-01-01");
+    }
+
+    @Test
     void theSkipLinkLeadsToTheContent() {
         logIn("analist.hoogeveen");
 

@@ -60,7 +60,7 @@ class AddressApiController {
         AddressId addressId = AddressId.parse(id);
         Address address =
                 register.change(addressId, "adres.kleur.verhogen").orElseThrow(AddressApiController::notFound);
-        colours.raise(addressId, ColourLowerings.reason(raise.reden()), currentProfessional.require());
+        colours.raise(addressId, StatedReason.of(raise.reden()), currentProfessional.require());
         return ResponseEntity.status(HttpStatus.CREATED).body(resource(address));
     }
 

@@ -53,7 +53,7 @@ class ColourLowerings {
         LocalDate today = today();
         InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
         Colour colour = invalid.collect(() -> targetColour(target));
-        String why = invalid.collect(() -> reason(reason));
+        String why = invalid.collect(() -> StatedReason.of(reason));
         LocalDate review = invalid.collect(() -> reviewDate(reviewDate, today));
         invalid.throwIfAny();
 
@@ -176,14 +176,6 @@ class ColourLowerings {
             // reported below, as any other target that cannot be a lowering
         }
         throw new InvalidValueException("doelkleur", "validation.doelkleur");
-    }
-
-    static String reason(String reason) {
-        String trimmed = reason.trim();
-        if (trimmed.length() < 10 || trimmed.length() > 500) {
-            throw new InvalidValueException("reden", "validation.reden.length");
-        }
-        return trimmed;
     }
 
     private static LocalDate reviewDate(@Nullable LocalDate reviewDate, LocalDate today) {

@@ -37,13 +37,19 @@ class IncidentPageController {
     private final IncidentRegister register;
     private final ViolenceTypeCodes violenceTypes;
     private final Clock clock;
+    private final Zorgmeldingen zorgmeldingen;
 
     IncidentPageController(
-            IncidentRegistrationCheck check, IncidentRegister register, ViolenceTypeCodes violenceTypes, Clock clock) {
+            IncidentRegistrationCheck check,
+            IncidentRegister register,
+            ViolenceTypeCodes violenceTypes,
+            Clock clock,
+            Zorgmeldingen zorgmeldingen) {
         this.check = check;
         this.register = register;
         this.violenceTypes = violenceTypes;
         this.clock = clock;
+        this.zorgmeldingen = zorgmeldingen;
     }
 
     /** The form, bound as a record of text: what was typed is shown back as typed when something is wrong. */
@@ -65,7 +71,8 @@ class IncidentPageController {
             @Nullable String slachtofferNaam,
             @Nullable String slachtofferRelatie,
             @Nullable String plegerNaam,
-            @Nullable String plegerRelatie) {}
+            @Nullable String plegerRelatie,
+            @Nullable String zorgen) {}
 
     @GetMapping("/incidenten/nieuw")
     String form(@RequestParam("adres") String address, Model model, Locale locale) {
@@ -90,7 +97,8 @@ class IncidentPageController {
                         null,
                         "partner",
                         null,
-                        "partner"));
+                        "partner",
+                        null));
         return show(model, locale, Map.of());
     }
 
@@ -98,10 +106,24 @@ class IncidentPageController {
     String submit(@ModelAttribute IncidentFormulier form, Model model, Locale locale, RedirectAttributes redirect) {
         model.addAttribute("form", form);
         Map<String, String> errors = new LinkedHashMap<>();
+        // A zorgmelding is optional: when the officer describes a concern, it goes to Veilig Thuis with the incident.
+        String concern = form.zorgen() == null ? "" : form.zorgen().strip();
+        if (!concern.isEmpty() && (concern.length() < 10 || concern.length() > 1000)) {
+            errors.put("zorgen", "validation.zorgen.length");
+        }
         try {
+            NewIncident incident = check.check(toRegistratie(form));
+            if (!errors.isEmpty()) {
+                return show(model, locale, errors);
+            }
             IncidentRegister.Registration registration =
-                    register.register(check.check(toRegistratie(form)), "incidenten.formulier.registreren");
+                    register.register(incident, "incidenten.formulier.registreren");
             redirect.addFlashAttribute("registered", registration.created() ? "created" : "existing");
+            if (!concern.isEmpty()) {
+                zorgmeldingen.send(
+                        java.util.UUID.fromString(registration.incident().id()), concern);
+                redirect.addFlashAttribute("zorgmelding", true);
+            }
             return "redirect:/adressen/" + form.adresId();
         } catch (InvalidValuesException invalid) {
             invalid.errors().forEach(error -> errors.putIfAbsent(formField(error.field()), error.messageKey()));

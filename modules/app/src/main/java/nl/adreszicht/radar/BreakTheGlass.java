@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.InvalidValueException;
+import nl.adreszicht.addresses.StatedReason;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -38,10 +39,7 @@ class BreakTheGlass {
     /** Grants {@code by} access to {@code address} from now for the configured duration. */
     @Transactional
     Grant grant(AddressId address, String reason, Professional by) {
-        String why = reason.trim();
-        if (why.length() < 10 || why.length() > 500) {
-            throw new InvalidValueException("reden", "validation.reden.length");
-        }
+        String why = StatedReason.of(reason);
         OffsetDateTime now = now();
         UUID id = UUID.randomUUID();
         jdbc.update(

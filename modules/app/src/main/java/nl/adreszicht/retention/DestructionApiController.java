@@ -9,6 +9,7 @@ import java.util.Locale;
 import nl.adreszicht.addresses.InvalidValueException;
 import nl.adreszicht.addresses.InvalidValuesException;
 import nl.adreszicht.addresses.RecordSource;
+import nl.adreszicht.addresses.StatedReason;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,7 +61,7 @@ class DestructionApiController {
         RecordSource source = invalid.collect(() -> source(verzoek.bron()));
         String recordId = invalid.collect(() -> recordId(verzoek.registratieId()));
         LocalDate receivedOn = invalid.collect(() -> receivedOn(verzoek.ontvangenOp()));
-        String reason = invalid.collect(() -> reason(verzoek.reden()));
+        String reason = invalid.collect(() -> StatedReason.of(verzoek.reden()));
         invalid.throwIfAny();
         return new Destructions.Request(source, recordId, receivedOn, reason);
     }
@@ -98,13 +99,5 @@ class DestructionApiController {
             throw new InvalidValueException("ontvangenOp", "validation.ontvangenOp.future");
         }
         return date;
-    }
-
-    private static String reason(@Nullable String text) {
-        String reason = text == null ? "" : text.strip();
-        if (reason.length() < 10 || reason.length() > 500) {
-            throw new InvalidValueException("reden", "validation.reden.length");
-        }
-        return reason;
     }
 }

@@ -223,7 +223,7 @@ class MeldingIntakeCheck {
         }
         String reason = text.strip();
         if (reason.length() < REASON_MIN || reason.length() > REASON_MAX) {
-            throw new InvalidValueException("reden", "validation.reden.length");
+            throw new InvalidValueException("reden", "validation.meldingreden.length");
         }
         return reason;
     }
