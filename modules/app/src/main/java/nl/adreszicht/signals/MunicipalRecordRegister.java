@@ -7,6 +7,7 @@ import nl.adreszicht.addresses.RecordedAtAddress;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
+import nl.adreszicht.retention.RetentionSchedule;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,6 +33,7 @@ class MunicipalRecordRegister {
     static final String OBJECT_TYPE = "gemeenteregistratie";
 
     private final MunicipalRecords records;
+    private final RetentionSchedule retention;
     private final AccessLog accessLog;
     private final CurrentProfessional currentProfessional;
     private final ApplicationEventPublisher events;
@@ -45,7 +47,9 @@ class MunicipalRecordRegister {
             CurrentProfessional currentProfessional,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            RetentionSchedule retention) {
+        this.retention = retention;
         this.records = records;
         this.accessLog = accessLog;
         this.currentProfessional = currentProfessional;
@@ -81,6 +85,12 @@ class MunicipalRecordRegister {
             created = transaction.execute(status -> {
                 MunicipalRecord record = records.saveAndFlush(
                         MunicipalRecord.register(registration, organisation, professional.subject(), clock.instant()));
+                retention.schedule(
+                        MunicipalRecordRetention.source(record.kind()),
+                        record.id().toString(),
+                        organisation,
+                        record.date(),
+                        java.util.List.of()); // municipal records name no persons, so no children's birth dates
                 events.publishEvent(RecordedAtAddress.recordedBy(record.address(), organisation));
                 return MunicipalRecordResource.of(record);
             });
