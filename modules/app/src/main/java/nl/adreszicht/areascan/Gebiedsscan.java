@@ -32,7 +32,7 @@ public record Gebiedsscan(
             LocalDate tot) {}
 
     /** Which rules protected the numbers. */
-    public record Regels(String naam, String versie, int afronding, int drempel, int minimumOmvang) {
+    public record Regels(String regelset, String versie, int afronding, int drempel, int minimumOmvang) {
 
         static Regels current() {
             return new Regels(
