@@ -24,10 +24,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 class GebiedsscanPageController {
 
     private final AreaScans scans;
+    private final AreaBoundaries boundaries;
     private final ViolenceTypeCodes violenceTypes;
 
-    GebiedsscanPageController(AreaScans scans, ViolenceTypeCodes violenceTypes) {
+    GebiedsscanPageController(AreaScans scans, AreaBoundaries boundaries, ViolenceTypeCodes violenceTypes) {
         this.scans = scans;
+        this.boundaries = boundaries;
         this.violenceTypes = violenceTypes;
     }
 
@@ -60,6 +62,19 @@ class GebiedsscanPageController {
         model.addAttribute("query", query);
         model.addAttribute("periodes", List.of("kwartaal", "halfjaar", "jaar"));
         return "gebiedsscan";
+    }
+
+    /** The buurten of the map with the chosen measure: always at buurt level, whatever level the table shows. */
+    @GetMapping("/gebiedsscan/kaart")
+    ResponseEntity<String> map(
+            @RequestParam(required = false) @Nullable String periode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate tot,
+            @RequestParam(required = false) @Nullable String maat) {
+        String measure = maat != null && Gebiedsscan.MEASURES.contains(maat) ? maat : "registraties";
+        Gebiedsscan scan = scans.scan(new AreaScans.Request(null, periode, null, tot, "buurt"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(ScanMap.MEDIA_TYPE))
+                .body(ScanMap.write(scan, measure, boundaries.buurten(scan.gemeente())));
     }
 
     @GetMapping("/gebiedsscan/export")

@@ -70,6 +70,13 @@ public final class AccessMatrix {
             // Aggregates after disclosure control: not personal data, so not in the access log (disclosure-control.md).
             row("gebiedsscan.pagina", GET, "/gebiedsscan", EnumSet.of(GEMEENTE_ANALIST), Scope.OWN_GEMEENTE, false),
             row(
+                    "gebiedsscan.kaart",
+                    GET,
+                    "/gebiedsscan/kaart",
+                    EnumSet.of(GEMEENTE_ANALIST),
+                    Scope.OWN_GEMEENTE,
+                    false),
+            row(
                     "gebiedsscan.export",
                     GET,
                     "/gebiedsscan/export",

@@ -76,6 +76,9 @@ class GebiedsscanApiTest {
         tally(owner, "BU02000201", "2026-03-01", "POLITIE_INCIDENT", true, 31);
         // Outside both periods: never counted.
         tally(owner, "BU02000201", "2026-07-01", "POLITIE_INCIDENT", true, 500);
+        for (String buurt : List.of("BU02000101", "BU02000102", "BU02000103", "BU02000104", "BU02000201")) {
+            boundary(owner, buurt, 5.9 + Integer.parseInt(buurt.substring(6)) / 1000.0);
+        }
         owner.update("INSERT INTO record_tally_violence_type (gemeente_code, wijk_code, buurt_code, area_year, month,"
                 + " source, violence_type, records) VALUES ('GM0200', 'WK020002', 'BU02000201', 2026, '2026-04-01',"
                 + " 'POLITIE_INCIDENT', 'partnergeweld', 33), ('GM0200', 'WK020001', 'BU02000101', 2026, '2026-04-01',"
@@ -89,6 +92,20 @@ class GebiedsscanApiTest {
         owner.update("INSERT INTO address_colour (address_id, colour, rules_version, deciding_rule, fired_rules,"
                 + " counted_record_ids, computed_at) SELECT id, 'ORANGE', 'v1', 'test', '{}', '{}', now() FROM address"
                 + " WHERE buurt_code = 'BU02000101' ORDER BY id DESC LIMIT 2");
+    }
+
+    private static void boundary(JdbcTemplate owner, String buurt, double x) {
+        owner.update(
+                "INSERT INTO area_boundary (code, area_year, level, gemeente_code, label, geometry, synthetic)"
+                        + " VALUES (?, 2026, 'buurt', 'GM0200', 'Test', jsonb_build_object('type', 'Polygon',"
+                        + " 'coordinates', jsonb_build_array(jsonb_build_array(jsonb_build_array(?::numeric, 52.2),"
+                        + " jsonb_build_array(?::numeric + 0.01, 52.2), jsonb_build_array(?::numeric + 0.01, 52.21),"
+                        + " jsonb_build_array(?::numeric, 52.2)))), true)",
+                buurt,
+                x,
+                x,
+                x,
+                x);
     }
 
     private static void addresses(JdbcTemplate owner, String postcode, String wijk, String buurt, int count) {
@@ -289,6 +306,39 @@ class GebiedsscanApiTest {
                 .doesNotContain("Scanstraat", "7331");
         mvc.perform(get("/gebiedsscan").with(new Requests(Role.GEMEENTE_MEDEWERKER, "g", null, "GM0200").ui()))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theMapHasBuurtPolygonsWithTheTablesProtectedNumbersOnly() throws Exception {
+        String body = mvc.perform(
+                        get("/gebiedsscan/kaart?tot=2026-07-01&maat=incidenten").with(analist.ui()))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/geo+json"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        JsonNode map = json.readTree(body);
+        Map<String, JsonNode> areas = areas(json.readTree(mvc.perform(get(Q2).with(analist.api()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString()));
+
+        assertThat(map.get("type").asString()).isEqualTo("FeatureCollection");
+        assertThat(map.get("features")).hasSize(5);
+        for (JsonNode feature : map.get("features")) {
+            assertThat(feature.at("/geometry/type").asString()).isEqualTo("Polygon");
+            JsonNode properties = feature.get("properties");
+            JsonNode unit = areas.get(properties.get("gebied").asString());
+            assertThat(properties.get("weergave").asString())
+                    .isEqualTo(unit.at("/incidenten/huidig/weergave").asString());
+            assertThat(properties.get("klasse").asString())
+                    .isEqualTo(unit.at("/incidenten/huidig/afgeschermd").asBoolean() ? "afgeschermd" : "4");
+        }
+        assertThat(body).contains("\"buurt\":\"BU02000104\",\"gebied\":\"BU02000102+\"");
+        assertThat(map.get("legenda")).hasSize(5);
+        assertProtected(json.readTree("{\"x\": {\"afgeschermd\": false, \"waarde\": 5}}"));
+        walk(map.get("features"), new ArrayList<>());
+        assertThat(body).doesNotContain("Scanstraat", "7331");
     }
 
     private static Map<String, JsonNode> areas(JsonNode scan) {

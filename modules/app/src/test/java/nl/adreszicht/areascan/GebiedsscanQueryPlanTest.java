@@ -33,6 +33,11 @@ class GebiedsscanQueryPlanTest {
     }
 
     @Test
+    void theMapsBoundariesAreReadByGemeente() {
+        assertIndexed(jdbc, transaction, "area_boundary", AreaBoundaries.BUURTEN, "GM0118", "GM0118");
+    }
+
+    @Test
     void theAddressesPerBuurtAndTheirColoursAreReadByGemeente() {
         assertIndexed(jdbc, transaction, "address", AreaScans.ADDRESSES, "GM0118");
         assertIndexed(jdbc, transaction, "address", AreaScans.COLOURS, "GM0118");
