@@ -24,9 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The demo data of the local run (Liquibase context "demo", not loaded in tests) works with the area scan: its
  * addresses, synthetic boundaries and synthetic tally, applied in a transaction that is rolled back, give Hoogeveen a
- * scan with published numbers and a map with one polygon per demo buurt. Prints the page timings for the record.
+ * scan with published numbers and a map with one polygon per demo buurt. Prints the page timings for the record. Its
+ * own context (and so its own empty database): other tests' addresses would collide with the demo designations.
  */
-@SpringBootTest
+@SpringBootTest(properties = "adreszicht.test.own-database=demo-area-scan")
 @AutoConfigureMockMvc
 class DemoAreaScanTest {
 
