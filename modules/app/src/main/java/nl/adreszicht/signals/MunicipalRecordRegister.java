@@ -3,7 +3,9 @@ package nl.adreszicht.signals;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import nl.adreszicht.addresses.RecordSource;
 import nl.adreszicht.addresses.RecordedAtAddress;
+import nl.adreszicht.areascan.RecordTally;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
@@ -22,7 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Registering and reading municipal records, within the caller's organisation: the organisation comes from the
  * token, is stored with the record and is part of every lookup, so another organisation's record is simply not
- * found. Every registration and read is logged before the record is returned.
+ * found. Every registration and read is logged before the record is returned. A new record is counted in the area
+ * scan's anonymous tally in the transaction that stores it.
  */
 @Service
 class MunicipalRecordRegister {
@@ -37,6 +40,7 @@ class MunicipalRecordRegister {
     private final AccessLog accessLog;
     private final CurrentProfessional currentProfessional;
     private final ApplicationEventPublisher events;
+    private final RecordTally tally;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
     private final Clock clock;
@@ -46,6 +50,7 @@ class MunicipalRecordRegister {
             AccessLog accessLog,
             CurrentProfessional currentProfessional,
             ApplicationEventPublisher events,
+            RecordTally tally,
             PlatformTransactionManager transactions,
             Clock clock,
             RetentionSchedule retention) {
@@ -54,6 +59,7 @@ class MunicipalRecordRegister {
         this.accessLog = accessLog;
         this.currentProfessional = currentProfessional;
         this.events = events;
+        this.tally = tally;
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -91,6 +97,16 @@ class MunicipalRecordRegister {
                         organisation,
                         record.date(),
                         java.util.List.of()); // municipal records name no persons, so no children's birth dates
+                // Counted for the area scan in the same transaction, so the record is counted exactly when it exists.
+                tally.count(
+                        record.kind() == MunicipalRecordKind.SIGNAAL
+                                ? RecordSource.GEMEENTE_SIGNAAL
+                                : RecordSource.HUISVERBOD,
+                        record.address(),
+                        record.date(),
+                        record.severity(),
+                        Boolean.TRUE.equals(record.childrenPresent()),
+                        record.violenceTypes());
                 events.publishEvent(RecordedAtAddress.recordedBy(record.address(), organisation));
                 return MunicipalRecordResource.of(record);
             });

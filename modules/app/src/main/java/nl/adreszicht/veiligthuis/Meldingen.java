@@ -15,6 +15,7 @@ import nl.adreszicht.addresses.GemeenteCode;
 import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.addresses.RecordSource;
 import nl.adreszicht.addresses.RecordedAtAddress;
+import nl.adreszicht.areascan.RecordTally;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
@@ -54,6 +55,7 @@ class Meldingen {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final RetentionSchedule retention;
+    private final RecordTally tally;
 
     Meldingen(
             JdbcTemplate jdbc,
@@ -66,7 +68,8 @@ class Meldingen {
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             Clock clock,
-            RetentionSchedule retention) {
+            RetentionSchedule retention,
+            RecordTally tally) {
         this.jdbc = jdbc;
         this.accessLog = accessLog;
         this.currentProfessional = currentProfessional;
@@ -78,6 +81,7 @@ class Meldingen {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.retention = retention;
+        this.tally = tally;
     }
 
     /** The VT region of the current professional; a VT account without one may do nothing here. */
@@ -172,6 +176,14 @@ class Meldingen {
             if (zorgmelding != null) {
                 jdbc.update("DELETE FROM vt_zorgmelding_inbox WHERE zorgmelding_id = ?", zorgmelding);
             }
+            // Counted for the area scan in the same transaction, so the melding is counted exactly when it exists.
+            tally.count(
+                    melding.kind() == NewMelding.Kind.MELDING ? RecordSource.VT_MELDING : RecordSource.VT_ADVIES,
+                    melding.address(),
+                    receivedOn,
+                    melding.severity(),
+                    melding.childrenInvolved(),
+                    melding.violenceTypes());
             // Its last day of retention, per contribution: kept at least until the youngest known child is adult.
             retention.schedule(
                     melding.kind() == NewMelding.Kind.MELDING ? RecordSource.VT_MELDING : RecordSource.VT_ADVIES,
