@@ -47,6 +47,18 @@ class AreaScans {
             + " FROM address a JOIN address_colour c ON c.address_id = a.id"
             + " WHERE a.gemeente_code = ? AND c.colour <> 'GREY' GROUP BY a.buurt_code, c.colour";
 
+    static final String NATIONAL_RECORDS = "SELECT source, children_present, sum(records) FROM gemeente_tally"
+            + " WHERE month >= ? AND month < ? GROUP BY source, children_present";
+    static final String NATIONAL_VIOLENCE = "SELECT violence_type, sum(records) FROM gemeente_violence_tally"
+            + " WHERE month >= ? AND month < ? GROUP BY violence_type";
+    static final String NATIONAL_COLOURS =
+            "SELECT colour, sum(addresses) FROM gemeente_colour_count WHERE colour <> 'GREY' GROUP BY colour";
+
+    /** The level and code of the national scan. */
+    static final String LAND = "land";
+
+    static final String LAND_CODE = "NL";
+
     private static final Pattern GEMEENTE = Pattern.compile("GM[0-9]{4}");
     private static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
     private static final Locale DUTCH = Locale.forLanguageTag("nl");
@@ -94,8 +106,11 @@ class AreaScans {
     Gebiedsscan scan(Request request) {
         String gemeente = gemeente(request.gemeente());
         String level = request.niveau() == null ? "buurt" : request.niveau();
+        if (level.equals(LAND)) {
+            return national(request);
+        }
         if (!List.of("buurt", "wijk", "gemeente").contains(level)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "niveau is buurt, wijk of gemeente.");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "niveau is buurt, wijk, gemeente of land.");
         }
         LocalDate today = LocalDate.now(clock.withZone(NETHERLANDS));
         ScanPeriod period = ScanPeriod.of(request.periode(), request.van(), request.tot(), today);
@@ -122,18 +137,76 @@ class AreaScans {
         jdbc.query(
                 COLOURS,
                 row -> {
-                    int band = switch (row.getString(2)) {
-                        case "GREEN" -> ScanComposer.GROEN;
-                        case "YELLOW" -> ScanComposer.GEEL;
-                        case "ORANGE" -> ScanComposer.ORANJE;
-                        default -> ScanComposer.ROOD;
-                    };
-                    colours.computeIfAbsent(row.getString(1), b -> new long[4])[band] += row.getLong(3);
+                    colours.computeIfAbsent(row.getString(1), b -> new long[4])[band(row.getString(2))] +=
+                            row.getLong(3);
                 },
                 gemeente);
         ScanData data = new ScanData(
                 gemeente, wijken, withoutArea[0], counts(gemeente, period), counts(gemeente, previous), colours, types);
         return ScanComposer.compose(data).scan(gemeente, level, period.periode(), previous.periode());
+    }
+
+    /**
+     * The whole country as one area: the reference beside the own gemeente. Summed from the counts kept per gemeente
+     * as records arrive (gemeente_tally, gemeente_violence_tally, gemeente_colour_count, gemeente_address_count), so
+     * it reads a few thousand rows, never the ten million addresses; protected by the same rules as any scan. Only
+     * the national totals are published, never another gemeente's figures.
+     */
+    private Gebiedsscan national(Request request) {
+        LocalDate today = LocalDate.now(clock.withZone(NETHERLANDS));
+        ScanPeriod period = ScanPeriod.of(request.periode(), request.van(), request.tot(), today);
+        ScanPeriod previous = period.previous();
+        List<String> types = violenceTypes.options(today, DUTCH).stream()
+                .map(ViolenceTypeCodes.Option::code)
+                .toList();
+        Long addresses =
+                jdbc.queryForObject("SELECT coalesce(sum(addresses), 0) FROM gemeente_address_count", Long.class);
+        TreeMap<String, List<Buurt>> wijken = new TreeMap<>();
+        wijken.put(LAND_CODE, List.of(new Buurt(LAND_CODE, addresses == null ? 0 : addresses)));
+        long[] bands = new long[4];
+        jdbc.query(NATIONAL_COLOURS, row -> {
+            bands[band(row.getString(1))] += row.getLong(2);
+        });
+        ScanData data = new ScanData(
+                LAND_CODE,
+                wijken,
+                0,
+                nationalCounts(period),
+                nationalCounts(previous),
+                Map.of(LAND_CODE, bands),
+                types);
+        return ScanComposer.compose(data).scan(LAND_CODE, "gemeente", period.periode(), previous.periode());
+    }
+
+    private Counts nationalCounts(ScanPeriod period) {
+        long[] counts = new long[5];
+        jdbc.query(
+                NATIONAL_RECORDS,
+                row -> {
+                    long n = row.getLong(3);
+                    counts[group(RecordSource.valueOf(row.getString(1)))] += n;
+                    counts[row.getBoolean(2) ? ScanComposer.MET_KINDEREN : ScanComposer.ZONDER_KINDEREN] += n;
+                },
+                period.from(),
+                period.until());
+        Map<String, Long> violence = new HashMap<>();
+        jdbc.query(
+                NATIONAL_VIOLENCE,
+                row -> {
+                    violence.merge(row.getString(1), row.getLong(2), Long::sum);
+                },
+                period.from(),
+                period.until());
+        return new Counts(Map.of(LAND_CODE, counts), Map.of(LAND_CODE, violence));
+    }
+
+    private static int band(String colour) {
+        return switch (colour) {
+            case "GREEN" -> ScanComposer.GROEN;
+            case "YELLOW" -> ScanComposer.GEEL;
+            case "ORANGE" -> ScanComposer.ORANJE;
+            default -> ScanComposer.ROOD;
+        };
     }
 
     private Counts counts(String gemeente, ScanPeriod period) {

@@ -53,7 +53,9 @@ class GebiedsscanApiController {
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                     @Nullable
                     LocalDate tot,
-            @Parameter(description = "buurt (standaard), wijk of gemeente") @RequestParam(required = false) @Nullable
+            @Parameter(description = "buurt (standaard), wijk, gemeente of land (heel Nederland, als referentie)")
+                    @RequestParam(required = false)
+                    @Nullable
                     String niveau,
             @Parameter(description = "json (standaard) of csv") @RequestParam(required = false) @Nullable
                     String formaat) {

@@ -81,7 +81,9 @@ public class RecordTally {
                 source.name(),
                 severity == null ? null : severity.name(),
                 childrenPresent);
-        for (String type : Set.copyOf(violenceTypes)) {
+        // Sorted, so two transactions counting the same types lock their rows in the same order (no deadlock).
+        java.util.SortedSet<String> types = new java.util.TreeSet<>(violenceTypes);
+        for (String type : types) {
             jdbc.update(
                     "INSERT INTO record_tally_violence_type (gemeente_code, wijk_code, buurt_code, area_year, month,"
                             + " source, violence_type, records) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"
@@ -93,6 +95,25 @@ public class RecordTally {
                     area.year(),
                     month,
                     source.name(),
+                    type);
+        }
+        // The gemeente's own rows, for national figures without scanning the areas
+        // (docs/privacy/disclosure-control.md).
+        jdbc.update(
+                "INSERT INTO gemeente_tally (gemeente_code, month, source, children_present, records)"
+                        + " VALUES (?, ?, ?, ?, 1) ON CONFLICT (gemeente_code, month, source, children_present)"
+                        + " DO UPDATE SET records = gemeente_tally.records + 1",
+                area.gemeente().value(),
+                month,
+                source.name(),
+                childrenPresent);
+        for (String type : types) {
+            jdbc.update(
+                    "INSERT INTO gemeente_violence_tally (gemeente_code, month, violence_type, records)"
+                            + " VALUES (?, ?, ?, 1) ON CONFLICT (gemeente_code, month, violence_type)"
+                            + " DO UPDATE SET records = gemeente_violence_tally.records + 1",
+                    area.gemeente().value(),
+                    month,
                     type);
         }
     }
