@@ -324,7 +324,7 @@ class LoginBrowserIT {
         context.setDefaultTimeout(15_000);
         page = context.newPage();
         logIn("vt.drenthe");
-        page.navigate(LocalStackTest.APP_URL + "/werkvoorraad");
+        page.locator("a", new Page.LocatorOptions().setHasText("Werkvoorraad")).click();
         String zorgmelding = jdbc.queryForObject(
                 "SELECT z.id::text FROM zorgmelding z JOIN incident i ON i.id = z.incident_id"
                         + " WHERE i.registration_number = ?",
