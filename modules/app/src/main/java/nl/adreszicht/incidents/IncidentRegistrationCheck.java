@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -20,7 +19,7 @@ import nl.adreszicht.addresses.InvalidValuesException;
 import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.addresses.Severity;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
-import nl.adreszicht.persons.Bsn;
+import nl.adreszicht.persons.PersonFields;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -32,15 +31,12 @@ import org.springframework.stereotype.Component;
 class IncidentRegistrationCheck {
 
     static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Amsterdam");
-    static final Set<String> ROLES = Set.of("slachtoffer", "pleger", "getuige", "kind", "melder");
-    static final Set<String> RELATIONS = Set.of("partner", "ex-partner", "ouder-kind", "kind-ouder", "overig-familie");
 
     /** Clocks of two systems differ a little; a time further ahead than this is a mistake. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private static final Pattern REGISTRATION_NUMBER = Pattern.compile("[A-Za-z0-9/-]{1,40}");
     private static final int SUMMARY_MAX = 1000;
-    private static final int NAME_MAX = 200;
     private static final String REQUIRED = "NotNull";
 
     private final KnownAddresses addresses;
@@ -210,50 +206,19 @@ class IncidentRegistrationCheck {
     /** The person, or null when a field is wrong (then the collector holds the error and nothing is stored). */
     private NewIncident.@Nullable Person person(
             String field, IncidentRegistratie.Betrokkene betrokkene, InvalidValuesException.Collector invalid) {
-        String role = invalid.collect(() -> code(field + ".rol", betrokkene.rol(), ROLES, "validation.rol.format"));
-        if (betrokkene.rol() == null || betrokkene.rol().isBlank()) {
-            invalid.collect(() -> {
-                throw new InvalidValueException(field + ".rol", REQUIRED);
-            });
-        }
-        String relation = invalid.collect(
-                () -> code(field + ".relatie", betrokkene.relatie(), RELATIONS, "validation.relatie.format"));
-        String name = invalid.collect(() -> name(field + ".naam", betrokkene.naam()));
-        LocalDate birthDate = invalid.collect(() -> birthDate(field + ".geboortedatum", betrokkene.geboortedatum()));
-        String bsnText = betrokkene.bsn();
-        Bsn bsn = bsnText == null || bsnText.isBlank()
+        PersonFields.Checked person = PersonFields.check(
+                field,
+                betrokkene.rol(),
+                betrokkene.relatie(),
+                betrokkene.naam(),
+                betrokkene.geboortedatum(),
+                betrokkene.bsn(),
+                LocalDate.now(clock.withZone(DEFAULT_ZONE)),
+                invalid);
+        return person == null
                 ? null
-                : invalid.collect(() -> renamed(field + ".bsn", () -> Bsn.parse(bsnText)));
-        return role == null || name == null ? null : new NewIncident.Person(role, relation, name, birthDate, bsn);
-    }
-
-    /** A code of a fixed list, or null when absent. */
-    private static @Nullable String code(String field, @Nullable String code, Set<String> allowed, String key) {
-        if (code == null || code.isBlank()) {
-            return null;
-        }
-        if (!allowed.contains(code)) {
-            throw new InvalidValueException(field, key);
-        }
-        return code;
-    }
-
-    private static String name(String field, @Nullable String text) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidValueException(field, REQUIRED);
-        }
-        String name = text.strip();
-        if (name.length() > NAME_MAX) {
-            throw new InvalidValueException(field, "validation.naam.length");
-        }
-        return name;
-    }
-
-    private @Nullable LocalDate birthDate(String field, @Nullable LocalDate date) {
-        if (date != null && date.isAfter(LocalDate.now(clock.withZone(DEFAULT_ZONE)))) {
-            throw new InvalidValueException(field, "validation.geboortedatum.future");
-        }
-        return date;
+                : new NewIncident.Person(
+                        person.role(), person.relation(), person.name(), person.birthDate(), person.bsn());
     }
 
     /** Runs a parse of a shared value type and reports its error under this request's field name. */

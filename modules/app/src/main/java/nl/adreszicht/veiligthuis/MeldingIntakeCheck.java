@@ -19,7 +19,7 @@ import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.addresses.Severity;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
 import nl.adreszicht.incidents.ZorgmeldingIntake;
-import nl.adreszicht.persons.Bsn;
+import nl.adreszicht.persons.PersonFields;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -49,8 +49,6 @@ class MeldingIntakeCheck {
             "omgeving",
             "anoniem",
             "overig");
-    static final Set<String> ROLES = Set.of("slachtoffer", "pleger", "getuige", "kind", "melder");
-    static final Set<String> RELATIONS = Set.of("partner", "ex-partner", "ouder-kind", "kind-ouder", "overig-familie");
 
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final int REASON_MIN = 10;
@@ -240,46 +238,19 @@ class MeldingIntakeCheck {
 
     private NewMelding.@Nullable Person person(
             String field, MeldingRegistratie.Betrokkene betrokkene, InvalidValuesException.Collector invalid) {
-        String role = invalid.collect(() -> required(field + ".rol", betrokkene.rol(), ROLES, "validation.rol.format"));
-        String relation = betrokkene.relatie() == null || betrokkene.relatie().isBlank()
+        PersonFields.Checked person = PersonFields.check(
+                field,
+                betrokkene.rol(),
+                betrokkene.relatie(),
+                betrokkene.naam(),
+                betrokkene.geboortedatum(),
+                betrokkene.bsn(),
+                LocalDate.now(clock.withZone(NETHERLANDS)),
+                invalid);
+        return person == null
                 ? null
-                : invalid.collect(() ->
-                        required(field + ".relatie", betrokkene.relatie(), RELATIONS, "validation.relatie.format"));
-        String name = invalid.collect(() -> name(field + ".naam", betrokkene.naam()));
-        LocalDate birthDate = invalid.collect(() -> birthDate(field + ".geboortedatum", betrokkene.geboortedatum()));
-        String bsnText = betrokkene.bsn();
-        Bsn bsn = bsnText == null || bsnText.isBlank()
-                ? null
-                : invalid.collect(() -> renamed(field + ".bsn", () -> Bsn.parse(bsnText)));
-        return role == null || name == null ? null : new NewMelding.Person(role, relation, name, birthDate, bsn);
-    }
-
-    private static String required(String field, @Nullable String code, Set<String> allowed, String key) {
-        if (code == null || code.isBlank()) {
-            throw new InvalidValueException(field, REQUIRED);
-        }
-        if (!allowed.contains(code)) {
-            throw new InvalidValueException(field, key);
-        }
-        return code;
-    }
-
-    private static String name(String field, @Nullable String text) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidValueException(field, REQUIRED);
-        }
-        String name = text.strip();
-        if (name.length() > TEXT_MAX) {
-            throw new InvalidValueException(field, "validation.naam.length");
-        }
-        return name;
-    }
-
-    private @Nullable LocalDate birthDate(String field, @Nullable LocalDate date) {
-        if (date != null && date.isAfter(LocalDate.now(clock.withZone(NETHERLANDS)))) {
-            throw new InvalidValueException(field, "validation.geboortedatum.future");
-        }
-        return date;
+                : new NewMelding.Person(
+                        person.role(), person.relation(), person.name(), person.birthDate(), person.bsn());
     }
 
     private static <T> T renamed(String field, Supplier<T> parse) {

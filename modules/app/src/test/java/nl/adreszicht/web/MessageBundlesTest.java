@@ -31,6 +31,36 @@ class MessageBundlesTest {
                 .containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
     }
 
+    /**
+     * Every message key the code can report (a refusal's {@code validation.*} key or a bean-validation code) has a
+     * Dutch and a distinct English text: read from the sources, so a new check cannot ship without its message.
+     */
+    @Test
+    void everyMessageKeyTheCodeReportsHasADutchAndAnEnglishText() throws IOException {
+        Properties dutch = load("messages.properties");
+        Properties english = load("messages_en.properties");
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("\"(validation\\.[A-Za-z.]+)\"");
+        Set<String> keys = new java.util.TreeSet<>();
+        try (java.util.stream.Stream<java.nio.file.Path> sources =
+                java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path source :
+                    sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher found = key.matcher(java.nio.file.Files.readString(source));
+                while (found.find()) {
+                    keys.add(found.group(1));
+                }
+            }
+        }
+        assertThat(keys).as("message keys found in the code").hasSizeGreaterThan(40);
+        for (String name : keys) {
+            assertThat(dutch.getProperty(name)).as("Dutch message for %s", name).isNotBlank();
+            assertThat(english.getProperty(name))
+                    .as("English message for %s", name)
+                    .isNotBlank()
+                    .isNotEqualTo(dutch.getProperty(name));
+        }
+    }
+
     private static List<String> duplicateKeys(String bundle) throws IOException {
         Set<String> seen = new HashSet<>();
         List<String> duplicates = new ArrayList<>();
