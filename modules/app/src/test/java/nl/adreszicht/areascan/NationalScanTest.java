@@ -103,6 +103,26 @@ class NationalScanTest {
                 .isEmpty();
     }
 
+    @Autowired
+    AreaAggregates aggregates;
+
+    @Test
+    void aRebuildAfterABulkLoadChangesNothingThatWasKeptUpToDate() throws Exception {
+        incident(address("GM0118"), "2026-09-04T12:00:00+02:00", true);
+        String kept = "SELECT string_agg(gemeente_code || month || source || children_present || records, ',' ORDER BY"
+                + " gemeente_code, month, source, children_present) FROM gemeente_tally"
+                + " WHERE gemeente_code IN ('GM0118', 'GM0193')";
+        String colours = "SELECT string_agg(gemeente_code || colour || addresses, ',' ORDER BY gemeente_code, colour)"
+                + " FROM gemeente_colour_count WHERE gemeente_code IN ('GM0118', 'GM0193') AND addresses > 0";
+        String before = jdbc.queryForObject(kept, String.class);
+        String coloursBefore = jdbc.queryForObject(colours, String.class);
+
+        aggregates.rebuildAfterBulkLoad();
+
+        assertThat(jdbc.queryForObject(kept, String.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject(colours, String.class)).isEqualTo(coloursBefore);
+    }
+
     @Test
     void theNationalQueriesReadAnIndex() {
         LocalDate from = LocalDate.of(2026, 1, 1);

@@ -1,0 +1,41 @@
+package nl.adreszicht.areascan;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * For bulk loads that write records, colours and addresses in SQL rather than through the recording modules (the
+ * synthetic data generator, a migration): brings the counts kept per gemeente in line with the tallies, colours and
+ * addresses they summarise, once, after the load. Never needed in normal operation, where every record, colour
+ * change and import keeps them up to date as it happens.
+ */
+@Service
+public class AreaAggregates {
+
+    private final JdbcTemplate jdbc;
+    private final GemeenteCounts counts;
+
+    AreaAggregates(JdbcTemplate jdbc, GemeenteCounts counts) {
+        this.jdbc = jdbc;
+        this.counts = counts;
+    }
+
+    /** Recomputes every count kept per gemeente from what it summarises. */
+    @Transactional
+    public void rebuildAfterBulkLoad() {
+        jdbc.update("INSERT INTO gemeente_tally (gemeente_code, month, source, children_present, records)"
+                + " SELECT gemeente_code, month, source, children_present, sum(records) FROM record_tally"
+                + " GROUP BY 1, 2, 3, 4 ON CONFLICT (gemeente_code, month, source, children_present)"
+                + " DO UPDATE SET records = excluded.records");
+        jdbc.update("INSERT INTO gemeente_violence_tally (gemeente_code, month, violence_type, records)"
+                + " SELECT gemeente_code, month, violence_type, sum(records) FROM record_tally_violence_type"
+                + " GROUP BY 1, 2, 3 ON CONFLICT (gemeente_code, month, violence_type)"
+                + " DO UPDATE SET records = excluded.records");
+        jdbc.update("UPDATE gemeente_colour_count SET addresses = 0");
+        jdbc.update("INSERT INTO gemeente_colour_count (gemeente_code, colour, addresses)"
+                + " SELECT a.gemeente_code, c.colour, count(*) FROM address_colour c JOIN address a ON a.id = c.address_id"
+                + " GROUP BY 1, 2 ON CONFLICT (gemeente_code, colour) DO UPDATE SET addresses = excluded.addresses");
+        counts.refreshAddresses();
+    }
+}
