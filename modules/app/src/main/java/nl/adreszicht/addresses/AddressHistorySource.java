@@ -12,4 +12,11 @@ public interface AddressHistorySource {
 
     /** Every entry this source holds at the address, in any order. */
     List<HistoryEntry> historyAt(AddressId address);
+
+    /**
+     * The organisations that hold a signal of this source at the address (an incident, a melding, a municipal
+     * record; not a colour change): what signal matching needs on every registration, so a source answers it with
+     * one cheap query instead of its whole history.
+     */
+    java.util.Set<String> organisationsWithSignalsAt(AddressId address);
 }

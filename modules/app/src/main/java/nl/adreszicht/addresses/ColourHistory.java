@@ -24,6 +24,11 @@ class ColourHistory implements AddressHistorySource {
     }
 
     @Override
+    public java.util.Set<String> organisationsWithSignalsAt(AddressId address) {
+        return java.util.Set.of(); // colour changes, raises and lowerings are not signals
+    }
+
+    @Override
     public List<HistoryEntry> historyAt(AddressId address) {
         List<HistoryEntry> entries = new ArrayList<>();
         entries.addAll(jdbc.query(

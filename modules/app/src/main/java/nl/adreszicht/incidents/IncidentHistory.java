@@ -28,6 +28,12 @@ class IncidentHistory implements AddressHistorySource {
     }
 
     @Override
+    public java.util.Set<String> organisationsWithSignalsAt(AddressId address) {
+        return java.util.Set.copyOf(jdbc.queryForList(
+                "SELECT DISTINCT organisation FROM incident WHERE address_id = ?", String.class, address.value()));
+    }
+
+    @Override
     public List<HistoryEntry> historyAt(AddressId address) {
         List<HistoryEntry> entries = new ArrayList<>();
         for (Incident incident : incidents.findByAddressId(address.value())) {

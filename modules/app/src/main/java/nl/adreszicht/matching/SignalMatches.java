@@ -3,7 +3,6 @@ package nl.adreszicht.matching;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -11,7 +10,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.adreszicht.addresses.AddressHistorySource;
 import nl.adreszicht.addresses.AddressId;
-import nl.adreszicht.addresses.HistoryEntry;
 import nl.adreszicht.addresses.RecordedAtAddress;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,14 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class SignalMatches {
-
-    /** What counts as a signal of an organisation; colour changes and their raises or lowerings do not. */
-    static final Set<HistoryEntry.Type> SIGNALS = EnumSet.of(
-            HistoryEntry.Type.POLITIE_INCIDENT,
-            HistoryEntry.Type.GEMEENTE_SIGNAAL,
-            HistoryEntry.Type.HUISVERBOD,
-            HistoryEntry.Type.VT_MELDING,
-            HistoryEntry.Type.VT_ADVIES);
 
     private final List<AddressHistorySource> sources;
     private final JdbcTemplate jdbc;
@@ -54,9 +44,7 @@ class SignalMatches {
     /** Tells {@code organisation} and every other organisation with a signal at {@code address} about each other. */
     void match(AddressId address, String organisation) {
         Set<String> others = sources.stream()
-                .flatMap(source -> source.historyAt(address).stream())
-                .filter(entry -> SIGNALS.contains(entry.type()))
-                .map(HistoryEntry::organisation)
+                .flatMap(source -> source.organisationsWithSignalsAt(address).stream())
                 .filter(Objects::nonNull)
                 .filter(other -> !other.equals(organisation))
                 .collect(Collectors.toSet());

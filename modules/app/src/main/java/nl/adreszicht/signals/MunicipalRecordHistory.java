@@ -21,6 +21,13 @@ class MunicipalRecordHistory implements AddressHistorySource {
     }
 
     @Override
+    public java.util.Set<String> organisationsWithSignalsAt(AddressId address) {
+        return records.findByAddressId(address.value()).stream()
+                .map(MunicipalRecord::organisation)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    @Override
     public List<HistoryEntry> historyAt(AddressId address) {
         return records.findByAddressId(address.value()).stream()
                 .map(MunicipalRecordHistory::entry)

@@ -36,6 +36,15 @@ class VtHistory implements AddressHistorySource {
     }
 
     @Override
+    public java.util.Set<String> organisationsWithSignalsAt(AddressId address) {
+        return java.util.Set.copyOf(jdbc.queryForList(
+                "SELECT DISTINCT coalesce(m.organisation, r.name, m.vt_region) FROM vt_melding m"
+                        + " LEFT JOIN vt_region r ON r.code = m.vt_region WHERE m.address_id = ?",
+                String.class,
+                address.value()));
+    }
+
+    @Override
     public List<HistoryEntry> historyAt(AddressId address) {
         List<Row> rows = jdbc.query(
                 "SELECT m.id, m.kind, m.registration_number, coalesce(m.organisation, r.name, m.vt_region) AS organisation,"
