@@ -175,7 +175,14 @@ class AreaScans {
                 nationalCounts(previous),
                 Map.of(LAND_CODE, bands),
                 types);
-        return ScanComposer.compose(data).scan(LAND_CODE, "gemeente", period.periode(), previous.periode());
+        Gebiedsscan scan = ScanComposer.compose(data).scan(LAND_CODE, "gemeente", period.periode(), previous.periode());
+        return new Gebiedsscan(
+                LAND_CODE,
+                LAND,
+                scan.periode(),
+                scan.vorigePeriode(),
+                scan.regels(),
+                scan.gebieden().stream().map(area -> area.atLevel(LAND)).toList());
     }
 
     private Counts nationalCounts(ScanPeriod period) {

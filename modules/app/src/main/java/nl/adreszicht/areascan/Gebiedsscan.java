@@ -80,7 +80,7 @@ public record Gebiedsscan(
     public record Gebied(
             String code,
 
-            @Schema(allowableValues = {"gemeente", "wijk", "buurt"})
+            @Schema(allowableValues = {"land", "gemeente", "wijk", "buurt"})
             String niveau,
 
             @Nullable String bovenliggend,
@@ -96,6 +96,26 @@ public record Gebiedsscan(
             @Nullable Integer aandeelMetKinderenVorig,
             Kleuren kleuren,
             List<Geweldsvorm> geweldsvormen) {
+
+        /** The same area at another level: the national scan shows its one area as {@code land}. */
+        Gebied atLevel(String level) {
+            return new Gebied(
+                    code,
+                    level,
+                    bovenliggend,
+                    buurten,
+                    omvang,
+                    registraties,
+                    incidenten,
+                    meldingen,
+                    gemeenteregistraties,
+                    metKinderen,
+                    zonderKinderen,
+                    aandeelMetKinderen,
+                    aandeelMetKinderenVorig,
+                    kleuren,
+                    geweldsvormen);
+        }
 
         /** The current count of one of the {@link Gebiedsscan#MEASURES}, for the map, the chart and the page. */
         public ProtectedCount current(String measure) {

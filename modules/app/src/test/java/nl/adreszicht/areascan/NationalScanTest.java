@@ -65,6 +65,8 @@ class NationalScanTest {
                         .with(ANALIST.api()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.gemeente").value("NL"))
+                .andExpect(jsonPath("$.niveau").value("land"))
+                .andExpect(jsonPath("$.gebieden[0].niveau").value("land"))
                 .andExpect(jsonPath("$.gebieden.length()").value(1))
                 .andExpect(jsonPath("$.gebieden[0].registraties.huidig.waarde")
                         .value((int) DisclosureControl.round(truth)));
