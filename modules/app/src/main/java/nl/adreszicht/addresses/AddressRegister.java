@@ -8,7 +8,6 @@ import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finding and reading addresses, within the caller's scope: a gemeente professional only finds addresses in
@@ -16,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Every found address is logged before it is returned.
  */
 @Service
-@Transactional(readOnly = true)
+// No transaction around the methods: the access log writes in a transaction of its own, and a read that held a
+// connection while the log took a second could starve the pool under load (each repository call is transactional).
 class AddressRegister {
 
     private final Addresses addresses;
