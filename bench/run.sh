@@ -52,6 +52,7 @@ cleanup() {
   for pid in "${PIDS[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
+  rm -f "$JAR"
 }
 trap cleanup EXIT
 
