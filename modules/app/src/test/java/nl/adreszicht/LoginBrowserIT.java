@@ -324,7 +324,7 @@ class LoginBrowserIT {
         context.setDefaultTimeout(15_000);
         page = context.newPage();
         logIn("vt.drenthe");
-        page.navigate(LocalStackTest.APP_URL + "/werkvoorraad");
+        page.locator("a", new Page.LocatorOptions().setHasText("Werkvoorraad")).click();
         String zorgmelding = jdbc.queryForObject(
                 "SELECT z.id::text FROM zorgmelding z JOIN incident i ON i.id = z.incident_id"
                         + " WHERE i.registration_number = ?",
@@ -369,6 +369,37 @@ class LoginBrowserIT {
         assertThat(jdbc.queryForObject(
                         "SELECT feedback_code FROM zorgmelding WHERE id = ?::uuid", String.class, zorgmelding))
                 .isEqualTo("VT-01-01");
+    }
+
+    @Test
+    void theAnalistOpensTheAreaScanAndTheMapRendersWithoutExternalRequests() {
+        jdbc.update(
+                "INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, wijk_code, buurt_code,"
+                        + " area_year, synthetic) SELECT md5('browser-scan' || n)::uuid, '7906MN', n, 'Kaartlaan (demo)',"
+                        + " 'Hoogeveen', 'GM0118', 'WK011806', 'BU01180602', 2026, true FROM generate_series(1, 60) n"
+                        + " ON CONFLICT DO NOTHING");
+        jdbc.update(
+                "INSERT INTO area_boundary (code, area_year, level, gemeente_code, label, geometry, synthetic) VALUES"
+                        + " ('BU01180602', 2026, 'buurt', 'GM0118', 'Test', '{\"type\": \"Polygon\", \"coordinates\":"
+                        + " [[[6.47, 52.72], [6.49, 52.72], [6.49, 52.73], [6.47, 52.73], [6.47, 52.72]]]}', true)"
+                        + " ON CONFLICT DO NOTHING");
+        logIn("analist.hoogeveen");
+        List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onRequest(request -> requests.add(request.url()));
+
+        page.locator("a", new Page.LocatorOptions().setHasText("Gebiedsscan")).click();
+
+        assertThat(page.locator("h1")).hasText("Gebiedsscan GM0118");
+        assertThat(page.locator("#kaart"))
+                .hasAttribute("data-rendered", java.util.regex.Pattern.compile("[1-9][0-9]*"));
+        assertThat(page.locator("#kaart path.area").first()).isVisible();
+        assertThat(page.locator("#kaart-legenda li")).hasCount(6);
+        assertThat(page.locator(".scan-table")).containsText("BU01180602");
+        org.assertj.core.api.Assertions.assertThat(requests)
+                .as("no tile server or any other host")
+                .isNotEmpty()
+                .allMatch(url -> url.startsWith(LocalStackTest.APP_URL + "/") || url.startsWith("data:"));
+        assertNoAccessibilityViolations();
     }
 
     @Test

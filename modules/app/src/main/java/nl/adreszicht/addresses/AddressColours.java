@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.adreszicht.security.Professional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -28,11 +29,18 @@ class AddressColours {
     static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
     private final List<ColourRecordSource> sources;
     private final ColourRulesVersions versions;
     private final Clock clock;
 
-    AddressColours(JdbcTemplate jdbc, List<ColourRecordSource> sources, ColourRulesVersions versions, Clock clock) {
+    AddressColours(
+            JdbcTemplate jdbc,
+            List<ColourRecordSource> sources,
+            ColourRulesVersions versions,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.sources = sources;
         this.versions = versions;
@@ -67,7 +75,11 @@ class AddressColours {
         } else {
             // No history left (its records were deleted at the end of their retention): no colour either. The
             // history of earlier colours stays; it names record ids, never their content.
-            jdbc.update("DELETE FROM address_colour WHERE address_id = ?", address.value());
+            jdbc.queryForList(
+                            "DELETE FROM address_colour WHERE address_id = ? RETURNING colour",
+                            String.class,
+                            address.value())
+                    .forEach(gone -> events.publishEvent(new ColourChanged(address, Colour.valueOf(gone), null)));
         }
         return decision;
     }
@@ -107,6 +119,8 @@ class AddressColours {
                     fired,
                     textArray(decision.countedRecordIds()),
                     OffsetDateTime.now(clock));
+            events.publishEvent(
+                    new ColourChanged(address, before == null ? null : Colour.valueOf(before), decision.colour()));
         }
     }
 

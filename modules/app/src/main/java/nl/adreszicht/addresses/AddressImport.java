@@ -54,7 +54,14 @@ class AddressImport {
     private final TransactionTemplate transaction;
     private final MessageSource messages;
 
-    AddressImport(JdbcTemplate jdbc, TransactionTemplate transaction, MessageSource messages) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    AddressImport(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            MessageSource messages,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.messages = messages;
@@ -104,6 +111,9 @@ class AddressImport {
         }
         written[0] += write(batch, rejections);
         long good = rows - rejections.size();
+        if (written[0] > 0) {
+            events.publishEvent(new AddressesImported(written[0]));
+        }
         return new Report(rows, written[0], good - written[0], List.copyOf(rejections));
     }
 

@@ -1,10 +1,11 @@
 /**
- * The area scan (gebiedsscan, domain.md section 6). Built so far: the anonymous record tally it will read,
- * {@code record_tally}: per CBS area (gemeente, wijk, buurt with their year), calendar month, source, severity and
- * children present, how many records were made. It holds no ids, no address and no person, so it outlives the
- * records it counts: deleting a record at the end of its retention never changes it. Every module that stores a
- * record at an address calls {@link nl.adreszicht.areascan.RecordTally#count} in the same transaction. Disclosure
- * control, periods and the screens are still to come.
+ * The area scan (gebiedsscan, domain.md section 6) of the caller's own gemeente, for the gemeente-analist. Reads the
+ * anonymous tallies ({@code record_tally}, {@code record_tally_violence_type}: per CBS area and month, no ids, no
+ * address, no person; every recording module calls {@link nl.adreszicht.areascan.RecordTally#count} in the
+ * transaction that stores a record, and nothing subtracts, so they outlive retention), the register's addresses per
+ * buurt and the current colours; protects them with {@code DisclosureControl} (docs/privacy/disclosure-control.md)
+ * into one {@code Gebiedsscan} that the API, page table, chart, map and CSV all show. Also the CBS area boundaries
+ * ({@code area_boundary}) and their GeoJSON import.
  */
 @NullMarked
 package nl.adreszicht.areascan;

@@ -109,7 +109,8 @@ class IncidentRegister {
                         incident.address(),
                         incident.occurred().withZoneSameInstant(NETHERLANDS).toLocalDate(),
                         incident.severity(),
-                        incident.childrenPresent());
+                        incident.childrenPresent(),
+                        incident.violenceTypes());
                 events.publishEvent(RecordedAtAddress.recordedBy(incident.address(), organisation));
                 return IncidentResource.of(incident, keptUntil);
             });

@@ -104,6 +104,23 @@ public final class AccessMatrix {
                     true),
             row("werkvoorraad.pagina", GET, "/werkvoorraad", VEILIG_THUIS, Scope.OWN_VT_REGION, true),
             row("toegangslog.pagina", GET, "/toegangslog", EnumSet.of(PRIVACY_OFFICER), Scope.OWN_ORGANISATION, true),
+            // Aggregates after disclosure control: not personal data, so not in the access log (disclosure-control.md).
+            row("gebiedsscan.pagina", GET, "/gebiedsscan", EnumSet.of(GEMEENTE_ANALIST), Scope.OWN_GEMEENTE, false),
+            row(
+                    "gebiedsscan.kaart",
+                    GET,
+                    "/gebiedsscan/kaart",
+                    EnumSet.of(GEMEENTE_ANALIST),
+                    Scope.OWN_GEMEENTE,
+                    false),
+            row(
+                    "gebiedsscan.export",
+                    GET,
+                    "/gebiedsscan/export",
+                    EnumSet.of(GEMEENTE_ANALIST),
+                    Scope.OWN_GEMEENTE,
+                    false),
+
             // API
             open("openapi.lezen", GET, "/api/v1/openapi.json"),
             open("openapi.yaml.lezen", GET, "/api/v1/openapi.json.yaml"),
@@ -252,6 +269,13 @@ public final class AccessMatrix {
                     EnumSet.of(GEMEENTE_MEDEWERKER),
                     Scope.OWN_ORGANISATION,
                     true),
+            row(
+                    "gebiedsscans.lezen",
+                    GET,
+                    "/api/v1/gebiedsscans",
+                    EnumSet.of(GEMEENTE_ANALIST),
+                    Scope.OWN_GEMEENTE,
+                    false),
             row(
                     "toegangslog.object",
                     GET,

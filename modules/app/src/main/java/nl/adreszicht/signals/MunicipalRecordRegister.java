@@ -3,10 +3,13 @@ package nl.adreszicht.signals;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import nl.adreszicht.addresses.RecordSource;
 import nl.adreszicht.addresses.RecordedAtAddress;
+import nl.adreszicht.areascan.RecordTally;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
+import nl.adreszicht.retention.RetentionSchedule;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,7 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Registering and reading municipal records, within the caller's organisation: the organisation comes from the
  * token, is stored with the record and is part of every lookup, so another organisation's record is simply not
- * found. Every registration and read is logged before the record is returned.
+ * found. Every registration and read is logged before the record is returned. A new record is counted in the area
+ * scan's anonymous tally in the transaction that stores it.
  */
 @Service
 class MunicipalRecordRegister {
@@ -32,9 +36,11 @@ class MunicipalRecordRegister {
     static final String OBJECT_TYPE = "gemeenteregistratie";
 
     private final MunicipalRecords records;
+    private final RetentionSchedule retention;
     private final AccessLog accessLog;
     private final CurrentProfessional currentProfessional;
     private final ApplicationEventPublisher events;
+    private final RecordTally tally;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
     private final Clock clock;
@@ -44,12 +50,16 @@ class MunicipalRecordRegister {
             AccessLog accessLog,
             CurrentProfessional currentProfessional,
             ApplicationEventPublisher events,
+            RecordTally tally,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            RetentionSchedule retention) {
+        this.retention = retention;
         this.records = records;
         this.accessLog = accessLog;
         this.currentProfessional = currentProfessional;
         this.events = events;
+        this.tally = tally;
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -81,6 +91,22 @@ class MunicipalRecordRegister {
             created = transaction.execute(status -> {
                 MunicipalRecord record = records.saveAndFlush(
                         MunicipalRecord.register(registration, organisation, professional.subject(), clock.instant()));
+                retention.schedule(
+                        MunicipalRecordRetention.source(record.kind()),
+                        record.id().toString(),
+                        organisation,
+                        record.date(),
+                        java.util.List.of()); // municipal records name no persons, so no children's birth dates
+                // Counted for the area scan in the same transaction, so the record is counted exactly when it exists.
+                tally.count(
+                        record.kind() == MunicipalRecordKind.SIGNAAL
+                                ? RecordSource.GEMEENTE_SIGNAAL
+                                : RecordSource.HUISVERBOD,
+                        record.address(),
+                        record.date(),
+                        record.severity(),
+                        Boolean.TRUE.equals(record.childrenPresent()),
+                        record.violenceTypes());
                 events.publishEvent(RecordedAtAddress.recordedBy(record.address(), organisation));
                 return MunicipalRecordResource.of(record);
             });

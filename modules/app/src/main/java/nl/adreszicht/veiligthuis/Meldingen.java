@@ -13,12 +13,15 @@ import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.ColourEscalations;
 import nl.adreszicht.addresses.GemeenteCode;
 import nl.adreszicht.addresses.KnownAddresses;
+import nl.adreszicht.addresses.RecordSource;
 import nl.adreszicht.addresses.RecordedAtAddress;
+import nl.adreszicht.areascan.RecordTally;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.codelists.VtRegions;
 import nl.adreszicht.incidents.ZorgmeldingIntake;
+import nl.adreszicht.retention.RetentionSchedule;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +54,8 @@ class Meldingen {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final RetentionSchedule retention;
+    private final RecordTally tally;
 
     Meldingen(
             JdbcTemplate jdbc,
@@ -62,7 +67,9 @@ class Meldingen {
             ColourEscalations escalations,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            RetentionSchedule retention,
+            RecordTally tally) {
         this.jdbc = jdbc;
         this.accessLog = accessLog;
         this.currentProfessional = currentProfessional;
@@ -73,6 +80,8 @@ class Meldingen {
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.retention = retention;
+        this.tally = tally;
     }
 
     /** The VT region of the current professional; a VT account without one may do nothing here. */
@@ -167,6 +176,25 @@ class Meldingen {
             if (zorgmelding != null) {
                 jdbc.update("DELETE FROM vt_zorgmelding_inbox WHERE zorgmelding_id = ?", zorgmelding);
             }
+            // Counted for the area scan in the same transaction, so the melding is counted exactly when it exists.
+            tally.count(
+                    melding.kind() == NewMelding.Kind.MELDING ? RecordSource.VT_MELDING : RecordSource.VT_ADVIES,
+                    melding.address(),
+                    receivedOn,
+                    melding.severity(),
+                    melding.childrenInvolved(),
+                    melding.violenceTypes());
+            // Its last day of retention, per contribution: kept at least until the youngest known child is adult.
+            retention.schedule(
+                    melding.kind() == NewMelding.Kind.MELDING ? RecordSource.VT_MELDING : RecordSource.VT_ADVIES,
+                    id.toString(),
+                    professional.organisation().orElse(region),
+                    receivedOn,
+                    persons.stream()
+                            .filter(person -> "kind".equals(person.role()))
+                            .map(NewMelding.Person::birthDate)
+                            .filter(java.util.Objects::nonNull)
+                            .toList());
             // A new record of this organisation: signal matching tells the others at the address.
             events.publishEvent(professional
                     .organisation()

@@ -148,6 +148,37 @@ class MunicipalRecordApiTest {
     }
 
     @Test
+    void aNewRecordIsCountedInTheAreaScansAnonymousTallies() throws Exception {
+        long before = tally("record_tally", "GEMEENTE_SIGNAAL");
+        long typesBefore = tally("record_tally_violence_type", "GEMEENTE_SIGNAAL");
+        long huisverbodenBefore = tally("record_tally", "HUISVERBOD");
+
+        String id = created(signaal());
+        register(lokaalTeam, signaal()).andExpect(status().isCreated());
+        created(huisverbod());
+
+        assertThat(tally("record_tally", "GEMEENTE_SIGNAAL")).isEqualTo(before + 2);
+        assertThat(tally("record_tally_violence_type", "GEMEENTE_SIGNAAL")).isEqualTo(typesBefore + 4);
+        assertThat(tally("record_tally", "HUISVERBOD")).isEqualTo(huisverbodenBefore + 1);
+        // Resubmitting the same record counts nothing.
+        mvc.perform(get("/api/v1/gemeenteregistraties/" + id).with(lokaalTeam.api()))
+                .andExpect(status().isOk());
+        assertThat(jdbc.queryForObject(
+                        // Other tests count signals of that month too: some cell of it must carry the children.
+                        "select bool_or(children_present) from record_tally where source = 'GEMEENTE_SIGNAAL'"
+                                + " and month = date '2026-03-01' and gemeente_code = 'GM0118'",
+                        Boolean.class))
+                .isTrue();
+    }
+
+    private long tally(String table, String source) {
+        return jdbc.queryForObject(
+                "select coalesce(sum(records), 0) from " + table + " where source = ? and gemeente_code = 'GM0118'",
+                Long.class,
+                source);
+    }
+
+    @Test
     void theBurgemeestersOfficeRecordsAHuisverbodThatLastsTenDaysByDefault() throws Exception {
         String id = created(huisverbod());
 

@@ -1,0 +1,246 @@
+package nl.adreszicht.areascan;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import nl.adreszicht.addresses.RecordSource;
+import nl.adreszicht.areascan.DisclosureControl.Buurt;
+import nl.adreszicht.areascan.ScanComposer.Counts;
+import nl.adreszicht.areascan.ScanComposer.ScanData;
+import nl.adreszicht.codelists.ViolenceTypeCodes;
+import nl.adreszicht.security.CurrentProfessional;
+import nl.adreszicht.security.Professional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The area scan of the caller's own gemeente: reads the true counts (tallies, the register's addresses per buurt,
+ * the current colours) with per-gemeente queries on indexes, and hands them to {@link ScanComposer}, so the only
+ * thing that leaves this service is the protected {@link Gebiedsscan}. The gemeente comes from the token; asking for
+ * another is refused. Aggregates after disclosure control are not personal data, so a scan is not an access-log
+ * entry (docs/privacy/disclosure-control.md).
+ */
+@Service
+class AreaScans {
+
+    static final String RECORDS = "SELECT coalesce(buurt_code, '') AS buurt, source, children_present, sum(records)"
+            + " FROM record_tally WHERE gemeente_code = ? AND month >= ? AND month < ?"
+            + " GROUP BY buurt_code, source, children_present";
+    static final String VIOLENCE = "SELECT coalesce(buurt_code, '') AS buurt, violence_type, sum(records)"
+            + " FROM record_tally_violence_type WHERE gemeente_code = ? AND month >= ? AND month < ?"
+            + " GROUP BY buurt_code, violence_type";
+    static final String ADDRESSES = "SELECT wijk_code, buurt_code, count(*) FROM address WHERE gemeente_code = ?"
+            + " GROUP BY wijk_code, buurt_code";
+    static final String COLOURS = "SELECT coalesce(a.buurt_code, '') AS buurt, c.colour, count(*)"
+            + " FROM address a JOIN address_colour c ON c.address_id = a.id"
+            + " WHERE a.gemeente_code = ? AND c.colour <> 'GREY' GROUP BY a.buurt_code, c.colour";
+
+    static final String NATIONAL_RECORDS = "SELECT source, children_present, sum(records) FROM gemeente_tally"
+            + " WHERE month >= ? AND month < ? GROUP BY source, children_present";
+    static final String NATIONAL_VIOLENCE = "SELECT violence_type, sum(records) FROM gemeente_violence_tally"
+            + " WHERE month >= ? AND month < ? GROUP BY violence_type";
+    static final String NATIONAL_COLOURS =
+            "SELECT colour, sum(addresses) FROM gemeente_colour_count WHERE colour <> 'GREY' GROUP BY colour";
+
+    /** The level and code of the national scan. */
+    static final String LAND = "land";
+
+    static final String LAND_CODE = "NL";
+
+    private static final Pattern GEMEENTE = Pattern.compile("GM[0-9]{4}");
+    private static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
+    private static final Locale DUTCH = Locale.forLanguageTag("nl");
+
+    private final JdbcTemplate jdbc;
+    private final CurrentProfessional currentProfessional;
+    private final ViolenceTypeCodes violenceTypes;
+    private final Clock clock;
+
+    AreaScans(
+            JdbcTemplate jdbc, CurrentProfessional currentProfessional, ViolenceTypeCodes violenceTypes, Clock clock) {
+        this.jdbc = jdbc;
+        this.currentProfessional = currentProfessional;
+        this.violenceTypes = violenceTypes;
+        this.clock = clock;
+    }
+
+    /** What a scan is asked for; every part optional. */
+    record Request(
+            @Nullable String gemeente,
+            @Nullable String periode,
+            @Nullable LocalDate van,
+            @Nullable LocalDate tot,
+            @Nullable String niveau) {}
+
+    /** The caller's gemeente, refusing any other. */
+    String gemeente(@Nullable String requested) {
+        Professional professional = currentProfessional.require();
+        String own = professional
+                .gemeente()
+                .orElseThrow(() -> new AccessDeniedException("Uw account hoort bij geen gemeente."));
+        if (requested != null && !requested.isBlank()) {
+            if (!GEMEENTE.matcher(requested).matches()) {
+                throw new ResponseStatusException(
+                        HttpStatus.BAD_REQUEST, "gemeente is een CBS-gemeentecode: GM en vier cijfers.");
+            }
+            if (!requested.equals(own)) {
+                throw new AccessDeniedException("Alleen de gebiedsscan van de eigen gemeente.");
+            }
+        }
+        return own;
+    }
+
+    @Transactional(readOnly = true)
+    Gebiedsscan scan(Request request) {
+        String gemeente = gemeente(request.gemeente());
+        String level = request.niveau() == null ? "buurt" : request.niveau();
+        if (level.equals(LAND)) {
+            return national(request);
+        }
+        if (!List.of("buurt", "wijk", "gemeente").contains(level)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "niveau is buurt, wijk, gemeente of land.");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(NETHERLANDS));
+        ScanPeriod period = ScanPeriod.of(request.periode(), request.van(), request.tot(), today);
+        ScanPeriod previous = period.previous();
+        List<String> types = violenceTypes.options(today, DUTCH).stream()
+                .map(ViolenceTypeCodes.Option::code)
+                .toList();
+        TreeMap<String, List<Buurt>> wijken = new TreeMap<>();
+        long[] withoutArea = {0};
+        jdbc.query(
+                ADDRESSES,
+                row -> {
+                    String wijk = row.getString(1);
+                    String buurt = row.getString(2);
+                    long count = row.getLong(3);
+                    if (wijk == null || buurt == null) {
+                        withoutArea[0] += count;
+                    } else {
+                        wijken.computeIfAbsent(wijk, w -> new ArrayList<>()).add(new Buurt(buurt, count));
+                    }
+                },
+                gemeente);
+        Map<String, long[]> colours = new HashMap<>();
+        jdbc.query(
+                COLOURS,
+                row -> {
+                    colours.computeIfAbsent(row.getString(1), b -> new long[4])[band(row.getString(2))] +=
+                            row.getLong(3);
+                },
+                gemeente);
+        ScanData data = new ScanData(
+                gemeente, wijken, withoutArea[0], counts(gemeente, period), counts(gemeente, previous), colours, types);
+        return ScanComposer.compose(data).scan(gemeente, level, period.periode(), previous.periode());
+    }
+
+    /**
+     * The whole country as one area: the reference beside the own gemeente. Summed from the counts kept per gemeente
+     * as records arrive (gemeente_tally, gemeente_violence_tally, gemeente_colour_count, gemeente_address_count), so
+     * it reads a few thousand rows, never the ten million addresses; protected by the same rules as any scan. Only
+     * the national totals are published, never another gemeente's figures.
+     */
+    private Gebiedsscan national(Request request) {
+        LocalDate today = LocalDate.now(clock.withZone(NETHERLANDS));
+        ScanPeriod period = ScanPeriod.of(request.periode(), request.van(), request.tot(), today);
+        ScanPeriod previous = period.previous();
+        List<String> types = violenceTypes.options(today, DUTCH).stream()
+                .map(ViolenceTypeCodes.Option::code)
+                .toList();
+        Long addresses =
+                jdbc.queryForObject("SELECT coalesce(sum(addresses), 0) FROM gemeente_address_count", Long.class);
+        TreeMap<String, List<Buurt>> wijken = new TreeMap<>();
+        wijken.put(LAND_CODE, List.of(new Buurt(LAND_CODE, addresses == null ? 0 : addresses)));
+        long[] bands = new long[4];
+        jdbc.query(NATIONAL_COLOURS, row -> {
+            bands[band(row.getString(1))] += row.getLong(2);
+        });
+        ScanData data = new ScanData(
+                LAND_CODE,
+                wijken,
+                0,
+                nationalCounts(period),
+                nationalCounts(previous),
+                Map.of(LAND_CODE, bands),
+                types);
+        return ScanComposer.compose(data).scan(LAND_CODE, "gemeente", period.periode(), previous.periode());
+    }
+
+    private Counts nationalCounts(ScanPeriod period) {
+        long[] counts = new long[5];
+        jdbc.query(
+                NATIONAL_RECORDS,
+                row -> {
+                    long n = row.getLong(3);
+                    counts[group(RecordSource.valueOf(row.getString(1)))] += n;
+                    counts[row.getBoolean(2) ? ScanComposer.MET_KINDEREN : ScanComposer.ZONDER_KINDEREN] += n;
+                },
+                period.from(),
+                period.until());
+        Map<String, Long> violence = new HashMap<>();
+        jdbc.query(
+                NATIONAL_VIOLENCE,
+                row -> {
+                    violence.merge(row.getString(1), row.getLong(2), Long::sum);
+                },
+                period.from(),
+                period.until());
+        return new Counts(Map.of(LAND_CODE, counts), Map.of(LAND_CODE, violence));
+    }
+
+    private static int band(String colour) {
+        return switch (colour) {
+            case "GREEN" -> ScanComposer.GROEN;
+            case "YELLOW" -> ScanComposer.GEEL;
+            case "ORANGE" -> ScanComposer.ORANJE;
+            default -> ScanComposer.ROOD;
+        };
+    }
+
+    private Counts counts(String gemeente, ScanPeriod period) {
+        Map<String, long[]> records = new HashMap<>();
+        jdbc.query(
+                RECORDS,
+                row -> {
+                    long[] counts = records.computeIfAbsent(row.getString(1), b -> new long[5]);
+                    long n = row.getLong(4);
+                    counts[group(RecordSource.valueOf(row.getString(2)))] += n;
+                    counts[row.getBoolean(3) ? ScanComposer.MET_KINDEREN : ScanComposer.ZONDER_KINDEREN] += n;
+                },
+                gemeente,
+                period.from(),
+                period.until());
+        Map<String, Map<String, Long>> violence = new HashMap<>();
+        jdbc.query(
+                VIOLENCE,
+                row -> {
+                    violence.computeIfAbsent(row.getString(1), b -> new HashMap<>())
+                            .merge(row.getString(2), row.getLong(3), Long::sum);
+                },
+                gemeente,
+                period.from(),
+                period.until());
+        return new Counts(records, violence);
+    }
+
+    /** Which column of the scan a source's records count in. */
+    private static int group(RecordSource source) {
+        return switch (source) {
+            case POLITIE_INCIDENT -> ScanComposer.INCIDENTEN;
+            case VT_MELDING, VT_ADVIES -> ScanComposer.MELDINGEN;
+            case GEMEENTE_SIGNAAL, HUISVERBOD -> ScanComposer.GEMEENTE;
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package nl.adreszicht.areascan;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import nl.adreszicht.codelists.ViolenceTypeCodes;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The area scan page for the gemeente-analist: the table (the accessible view of everything), the map and the chart
+ * of the chosen measure, and the CSV export; all from one protected {@link Gebiedsscan} per request.
+ */
+@Controller
+class GebiedsscanPageController {
+
+    private final AreaScans scans;
+    private final AreaBoundaries boundaries;
+    private final ViolenceTypeCodes violenceTypes;
+
+    GebiedsscanPageController(AreaScans scans, AreaBoundaries boundaries, ViolenceTypeCodes violenceTypes) {
+        this.scans = scans;
+        this.boundaries = boundaries;
+        this.violenceTypes = violenceTypes;
+    }
+
+    @GetMapping("/gebiedsscan")
+    String page(
+            @RequestParam(required = false) @Nullable String periode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate tot,
+            @RequestParam(required = false) @Nullable String niveau,
+            @RequestParam(required = false) @Nullable String maat,
+            Model model,
+            Locale locale) {
+        String measure = maat != null && Gebiedsscan.MEASURES.contains(maat) ? maat : "registraties";
+        Gebiedsscan scan = scans.scan(new AreaScans.Request(null, periode, null, tot, niveau));
+        model.addAttribute("scan", scan);
+        model.addAttribute("maat", measure);
+        model.addAttribute("maten", Gebiedsscan.MEASURES);
+        model.addAttribute("chart", TrendChart.of(scan, measure));
+        model.addAttribute(
+                "typeLabels",
+                violenceTypes.options(scan.periode().tot(), locale).stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                ViolenceTypeCodes.Option::code, ViolenceTypeCodes.Option::label)));
+        String query = UriComponentsBuilder.newInstance()
+                .queryParam("periode", scan.periode().soort())
+                .queryParam("tot", scan.periode().tot())
+                .queryParam("niveau", scan.niveau())
+                .queryParam("maat", measure)
+                .build()
+                .getQuery();
+        model.addAttribute("query", query);
+        model.addAttribute("periodes", List.of("kwartaal", "halfjaar", "jaar"));
+        return "gebiedsscan";
+    }
+
+    /** The buurten of the map with the chosen measure: always at buurt level, whatever level the table shows. */
+    @GetMapping("/gebiedsscan/kaart")
+    ResponseEntity<String> map(
+            @RequestParam(required = false) @Nullable String periode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate tot,
+            @RequestParam(required = false) @Nullable String maat) {
+        String measure = maat != null && Gebiedsscan.MEASURES.contains(maat) ? maat : "registraties";
+        Gebiedsscan scan = scans.scan(new AreaScans.Request(null, periode, null, tot, "buurt"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(ScanMap.MEDIA_TYPE))
+                .body(ScanMap.write(scan, measure, boundaries.buurten(scan.gemeente())));
+    }
+
+    @GetMapping("/gebiedsscan/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @Nullable String periode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate tot,
+            @RequestParam(required = false) @Nullable String niveau) {
+        Gebiedsscan scan = scans.scan(new AreaScans.Request(null, periode, null, tot, niveau));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(GebiedsscanCsv.MEDIA_TYPE))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + GebiedsscanCsv.fileName(scan) + "\"")
+                .body(GebiedsscanCsv.write(scan).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,67 @@
+package nl.adreszicht.areascan;
+
+import nl.adreszicht.addresses.AddressesImported;
+import nl.adreszicht.addresses.ColourChanged;
+import nl.adreszicht.addresses.KnownAddresses;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the counts per gemeente that national figures are summed from: addresses per colour, in the transaction
+ * that changes a colour, and addresses per gemeente, after an import. Per gemeente, so concurrent changes in
+ * different gemeenten never wait on one row.
+ */
+@Component
+class GemeenteCounts {
+
+    private final JdbcTemplate jdbc;
+    private final KnownAddresses addresses;
+
+    GemeenteCounts(JdbcTemplate jdbc, KnownAddresses addresses) {
+        this.jdbc = jdbc;
+        this.addresses = addresses;
+    }
+
+    @EventListener
+    @Transactional
+    void on(ColourChanged changed) {
+        addresses.gemeenteOf(changed.address()).ifPresent(gemeente -> {
+            // Rows in the order of their colour's name, whatever the direction of the change, so two changes
+            // (one up, one down between the same colours) never wait on each other's rows: no deadlock.
+            java.util.SortedMap<String, Integer> deltas = new java.util.TreeMap<>();
+            if (changed.from() != null) {
+                deltas.merge(changed.from().name(), -1, Integer::sum);
+            }
+            if (changed.to() != null) {
+                deltas.merge(changed.to().name(), 1, Integer::sum);
+            }
+            deltas.forEach((colour, delta) -> add(gemeente.value(), colour, delta));
+        });
+    }
+
+    @EventListener
+    @Transactional
+    void on(AddressesImported imported) {
+        refreshAddresses();
+    }
+
+    /** Recounts the addresses of every gemeente: after an import or a bulk load. */
+    @Transactional
+    void refreshAddresses() {
+        jdbc.update("INSERT INTO gemeente_address_count SELECT gemeente_code, count(*) FROM address GROUP BY 1"
+                + " ON CONFLICT (gemeente_code) DO UPDATE SET addresses = excluded.addresses");
+    }
+
+    private void add(String gemeente, String colour, int delta) {
+        jdbc.update(
+                "INSERT INTO gemeente_colour_count (gemeente_code, colour, addresses) VALUES (?, ?, greatest(?, 0))"
+                        + " ON CONFLICT (gemeente_code, colour)"
+                        + " DO UPDATE SET addresses = greatest(gemeente_colour_count.addresses + ?, 0)",
+                gemeente,
+                colour,
+                delta,
+                delta);
+    }
+}

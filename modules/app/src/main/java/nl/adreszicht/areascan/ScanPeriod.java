@@ -1,0 +1,80 @@
+package nl.adreszicht.areascan;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import nl.adreszicht.areascan.Gebiedsscan.Periode;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The period of a scan and the one of equal length before it. Periods are whole calendar quarters (a quarter, a half
+ * year, a year, or a custom run of quarters), {@code tot} exclusive: the tally counts per month, and aligning
+ * periods to quarters keeps two overlapping requests from differing by a single month (see
+ * docs/privacy/disclosure-control.md, "Differencing").
+ */
+record ScanPeriod(String kind, LocalDate from, LocalDate until) {
+
+    static ScanPeriod of(@Nullable String kind, @Nullable LocalDate from, @Nullable LocalDate until, LocalDate today) {
+        String k = kind == null ? "kwartaal" : kind;
+        int months = switch (k) {
+            case "kwartaal" -> 3;
+            case "halfjaar" -> 6;
+            case "jaar" -> 12;
+            case "aangepast" -> 0;
+            default -> throw invalid("periode is kwartaal, halfjaar, jaar of aangepast.");
+        };
+        if (months == 0) {
+            if (from == null || until == null) {
+                throw invalid("Een aangepaste periode heeft van en tot.");
+            }
+            requireQuarter(from, "van");
+            requireQuarter(until, "tot");
+            if (!from.isBefore(until) || ChronoUnit.MONTHS.between(from, until) > 120) {
+                throw invalid("van ligt voor tot, en een periode is hoogstens tien jaar.");
+            }
+            return new ScanPeriod(k, from, until);
+        }
+        if (from != null && until != null) {
+            throw invalid("Geef bij een vaste periode van of tot, niet beide.");
+        }
+        if (from != null) {
+            requireAligned(from, months, "van");
+            return new ScanPeriod(k, from, from.plusMonths(months));
+        }
+        LocalDate end = until != null ? until : currentStart(today, months);
+        requireAligned(end, months, "tot");
+        return new ScanPeriod(k, end.minusMonths(months), end);
+    }
+
+    /** The period of equal length that ends where this one begins. */
+    ScanPeriod previous() {
+        long months = ChronoUnit.MONTHS.between(from, until);
+        return new ScanPeriod(kind, from.minusMonths(months), from);
+    }
+
+    Periode periode() {
+        return new Periode(kind, from, until);
+    }
+
+    /** The first day of the running period, so that the default is the last complete one. */
+    private static LocalDate currentStart(LocalDate today, int months) {
+        int month0 = today.getMonthValue() - 1;
+        return LocalDate.of(today.getYear(), month0 - month0 % months + 1, 1);
+    }
+
+    private static void requireAligned(LocalDate date, int months, String field) {
+        if (date.getDayOfMonth() != 1 || (date.getMonthValue() - 1) % months != 0) {
+            throw invalid(field + " is de eerste dag van een "
+                    + (months == 3 ? "kwartaal" : months == 6 ? "halfjaar" : "jaar") + ", bijvoorbeeld 2026-01-01.");
+        }
+    }
+
+    private static void requireQuarter(LocalDate date, String field) {
+        requireAligned(date, 3, field);
+    }
+
+    private static ResponseStatusException invalid(String detail) {
+        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+    }
+}

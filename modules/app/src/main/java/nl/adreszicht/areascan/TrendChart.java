@@ -1,0 +1,95 @@
+package nl.adreszicht.areascan;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.adreszicht.areascan.Gebiedsscan.Gebied;
+import nl.adreszicht.areascan.Gebiedsscan.Meting;
+
+/**
+ * A server-drawn SVG bar chart of one measure per wijk (and the gemeente), this period beside the previous one, from
+ * the protected numbers only: a suppressed number gets a hatched stub with its marker, never a height. No script,
+ * so it works under the page's strict CSP and without JavaScript.
+ */
+record TrendChart(String measure, int width, int height, List<Bar> bars, List<Label> labels, long maximum) {
+
+    static final int ROW = 28;
+    static final int LEFT = 110;
+    static final int PLOT = 360;
+
+    /**
+     * One bar.
+     *
+     * @param y its top
+     * @param width its length (a short stub when suppressed)
+     * @param current whether it is this period (else the previous one)
+     * @param suppressed whether its number is suppressed
+     * @param text what is written at its end: the number or the marker
+     */
+    record Bar(int y, int width, boolean current, boolean suppressed, String text) {
+
+        public int textX() {
+            return LEFT + width + 4;
+        }
+
+        public int textY() {
+            return y + 10;
+        }
+
+        public String cssClass() {
+            return (current ? "bar-current" : "bar-previous") + (suppressed ? " bar-suppressed" : "");
+        }
+    }
+
+    /** An area's code at the left of its pair of bars. */
+    record Label(int y, String text) {}
+
+    static TrendChart of(Gebiedsscan scan, String measure) {
+        List<Gebied> areas = scan.gebieden().stream()
+                .filter(a -> !a.niveau().equals("buurt"))
+                .toList();
+        long maximum = 10;
+        List<Meting> metingen = new ArrayList<>();
+        for (Gebied area : areas) {
+            Meting meting = area.over(measure);
+            if (meting == null) {
+                meting = Meting.of(area.current(measure), ProtectedCount.suppressed(false));
+            }
+            metingen.add(meting);
+            if (!area.niveau().equals("gemeente")) {
+                maximum = Math.max(maximum, value(meting.huidig()));
+                maximum = Math.max(maximum, value(meting.vorig()));
+            }
+        }
+        if (areas.size() == 1) {
+            maximum = Math.max(
+                    maximum,
+                    Math.max(
+                            value(metingen.get(0).huidig()),
+                            value(metingen.get(0).vorig())));
+        }
+        List<Bar> bars = new ArrayList<>();
+        List<Label> labels = new ArrayList<>();
+        int y = 10;
+        for (int i = 0; i < areas.size(); i++) {
+            Gebied area = areas.get(i);
+            Meting meting = metingen.get(i);
+            labels.add(new Label(y + 14, area.code()));
+            bars.add(bar(y, meting.huidig(), true, maximum));
+            bars.add(bar(y + 12, meting.vorig(), false, maximum));
+            y += ROW;
+        }
+        return new TrendChart(measure, LEFT + PLOT + 60, y + 10, bars, labels, maximum);
+    }
+
+    private static Bar bar(int y, ProtectedCount count, boolean current, long maximum) {
+        if (count.afgeschermd() || count.waarde() == null) {
+            return new Bar(y, 12, current, true, count.weergave());
+        }
+        int width = (int) Math.min(PLOT, Math.round(PLOT * (double) count.waarde() / maximum));
+        return new Bar(y, Math.max(1, width), current, false, count.weergave());
+    }
+
+    private static long value(ProtectedCount count) {
+        return count.waarde() == null ? 0 : count.waarde();
+    }
+}

@@ -1,0 +1,62 @@
+// The area scan's choropleth: buurt polygons from /gebiedsscan/kaart on a blank background (no tile server, so
+// nothing leaves the browser for a third party), coloured by class, suppressed buurten hatched. The numbers are the
+// protected ones of the table below, which stays the accessible view of the same figures.
+(function () {
+  "use strict";
+  function start() {
+    var element = document.getElementById("kaart");
+    var legend = document.getElementById("kaart-legenda");
+    if (!element || !window.L) {
+      return;
+    }
+    fetch(element.getAttribute("data-source"), { credentials: "same-origin", headers: { Accept: "application/geo+json" } })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("status " + response.status);
+        }
+        return response.json();
+      })
+      .then(function (data) {
+        var map = L.map(element, { attributionControl: false, zoomSnap: 0.25, scrollWheelZoom: false });
+        var layer = L.geoJSON(data, {
+          style: function (feature) {
+            return { className: "area klasse-" + feature.properties.klasse, weight: 1 };
+          },
+          onEachFeature: function (feature, path) {
+            var p = feature.properties;
+            path.bindTooltip(p.buurt + (p.gebied !== p.buurt ? " (" + p.gebied + ")" : "") + ": " + p.weergave);
+          }
+        }).addTo(map);
+        if (data.features.length > 0) {
+          map.fitBounds(layer.getBounds());
+        } else {
+          map.setView([52.2, 5.4], 7);
+        }
+        element.setAttribute("data-rendered", String(data.features.length));
+        legend.textContent = "";
+        data.legenda.forEach(function (entry) {
+          legend.appendChild(item("klasse-" + entry.klasse, entry.tot === undefined ? "\u2265 " + entry.van : entry.van + "\u2013" + entry.tot));
+        });
+        legend.appendChild(item("klasse-afgeschermd", legend.getAttribute("data-afgeschermd")));
+      })
+      .catch(function () {
+        var message = document.createElement("p");
+        message.className = "error";
+        message.textContent = legend.getAttribute("data-fout");
+        element.replaceWith(message);
+      });
+  }
+  function item(className, text) {
+    var li = document.createElement("li");
+    var swatch = document.createElement("span");
+    swatch.className = "swatch " + className;
+    li.appendChild(swatch);
+    li.appendChild(document.createTextNode(" " + text));
+    return li;
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
