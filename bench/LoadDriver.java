@@ -26,12 +26,15 @@ import java.util.regex.Pattern;
  * warm-up, with a real access token from Keycloak fetched per user before each run (tokens live 5 minutes; a run
  * is well under that). JDK only, so it runs as a single source file: {@code java bench/LoadDriver.java ...}.
  *
- * <p>Arguments (key=value): base, token-url, user, password, scenario (history|register|worklist), ids (file of
- * address ids, one a line), connections (16), warmup (seconds, 5), duration (seconds, 20), runs (3), label.
+ * <p>Arguments (key=value): base, token-url, user, password, scenario (history|register|worklist|areascan), ids (file of
+ * address ids, one a line), query (areascan: the query string, e.g. periode=jaar&niveau=land), connections (16),
+ * warmup (seconds, 5), duration (seconds, 20), runs (3), label.
  * Prints one line per run and the median run: requests/s, p50, p95, p99 in ms, errors. Exit code 1 when any
  * request failed.
  */
 public class LoadDriver {
+
+    private static String query = "";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
@@ -52,7 +55,8 @@ public class LoadDriver {
                         .filter(s -> !s.isEmpty())
                         .toList()
                 : List.of();
-        if (!scenario.equals("worklist") && ids.isEmpty()) {
+        query = options.getOrDefault("query", "periode=jaar");
+        if ((scenario.equals("history") || scenario.equals("register")) && ids.isEmpty()) {
             throw new IllegalArgumentException("scenario " + scenario + " needs ids=<file>");
         }
         List<double[]> results = new ArrayList<>();
@@ -201,6 +205,9 @@ public class LoadDriver {
                     .GET()
                     .build();
             case "worklist" -> builder.uri(URI.create(base + "/api/v1/werkvoorraad")).GET().build();
+            case "areascan" -> builder.uri(URI.create(base + "/api/v1/gebiedsscans?" + query))
+                    .GET()
+                    .build();
             case "register" -> builder.uri(URI.create(base + "/api/v1/incidenten"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(incident(ids.get(random.nextInt(ids.size())), number,

@@ -128,18 +128,21 @@ SQL
   || (SELECT count(*) FROM vt_melding WHERE vt_region = 'VT03' AND ended_at IS NULL)" | tee "$OUT/data.txt"
 
 SUMMARY=$OUT/summary.tsv
+FLOOR_ARGS=(-D gem=GM0118)
 printf 'scenario\tside\tconnections\treq_per_s\tp50_ms\tp95_ms\tp99_ms\terrors\n' > "$SUMMARY"
 
 # The floor: pgbench with the scenario's SQL, per-transaction log, percentiles from the log; median of RUNS.
 floor() {
   local scenario=$1 targets=$2 lines=()
   pgbench -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "$CONNECTIONS" -j 2 -T "$WARMUP" \
-    -f "$ROOT/bench/pgbench/$scenario.sql" -D targets="$targets" postgres > "$OUT/pgbench-$scenario-warmup.txt" 2>&1 \
+    -f "$ROOT/bench/pgbench/$scenario.sql" -D targets="$targets" "${FLOOR_ARGS[@]}" postgres \
+    > "$OUT/pgbench-$scenario-warmup.txt" 2>&1 \
     || { cat "$OUT/pgbench-$scenario-warmup.txt"; exit 1; }
   for run in $(seq 1 "$RUNS"); do
     rm -f "$OUT"/pgbench-"$scenario"-"$run".*
     pgbench -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "$CONNECTIONS" -j 2 -T "$DURATION" \
-      -f "$ROOT/bench/pgbench/$scenario.sql" -D targets="$targets" -l --log-prefix="$OUT/pgbench-$scenario-$run" \
+      -f "$ROOT/bench/pgbench/$scenario.sql" -D targets="$targets" "${FLOOR_ARGS[@]}" \
+      -l --log-prefix="$OUT/pgbench-$scenario-$run" \
       postgres > "$OUT/pgbench-$scenario-$run.txt" 2>&1 || { cat "$OUT/pgbench-$scenario-$run.txt"; exit 1; }
     local failed
     failed=$(grep -Eo 'number of failed transactions: [0-9]+' "$OUT/pgbench-$scenario-$run.txt" | grep -Eo '[0-9]+$' || echo 0)
@@ -178,10 +181,26 @@ log "scenario: incident registration (politie.drenthe, $REGISTER_TARGETS address
 api register politie.drenthe "$OUT/register-ids.txt"
 floor register "$REGISTER_TARGETS"
 
-# TODO(area scan): GET /api/v1/gebiedsscans is not on main yet (being built in wt-areascan). When it lands, add
-# two scenarios here (one large gemeente over a year, the whole country) with their pgbench floor; until then no
-# figures are reported for it.
-log "scenario: area scan - TODO, GET /api/v1/gebiedsscans has not landed on main"
+# The area scan (GET /api/v1/gebiedsscans, merged from main): the analist's own gemeente (analist.hoogeveen, GM0118,
+# or analist.zwolle, GM0193: whichever is larger in this data set) at buurt level over the last complete year, and
+# the whole country as reference. The analist may only scan the own gemeente; no larger one can be chosen.
+SCAN_GEMEENTE=$("${PSQL[@]}" -At -c "SELECT gemeente_code FROM address WHERE gemeente_code IN ('GM0118', 'GM0193')
+  GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+SCAN_USER=analist.hoogeveen
+[ "$SCAN_GEMEENTE" = GM0193 ] && SCAN_USER=analist.zwolle
+log "scenario: area scan of $SCAN_GEMEENTE over a year, and of the whole country ($SCAN_USER)"
+api_scan() {
+  local label=$1 query=$2
+  java "$ROOT/bench/LoadDriver.java" base="http://127.0.0.1:$APP_PORT" token-url="$TOKEN_URL" user="$SCAN_USER" \
+    password=demo-only scenario=areascan query="$query" label="$label" connections="$CONNECTIONS" \
+    warmup="$WARMUP" duration="$DURATION" runs="$RUNS" | tee "$OUT/api-$label.txt"
+  grep '^RESULT' "$OUT/api-$label.txt" | cut -f2- >> "$SUMMARY"
+}
+api_scan areascan-gemeente "periode=jaar"
+FLOOR_ARGS=(-D gem="$SCAN_GEMEENTE")
+floor areascan-gemeente 1
+api_scan areascan-land "periode=jaar&niveau=land"
+floor areascan-land 1
 
 # 5. The heap after the load, as it is and after a full collection (the live set).
 jcmd "$APP_PID" GC.heap_info > "$OUT/heap-after-load.txt" 2>&1 || true

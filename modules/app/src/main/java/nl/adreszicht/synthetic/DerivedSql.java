@@ -6,7 +6,8 @@ import java.util.List;
  * What the application derives from each stored record, computed once in bulk over the synthetic records instead
  * of one recompute per address: the colour (rules v1 of domain.md section 4, in the order of {@code ColourRule};
  * the one simplification is that a police incident and a VT melding about the same event count twice), its
- * history row, the anonymous area tally and the retention schedule (the period per source; the youngest-child rule
+ * history row, the anonymous area tallies (per cell, per violence type, and the per-gemeente sums and colour and
+ * address counts the national scan reads) and the retention schedule (the period per source; the youngest-child rule
  * is not applied).
  */
 final class DerivedSql {
@@ -70,10 +71,10 @@ final class DerivedSql {
             + " c.counted_record_ids, c.computed_at"
             + " FROM address_colour c JOIN address a ON a.id = c.address_id AND a.synthetic";
 
-    static final String TALLY = "INSERT INTO record_tally (gemeente_code, wijk_code, buurt_code, area_year, month,"
-            + " source, severity, children_present, records)"
-            + " SELECT a.gemeente_code, a.wijk_code, a.buurt_code, a.area_year, date_trunc('month', x.day)::date,"
-            + " x.source, x.severity, x.kids, count(*)"
+    /** The synthetic records' cells of the area tally, once, for record_tally and the per-gemeente sums. */
+    static final String TALLY_CELLS = "CREATE TEMPORARY TABLE synthetic_tally AS"
+            + " SELECT a.gemeente_code, a.wijk_code, a.buurt_code, a.area_year, date_trunc('month', x.day)::date AS month,"
+            + " x.source, x.severity, x.kids AS children_present, count(*)::integer AS records"
             + " FROM (SELECT address_id, (occurred_at AT TIME ZONE 'Europe/Amsterdam')::date AS day,"
             + "   'POLITIE_INCIDENT' AS source, severity, children_present AS kids FROM incident"
             + "  UNION ALL SELECT address_id, received_on, CASE kind WHEN 'melding' THEN 'VT_MELDING' ELSE 'VT_ADVIES' END,"
@@ -82,8 +83,54 @@ final class DerivedSql {
             + "   CASE kind WHEN 'signaal' THEN 'GEMEENTE_SIGNAAL' ELSE 'HUISVERBOD' END, severity,"
             + "   coalesce(children_present, false) FROM municipal_record) x"
             + " JOIN address a ON a.id = x.address_id AND a.synthetic"
-            + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
+            + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8";
+
+    static final String TALLY_VIOLENCE_CELLS = "CREATE TEMPORARY TABLE synthetic_violence_tally AS"
+            + " SELECT a.gemeente_code, a.wijk_code, a.buurt_code, a.area_year, date_trunc('month', x.day)::date AS month,"
+            + " x.source, x.code AS violence_type, count(*)::integer AS records"
+            + " FROM (SELECT i.address_id, (i.occurred_at AT TIME ZONE 'Europe/Amsterdam')::date AS day,"
+            + "   'POLITIE_INCIDENT' AS source, v.code FROM incident i JOIN incident_violence_type v ON v.incident_id = i.id"
+            + "  UNION ALL SELECT m.address_id, m.received_on,"
+            + "   CASE m.kind WHEN 'melding' THEN 'VT_MELDING' ELSE 'VT_ADVIES' END, v.code"
+            + "   FROM vt_melding m JOIN vt_melding_violence_type v ON v.melding_id = m.id"
+            + "  UNION ALL SELECT r.address_id, r.occurred_on,"
+            + "   CASE r.kind WHEN 'signaal' THEN 'GEMEENTE_SIGNAAL' ELSE 'HUISVERBOD' END, v.code"
+            + "   FROM municipal_record r JOIN municipal_record_violence_type v ON v.record_id = r.id) x"
+            + " JOIN address a ON a.id = x.address_id AND a.synthetic"
+            + " GROUP BY 1, 2, 3, 4, 5, 6, 7";
+
+    static final String TALLY = "INSERT INTO record_tally (gemeente_code, wijk_code, buurt_code, area_year, month,"
+            + " source, severity, children_present, records) SELECT * FROM synthetic_tally"
             + " ON CONFLICT ON CONSTRAINT record_tally_cell DO UPDATE SET records = record_tally.records + EXCLUDED.records";
+
+    static final String TALLY_VIOLENCE = "INSERT INTO record_tally_violence_type (gemeente_code, wijk_code, buurt_code,"
+            + " area_year, month, source, violence_type, records) SELECT * FROM synthetic_violence_tally"
+            + " ON CONFLICT ON CONSTRAINT record_tally_violence_type_cell"
+            + " DO UPDATE SET records = record_tally_violence_type.records + EXCLUDED.records";
+
+    /** The per-gemeente sums the national scan reads (kept by the application as records arrive). */
+    static final String GEMEENTE_TALLY = "INSERT INTO gemeente_tally (gemeente_code, month, source, children_present,"
+            + " records) SELECT gemeente_code, month, source, children_present, sum(records) FROM synthetic_tally"
+            + " GROUP BY 1, 2, 3, 4"
+            + " ON CONFLICT (gemeente_code, month, source, children_present)"
+            + " DO UPDATE SET records = gemeente_tally.records + EXCLUDED.records";
+
+    static final String GEMEENTE_VIOLENCE_TALLY = "INSERT INTO gemeente_violence_tally (gemeente_code, month,"
+            + " violence_type, records) SELECT gemeente_code, month, violence_type, sum(records)"
+            + " FROM synthetic_violence_tally GROUP BY 1, 2, 3"
+            + " ON CONFLICT (gemeente_code, month, violence_type)"
+            + " DO UPDATE SET records = gemeente_violence_tally.records + EXCLUDED.records";
+
+    static final String GEMEENTE_COLOURS = "INSERT INTO gemeente_colour_count (gemeente_code, colour, addresses)"
+            + " SELECT a.gemeente_code, c.colour, count(*) FROM address_colour c JOIN address a ON a.id = c.address_id"
+            + " WHERE a.synthetic GROUP BY 1, 2"
+            + " ON CONFLICT (gemeente_code, colour)"
+            + " DO UPDATE SET addresses = gemeente_colour_count.addresses + EXCLUDED.addresses";
+
+    static final String GEMEENTE_ADDRESSES = "INSERT INTO gemeente_address_count SELECT gemeente_code, count(*)"
+            + " FROM address GROUP BY 1 ON CONFLICT (gemeente_code) DO UPDATE SET addresses = excluded.addresses";
+
+    static final String DROP_CELLS = "DROP TABLE synthetic_tally, synthetic_violence_tally";
 
     static final String RETENTION = "INSERT INTO retention_schedule (source, record_id, organisation, kept_until,"
             + " basis, rule_version)"
@@ -99,5 +146,17 @@ final class DerivedSql {
             + "  FROM municipal_record r JOIN address a ON a.id = r.address_id AND a.synthetic"
             + " ON CONFLICT DO NOTHING";
 
-    static final List<String> ALL = List.of(COLOURS, COLOUR_HISTORY, TALLY, RETENTION);
+    static final List<String> ALL = List.of(
+            COLOURS,
+            COLOUR_HISTORY,
+            TALLY_CELLS,
+            TALLY_VIOLENCE_CELLS,
+            TALLY,
+            TALLY_VIOLENCE,
+            GEMEENTE_TALLY,
+            GEMEENTE_VIOLENCE_TALLY,
+            GEMEENTE_COLOURS,
+            GEMEENTE_ADDRESSES,
+            DROP_CELLS,
+            RETENTION);
 }

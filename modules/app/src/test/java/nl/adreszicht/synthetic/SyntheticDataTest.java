@@ -102,6 +102,29 @@ class SyntheticDataTest {
                 .isEqualTo(1_000);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM retention_schedule", Long.class))
                 .isEqualTo(1_000);
+        assertThat(jdbc.queryForObject("SELECT sum(records) FROM gemeente_tally", Long.class))
+                .isEqualTo(1_000);
+        assertThat(jdbc.queryForObject("SELECT sum(records) FROM record_tally_violence_type", Long.class))
+                .isEqualTo(jdbc.queryForObject("SELECT sum(records) FROM gemeente_violence_tally", Long.class))
+                .isPositive();
+        assertThat(jdbc.queryForObject("SELECT sum(addresses) FROM gemeente_colour_count", Long.class))
+                .isEqualTo(report.colours().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
+        assertThat(jdbc.queryForObject("SELECT sum(addresses) FROM gemeente_address_count", Long.class))
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM address", Long.class));
+    }
+
+    @Test
+    void theAreaScanOfAGemeenteAndOfTheCountryReadsTheGeneratedTallies() throws Exception {
+        Requests analist = new Requests(Role.GEMEENTE_ANALIST, "gemeente-hoogeveen", null, "GM0118");
+        mvc.perform(get("/api/v1/gebiedsscans").param("periode", "jaar").with(analist.api()))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/gebiedsscans")
+                        .param("periode", "jaar")
+                        .param("niveau", "land")
+                        .with(analist.api()))
+                .andExpect(status().isOk());
     }
 
     @Test
