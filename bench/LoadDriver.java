@@ -61,10 +61,17 @@ public class LoadDriver {
         }
         List<double[]> results = new ArrayList<>();
         long errors = 0;
+        // One password login per invocation (Keycloak's brute-force detection counts logins in quick succession as
+        // failures), then each virtual user gets an access token of its own by the refresh grant, before every run.
+        String[] session = token(
+                options.get("token-url"),
+                "grant_type=password&username=" + enc(options.get("user")) + "&password=" + enc(options.get("password"))
+                        + "&scope=openid");
         for (int run = 1; run <= runs; run++) {
             String[] tokens = new String[connections];
             for (int c = 0; c < connections; c++) {
-                tokens[c] = token(options.get("token-url"), options.get("user"), options.get("password"));
+                session = token(options.get("token-url"), "grant_type=refresh_token&refresh_token=" + enc(session[1]));
+                tokens[c] = session[0];
             }
             Result result = run(base, scenario, ids, tokens, warmup, duration, run);
             errors += result.errors;
@@ -233,22 +240,23 @@ public class LoadDriver {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
-    /** A token by the password grant of the public CLI client, as a script would get one. */
-    static String token(String url, String user, String password) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=adreszicht-cli&username=" + enc(user) + "&password=" + enc(password)
-                + "&scope=openid";
+    private static final Pattern REFRESH_TOKEN = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** Access and refresh token from the public CLI client, by the grant in {@code form}. */
+    static String[] token(String url, String form) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(url))
                                 .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .POST(HttpRequest.BodyPublishers.ofString("client_id=adreszicht-cli&" + form))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-        Matcher matcher = ACCESS_TOKEN.matcher(response.body());
-        if (response.statusCode() != 200 || !matcher.find()) {
-            throw new IllegalStateException("no token for " + user + ": " + response.statusCode());
+        Matcher access = ACCESS_TOKEN.matcher(response.body());
+        Matcher refresh = REFRESH_TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !access.find() || !refresh.find()) {
+            throw new IllegalStateException("no token: " + response.statusCode() + " " + response.body());
         }
-        return matcher.group(1);
+        return new String[] {access.group(1), refresh.group(1)};
     }
 
     private static String enc(String value) {
