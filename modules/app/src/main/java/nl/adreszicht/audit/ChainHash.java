@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hashes of the chain. An entry's digest covers every column but its id, so an entry moved to another
@@ -21,29 +22,43 @@ final class ChainHash {
 
     private ChainHash() {}
 
+    /** The columns after {@code logged_at} that the digest covers, in order. */
+    static final String[] DIGEST_COLUMNS = {
+        "kind",
+        "action",
+        "actor_subject",
+        "on_behalf_of",
+        "actor_organisation",
+        "actor_roles",
+        "object_type",
+        "object_id",
+        "purpose",
+        "legal_basis",
+        "break_the_glass",
+        "origin_ip",
+        "origin_client"
+    };
+
     /** The digest of the entry at the result set's current row, read with {@link #ENTRY_COLUMNS}. */
     static String entryDigest(ResultSet row) throws SQLException {
-        StringBuilder canonical = new StringBuilder();
-        // Microseconds since the epoch: PostgreSQL's own precision, so a re-read value hashes the same.
         java.time.Instant at =
                 row.getObject("logged_at", java.time.OffsetDateTime.class).toInstant();
+        String[] values = new String[DIGEST_COLUMNS.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.getString(DIGEST_COLUMNS[i]);
+        }
+        return entryDigest(at, values);
+    }
+
+    /**
+     * The digest of an entry from its values: {@code loggedAt} at PostgreSQL's microsecond precision and the
+     * {@link #DIGEST_COLUMNS} as PgJDBC reads them as text (a boolean as {@code t} or {@code f}).
+     */
+    static String entryDigest(java.time.Instant at, @Nullable String[] values) {
+        StringBuilder canonical = new StringBuilder();
+        // Microseconds since the epoch: PostgreSQL's own precision, so a re-read value hashes the same.
         canonical.append(at.getEpochSecond()).append('.').append(at.getNano() / 1000);
-        for (String column : new String[] {
-            "kind",
-            "action",
-            "actor_subject",
-            "on_behalf_of",
-            "actor_organisation",
-            "actor_roles",
-            "object_type",
-            "object_id",
-            "purpose",
-            "legal_basis",
-            "break_the_glass",
-            "origin_ip",
-            "origin_client"
-        }) {
-            String value = row.getString(column);
+        for (String value : values) {
             // Length-prefixed, so no two different rows produce the same text.
             canonical
                     .append('|')

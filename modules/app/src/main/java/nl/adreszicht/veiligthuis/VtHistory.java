@@ -29,6 +29,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class VtHistory implements AddressHistorySource {
 
+    /** The meldingen and adviezen at an address (index vt_melding_address). */
+    static final String MELDINGEN_AT =
+            "SELECT m.id, m.kind, m.registration_number, coalesce(m.organisation, r.name, m.vt_region) AS organisation,"
+                    + " m.received_at, m.melder_sector, m.reason, m.severity, m.children_involved, m.vervolgmelding,"
+                    + " m.assessed_at, m.acute_onveiligheid, m.structurele_onveiligheid, m.assessment_code,"
+                    + " m.investigation_started_on, m.investigation_closed_at, m.ended_at, m.end_code"
+                    + " FROM vt_melding m LEFT JOIN vt_region r ON r.code = m.vt_region WHERE m.address_id = ?";
+
+    /** Their betrokkenen. */
+    static final String PERSONS_AT =
+            "SELECT p.melding_id, p.role, p.relation, p.name, p.birth_date, p.bsn FROM vt_melding_person p"
+                    + " JOIN vt_melding m ON m.id = p.melding_id WHERE m.address_id = ? ORDER BY p.position";
+
+    /** Their vervolgstappen. */
+    static final String STEPS_AT =
+            "SELECT s.id, s.kind, s.planned_on, s.organisation AS to_organisation, s.note, m.registration_number,"
+                    + " coalesce(m.organisation, r.name, m.vt_region) AS organisation FROM vt_vervolgstap s"
+                    + " JOIN vt_melding m ON m.id = s.melding_id LEFT JOIN vt_region r ON r.code = m.vt_region"
+                    + " WHERE m.address_id = ?";
+
     private final JdbcTemplate jdbc;
 
     VtHistory(JdbcTemplate jdbc) {
@@ -46,21 +66,13 @@ class VtHistory implements AddressHistorySource {
 
     @Override
     public List<HistoryEntry> historyAt(AddressId address) {
-        List<Row> rows = jdbc.query(
-                "SELECT m.id, m.kind, m.registration_number, coalesce(m.organisation, r.name, m.vt_region) AS organisation,"
-                        + " m.received_at, m.melder_sector, m.reason, m.severity, m.children_involved, m.vervolgmelding,"
-                        + " m.assessed_at, m.acute_onveiligheid, m.structurele_onveiligheid, m.assessment_code,"
-                        + " m.investigation_started_on, m.investigation_closed_at, m.ended_at, m.end_code"
-                        + " FROM vt_melding m LEFT JOIN vt_region r ON r.code = m.vt_region WHERE m.address_id = ?",
-                VtHistory::row,
-                address.value());
+        List<Row> rows = jdbc.query(MELDINGEN_AT, VtHistory::row, address.value());
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<UUID, List<HistoryEntry.Person>> persons = jdbc
                 .query(
-                        "SELECT p.melding_id, p.role, p.relation, p.name, p.birth_date, p.bsn FROM vt_melding_person p"
-                                + " JOIN vt_melding m ON m.id = p.melding_id WHERE m.address_id = ? ORDER BY p.position",
+                        PERSONS_AT,
                         (row, n) -> Map.entry(
                                 row.getObject("melding_id", UUID.class),
                                 new HistoryEntry.Person(
@@ -130,10 +142,7 @@ class VtHistory implements AddressHistorySource {
             }
         }
         entries.addAll(jdbc.query(
-                "SELECT s.id, s.kind, s.planned_on, s.organisation AS to_organisation, s.note, m.registration_number,"
-                        + " coalesce(m.organisation, r.name, m.vt_region) AS organisation FROM vt_vervolgstap s"
-                        + " JOIN vt_melding m ON m.id = s.melding_id LEFT JOIN vt_region r ON r.code = m.vt_region"
-                        + " WHERE m.address_id = ?",
+                STEPS_AT,
                 (row, n) -> new HistoryEntry(
                         row.getObject("id", UUID.class).toString(),
                         HistoryEntry.Type.VERVOLG,

@@ -62,6 +62,21 @@ class Werkvoorraad {
     /** An onderzoek whose deadline is this close shows as running out. */
     static final int INVESTIGATION_WARNING_DAYS = 14;
 
+    /** The open cases of a region (partial index vt_melding_open), each with its recidive check (vt_melding_address). */
+    static final String OPEN_CASES =
+            "SELECT m.id, m.kind, m.registration_number, m.address_id, m.received_at, m.vervolgmelding,"
+                    + " m.assessment_due, m.assessment_code, m.investigation_started_on, m.investigation_due,"
+                    + " m.investigation_closed_at, m.colour_mark,"
+                    + " EXISTS (SELECT 1 FROM vt_melding e WHERE e.address_id = m.address_id AND e.id <> m.id"
+                    + "   AND e.received_at < m.received_at AND e.received_at >= m.received_at - interval '12 months')"
+                    + "   AS recidive"
+                    + " FROM vt_melding m WHERE m.vt_region = ? AND m.ended_at IS NULL";
+
+    /** The zorgmeldingen a region has not yet taken in. */
+    static final String INBOX =
+            "SELECT zorgmelding_id, address_id, sent_at FROM vt_zorgmelding_inbox WHERE vt_region = ?"
+                    + " ORDER BY sent_at";
+
     private final JdbcTemplate jdbc;
     private final Meldingen meldingen;
     private final ColourEscalations escalations;
@@ -98,13 +113,7 @@ class Werkvoorraad {
         LocalDate today = LocalDate.now(clock.withZone(MeldingIntakeCheck.NETHERLANDS));
         record Open(Item item, AddressId address, long mark) {}
         List<Open> open = jdbc.query(
-                "SELECT m.id, m.kind, m.registration_number, m.address_id, m.received_at, m.vervolgmelding,"
-                        + " m.assessment_due, m.assessment_code, m.investigation_started_on, m.investigation_due,"
-                        + " m.investigation_closed_at, m.colour_mark,"
-                        + " EXISTS (SELECT 1 FROM vt_melding e WHERE e.address_id = m.address_id AND e.id <> m.id"
-                        + "   AND e.received_at < m.received_at AND e.received_at >= m.received_at - interval '12 months')"
-                        + "   AS recidive"
-                        + " FROM vt_melding m WHERE m.vt_region = ? AND m.ended_at IS NULL",
+                OPEN_CASES,
                 (r, n) -> {
                     LocalDate assessmentDue = r.getObject("assessment_due", LocalDate.class);
                     String assessment = r.getString("assessment_code");
@@ -147,10 +156,14 @@ class Werkvoorraad {
                 },
                 region);
         List<Item> items = new ArrayList<>();
+        // An escalation after a case's own last count: the address rose while the case was open. One statement
+        // for every open case of the region, not one per case.
+        Set<ColourEscalations.Since> escalated = escalations.escalatedSince(open.stream()
+                .map(o -> new ColourEscalations.Since(o.address(), o.mark()))
+                .toList());
         for (Open o : open) {
             Item item = o.item();
-            // An escalation after this case's own last count: the address rose while the case was open.
-            if (escalations.escalatedAfter(Map.of(o.address(), o.mark())).contains(o.address())) {
+            if (escalated.contains(new ColourEscalations.Since(o.address(), o.mark()))) {
                 List<String> with = new ArrayList<>(item.categorieen());
                 with.add(Categorie.KLEUR_ESCALATIE.code());
                 item = new Item(
@@ -167,8 +180,7 @@ class Werkvoorraad {
             items.add(item);
         }
         List<Zorgmelding> inbox = jdbc.query(
-                "SELECT zorgmelding_id, address_id, sent_at FROM vt_zorgmelding_inbox WHERE vt_region = ?"
-                        + " ORDER BY sent_at",
+                INBOX,
                 (r, n) -> new Zorgmelding(
                         r.getObject(1, UUID.class).toString(),
                         r.getObject(2, UUID.class).toString(),

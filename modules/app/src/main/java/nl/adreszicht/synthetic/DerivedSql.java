@@ -1,0 +1,162 @@
+package nl.adreszicht.synthetic;
+
+import java.util.List;
+
+/**
+ * What the application derives from each stored record, computed once in bulk over the synthetic records instead
+ * of one recompute per address: the colour (rules v1 of domain.md section 4, in the order of {@code ColourRule};
+ * the one simplification is that a police incident and a VT melding about the same event count twice), its
+ * history row, the anonymous area tallies (per cell, per violence type, and the per-gemeente sums and colour and
+ * address counts the national scan reads) and the retention schedule (the period per source; the youngest-child rule
+ * is not applied).
+ */
+final class DerivedSql {
+
+    private DerivedSql() {}
+
+    private static final String RECORDS = "SELECT i.address_id, i.id, i.occurred_at AS at, i.severity,"
+            + " i.children_present AS kids, i.huisverbod_imposed AS imposed, i.huisverbod_broken AS broken,"
+            + " false AS acute, true AS counts FROM incident i JOIN address a ON a.id = i.address_id AND a.synthetic"
+            + " UNION ALL SELECT m.address_id, m.id, m.received_at, m.severity, m.children_involved, false, false,"
+            + " coalesce(m.acute_onveiligheid, false), true"
+            + " FROM vt_melding m JOIN address a ON a.id = m.address_id AND a.synthetic"
+            + " UNION ALL SELECT r.address_id, r.id, (r.occurred_on + time '12:00') AT TIME ZONE 'Europe/Amsterdam',"
+            + " r.severity, coalesce(r.children_present, false), r.kind = 'huisverbod', coalesce(r.huisverbod_broken, false),"
+            + " false, r.kind = 'signaal'"
+            + " FROM municipal_record r JOIN address a ON a.id = r.address_id AND a.synthetic";
+
+    static final String COLOURS = "INSERT INTO address_colour (address_id, colour, rules_version, deciding_rule,"
+            + " fired_rules, counted_record_ids, computed_at)"
+            + " WITH facts AS ("
+            + "  SELECT address_id,"
+            + "   count(*) FILTER (WHERE w AND counts) AS n,"
+            + "   count(*) FILTER (WHERE w AND counts AND severity = 'S3') AS s3,"
+            + "   count(*) FILTER (WHERE w AND counts AND severity IN ('S2', 'S3')) AS s2,"
+            + "   count(*) FILTER (WHERE w AND counts AND kids) AS kids,"
+            + "   count(*) FILTER (WHERE w AND counts AND kids AND severity = 'S3') AS s3kids,"
+            + "   coalesce(bool_or(w AND acute), false) AS acute,"
+            + "   coalesce(bool_or(w AND imposed), false) AS imposed,"
+            + "   coalesce(bool_or(w AND broken), false) AS broken,"
+            + "   coalesce(array_agg(id::text ORDER BY at) FILTER (WHERE w), '{}') AS counted"
+            + "  FROM (SELECT *, at >= now() - interval '12 months' AS w FROM (" + RECORDS + ") r) x"
+            + "  GROUP BY address_id),"
+            + " fired AS ("
+            + "  SELECT address_id, counted, array_remove(ARRAY["
+            + "   CASE WHEN n >= 5 THEN 'INCIDENT_COUNT_IS_RED' END,"
+            + "   CASE WHEN s3kids >= 1 THEN 'S3_WITH_CHILDREN_IS_RED' END,"
+            + "   CASE WHEN s3 >= 1 AND n >= 2 THEN 'INCIDENTS_WITH_AN_S3_IS_RED' END,"
+            + "   CASE WHEN acute THEN 'ACUTE_ONVEILIGHEID_IS_RED' END,"
+            + "   CASE WHEN broken THEN 'HUISVERBOD_BROKEN_IS_RED' END,"
+            + "   CASE WHEN n >= 3 THEN 'INCIDENT_COUNT_IS_ORANGE' END,"
+            + "   CASE WHEN kids >= 2 THEN 'INCIDENTS_WITH_CHILDREN_IS_ORANGE' END,"
+            + "   CASE WHEN s3 >= 1 THEN 'S3_IS_ORANGE' END,"
+            + "   CASE WHEN imposed THEN 'HUISVERBOD_IMPOSED_IS_ORANGE' END,"
+            + "   CASE WHEN n >= 2 THEN 'INCIDENT_COUNT_IS_YELLOW' END,"
+            + "   CASE WHEN s2 >= 1 THEN 'S2_IS_YELLOW' END,"
+            + "   CASE WHEN kids >= 1 THEN 'CHILDREN_PRESENT_IS_YELLOW' END,"
+            + "   CASE WHEN n >= 1 THEN 'INCIDENT_IN_WINDOW_IS_GREEN' END"
+            + "  ]::text[], NULL) AS rules FROM facts)"
+            + " SELECT address_id,"
+            + "  CASE WHEN rules[1] LIKE '%\\_IS\\_RED' THEN 'RED' WHEN rules[1] LIKE '%\\_IS\\_ORANGE' THEN 'ORANGE'"
+            + "   WHEN rules[1] LIKE '%\\_IS\\_YELLOW' THEN 'YELLOW' WHEN rules[1] LIKE '%\\_IS\\_GREEN' THEN 'GREEN'"
+            + "   ELSE 'GREY' END,"
+            + "  'v1', coalesce(rules[1], 'HISTORY_OUTSIDE_WINDOW_IS_GREY'),"
+            + "  CASE WHEN cardinality(rules) = 0 THEN ARRAY['HISTORY_OUTSIDE_WINDOW_IS_GREY'] ELSE rules END,"
+            + "  counted, now()"
+            + " FROM fired";
+
+    static final String COLOUR_HISTORY = "INSERT INTO address_colour_history (address_id, colour, previous_colour,"
+            + " rules_version, deciding_rule, fired_rules, counted_record_ids, computed_at)"
+            + " SELECT c.address_id, c.colour, NULL, c.rules_version, c.deciding_rule, c.fired_rules,"
+            + " c.counted_record_ids, c.computed_at"
+            + " FROM address_colour c JOIN address a ON a.id = c.address_id AND a.synthetic";
+
+    /** The synthetic records' cells of the area tally, once, for record_tally and the per-gemeente sums. */
+    static final String TALLY_CELLS = "CREATE TEMPORARY TABLE synthetic_tally AS"
+            + " SELECT a.gemeente_code, a.wijk_code, a.buurt_code, a.area_year, date_trunc('month', x.day)::date AS month,"
+            + " x.source, x.severity, x.kids AS children_present, count(*)::integer AS records"
+            + " FROM (SELECT address_id, (occurred_at AT TIME ZONE 'Europe/Amsterdam')::date AS day,"
+            + "   'POLITIE_INCIDENT' AS source, severity, children_present AS kids FROM incident"
+            + "  UNION ALL SELECT address_id, received_on, CASE kind WHEN 'melding' THEN 'VT_MELDING' ELSE 'VT_ADVIES' END,"
+            + "   severity, children_involved FROM vt_melding"
+            + "  UNION ALL SELECT address_id, occurred_on,"
+            + "   CASE kind WHEN 'signaal' THEN 'GEMEENTE_SIGNAAL' ELSE 'HUISVERBOD' END, severity,"
+            + "   coalesce(children_present, false) FROM municipal_record) x"
+            + " JOIN address a ON a.id = x.address_id AND a.synthetic"
+            + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8";
+
+    static final String TALLY_VIOLENCE_CELLS = "CREATE TEMPORARY TABLE synthetic_violence_tally AS"
+            + " SELECT a.gemeente_code, a.wijk_code, a.buurt_code, a.area_year, date_trunc('month', x.day)::date AS month,"
+            + " x.source, x.code AS violence_type, count(*)::integer AS records"
+            + " FROM (SELECT i.address_id, (i.occurred_at AT TIME ZONE 'Europe/Amsterdam')::date AS day,"
+            + "   'POLITIE_INCIDENT' AS source, v.code FROM incident i JOIN incident_violence_type v ON v.incident_id = i.id"
+            + "  UNION ALL SELECT m.address_id, m.received_on,"
+            + "   CASE m.kind WHEN 'melding' THEN 'VT_MELDING' ELSE 'VT_ADVIES' END, v.code"
+            + "   FROM vt_melding m JOIN vt_melding_violence_type v ON v.melding_id = m.id"
+            + "  UNION ALL SELECT r.address_id, r.occurred_on,"
+            + "   CASE r.kind WHEN 'signaal' THEN 'GEMEENTE_SIGNAAL' ELSE 'HUISVERBOD' END, v.code"
+            + "   FROM municipal_record r JOIN municipal_record_violence_type v ON v.record_id = r.id) x"
+            + " JOIN address a ON a.id = x.address_id AND a.synthetic"
+            + " GROUP BY 1, 2, 3, 4, 5, 6, 7";
+
+    static final String TALLY = "INSERT INTO record_tally (gemeente_code, wijk_code, buurt_code, area_year, month,"
+            + " source, severity, children_present, records) SELECT * FROM synthetic_tally"
+            + " ON CONFLICT ON CONSTRAINT record_tally_cell DO UPDATE SET records = record_tally.records + EXCLUDED.records";
+
+    static final String TALLY_VIOLENCE = "INSERT INTO record_tally_violence_type (gemeente_code, wijk_code, buurt_code,"
+            + " area_year, month, source, violence_type, records) SELECT * FROM synthetic_violence_tally"
+            + " ON CONFLICT ON CONSTRAINT record_tally_violence_type_cell"
+            + " DO UPDATE SET records = record_tally_violence_type.records + EXCLUDED.records";
+
+    /** The per-gemeente sums the national scan reads (kept by the application as records arrive). */
+    static final String GEMEENTE_TALLY = "INSERT INTO gemeente_tally (gemeente_code, month, source, children_present,"
+            + " records) SELECT gemeente_code, month, source, children_present, sum(records) FROM synthetic_tally"
+            + " GROUP BY 1, 2, 3, 4"
+            + " ON CONFLICT (gemeente_code, month, source, children_present)"
+            + " DO UPDATE SET records = gemeente_tally.records + EXCLUDED.records";
+
+    static final String GEMEENTE_VIOLENCE_TALLY = "INSERT INTO gemeente_violence_tally (gemeente_code, month,"
+            + " violence_type, records) SELECT gemeente_code, month, violence_type, sum(records)"
+            + " FROM synthetic_violence_tally GROUP BY 1, 2, 3"
+            + " ON CONFLICT (gemeente_code, month, violence_type)"
+            + " DO UPDATE SET records = gemeente_violence_tally.records + EXCLUDED.records";
+
+    static final String GEMEENTE_COLOURS = "INSERT INTO gemeente_colour_count (gemeente_code, colour, addresses)"
+            + " SELECT a.gemeente_code, c.colour, count(*) FROM address_colour c JOIN address a ON a.id = c.address_id"
+            + " WHERE a.synthetic GROUP BY 1, 2"
+            + " ON CONFLICT (gemeente_code, colour)"
+            + " DO UPDATE SET addresses = gemeente_colour_count.addresses + EXCLUDED.addresses";
+
+    static final String GEMEENTE_ADDRESSES = "INSERT INTO gemeente_address_count SELECT gemeente_code, count(*)"
+            + " FROM address GROUP BY 1 ON CONFLICT (gemeente_code) DO UPDATE SET addresses = excluded.addresses";
+
+    static final String DROP_CELLS = "DROP TABLE synthetic_tally, synthetic_violence_tally";
+
+    static final String RETENTION = "INSERT INTO retention_schedule (source, record_id, organisation, kept_until,"
+            + " basis, rule_version)"
+            + " SELECT 'POLITIE_INCIDENT', i.id::text, i.organisation,"
+            + "  ((i.registered_at AT TIME ZONE 'Europe/Amsterdam')::date + interval '5 years')::date, 'TERMIJN',"
+            + "  'r1-synthetisch' FROM incident i JOIN address a ON a.id = i.address_id AND a.synthetic"
+            + " UNION ALL SELECT CASE m.kind WHEN 'melding' THEN 'VT_MELDING' ELSE 'VT_ADVIES' END, m.id::text,"
+            + "  coalesce(m.organisation, m.vt_region), (m.received_on + interval '15 years')::date, 'TERMIJN',"
+            + "  'r1-synthetisch' FROM vt_melding m JOIN address a ON a.id = m.address_id AND a.synthetic"
+            + " UNION ALL SELECT CASE r.kind WHEN 'signaal' THEN 'GEMEENTE_SIGNAAL' ELSE 'HUISVERBOD' END, r.id::text,"
+            + "  r.organisation, (r.occurred_on + CASE r.kind WHEN 'signaal' THEN interval '15 years'"
+            + "  ELSE interval '5 years' END)::date, 'TERMIJN', 'r1-synthetisch'"
+            + "  FROM municipal_record r JOIN address a ON a.id = r.address_id AND a.synthetic"
+            + " ON CONFLICT DO NOTHING";
+
+    static final List<String> ALL = List.of(
+            COLOURS,
+            COLOUR_HISTORY,
+            TALLY_CELLS,
+            TALLY_VIOLENCE_CELLS,
+            TALLY,
+            TALLY_VIOLENCE,
+            GEMEENTE_TALLY,
+            GEMEENTE_VIOLENCE_TALLY,
+            GEMEENTE_COLOURS,
+            GEMEENTE_ADDRESSES,
+            DROP_CELLS,
+            RETENTION);
+}

@@ -1,0 +1,42 @@
+package nl.adreszicht.veiligthuis;
+
+import static nl.adreszicht.QueryPlans.assertIndexed;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * At national scale (~4 million meldingen and adviezen, docs/synthetic-data.md) the radar's Veilig Thuis part and
+ * the worklist must find their rows through an index: by address for the history, by region among the open cases
+ * for the worklist. The statements are the production constants, not copies.
+ */
+@SpringBootTest
+class VeiligThuisQueryPlanTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void theHistoryReadsMeldingenTheirPersonsAndStepsByAddress() {
+        UUID address = UUID.randomUUID();
+        assertIndexed(jdbc, transaction, "vt_melding", VtHistory.MELDINGEN_AT, address);
+        assertIndexed(jdbc, transaction, "vt_melding", VtHistory.PERSONS_AT, address);
+        assertIndexed(jdbc, transaction, "vt_melding_person", VtHistory.PERSONS_AT, address);
+        assertIndexed(jdbc, transaction, "vt_melding", VtHistory.STEPS_AT, address);
+        assertIndexed(jdbc, transaction, "vt_vervolgstap", VtHistory.STEPS_AT, address);
+    }
+
+    @Test
+    void theWorklistReadsOnlyTheOpenCasesOfItsRegionAndChecksRecidiveByAddress() {
+        // Both scans of vt_melding: the open cases (partial index) and the recidive check per case.
+        assertIndexed(jdbc, transaction, "vt_melding", Werkvoorraad.OPEN_CASES, "VT03");
+        assertIndexed(jdbc, transaction, "vt_zorgmelding_inbox", Werkvoorraad.INBOX, "VT03");
+    }
+}
