@@ -18,7 +18,7 @@ INSERT INTO incident_violence_type (incident_id, code) VALUES (:iid, 'partnergew
 INSERT INTO retention_schedule (source, record_id, organisation, kept_until, basis, rule_version) VALUES ('POLITIE_INCIDENT', :iid, 'politie-noord-nederland', current_date + 1826, 'TERMIJN', 'r1') ON CONFLICT (source, record_id) DO NOTHING;
 SELECT kept_until FROM retention_schedule WHERE source = 'POLITIE_INCIDENT' AND record_id = :iid;
 SELECT a1_0.gemeente_code AS gem, a1_0.wijk_code AS wk, a1_0.buurt_code AS bu, a1_0.area_year AS ay FROM address a1_0 WHERE a1_0.id = :aid \gset
-INSERT INTO record_tally (gemeente_code, wijk_code, buurt_code, area_year, month, source, severity, children_present, records) VALUES (:gem, :wk, :bu, :ay, '2026-03-01', 'POLITIE_INCIDENT', 'S2', true, 1) ON CONFLICT ON CONSTRAINT record_tally_cell DO UPDATE SET records = record_tally.records + 1;
+INSERT INTO record_tally (gemeente_code, wijk_code, buurt_code, area_year, month, source, severity, children_present, records) VALUES (:gem, nullif(:wk, ''), nullif(:bu, ''), nullif(:ay::text, '')::smallint, '2026-03-01', 'POLITIE_INCIDENT', 'S2', true, 1) ON CONFLICT ON CONSTRAINT record_tally_cell DO UPDATE SET records = record_tally.records + 1;
 SELECT 1 FROM address WHERE id = :aid FOR NO KEY UPDATE;
 SELECT i.* FROM incident i WHERE i.address_id = :aid;
 SELECT p.* FROM incident_person p JOIN incident i ON i.id = p.incident_id WHERE i.address_id = :aid;

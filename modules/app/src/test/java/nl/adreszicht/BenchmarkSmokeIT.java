@@ -1,0 +1,148 @@
+package nl.adreszicht;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A smoke run of the benchmark's parts (bench/run.sh), so CI proves they still work without measuring anything:
+ * the load driver (bench/LoadDriver.java, run as the script runs it) for a second per scenario with two
+ * connections and real Keycloak tokens against the application of the shared local-stack context (Keycloak starts
+ * once per test run), and each pgbench floor script for a second against the same database when pgbench is
+ * installed. It adds one synthetic address in Hoogeveen and the incidents the driver registers there; nothing
+ * else of the shared database is touched. The full benchmark on generated data is run on purpose, not in CI.
+ */
+@LocalStackTest
+class BenchmarkSmokeIT {
+
+    private static final Path BENCH = Path.of("../../bench").toAbsolutePath().normalize();
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    EmbeddedPostgres postgres;
+
+    @Value("${adreszicht.oidc.issuer-uri}")
+    String issuer;
+
+    private final UUID address = UUID.fromString("5e1f0000-0000-4000-8000-00000000be4c");
+
+    private Path ids;
+
+    @BeforeEach
+    void oneSyntheticAddressWithAHistory() throws Exception {
+        jdbc.update(
+                "INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, synthetic)"
+                        + " VALUES (?, '7907QZ', 1, 'Proefstraat', 'Proefplaats', 'GM0118', true) ON CONFLICT DO NOTHING",
+                address);
+        ids = Files.createTempFile("bench-ids", ".txt");
+        Files.writeString(ids, address + "\n");
+        // The floor's target list, as bench/run.sh makes it: as the owner (the application role may not create it).
+        JdbcTemplate owner = new JdbcTemplate(postgres.getPostgresDatabase());
+        owner.update("CREATE SCHEMA IF NOT EXISTS bench");
+        owner.update(
+                "CREATE TABLE IF NOT EXISTS bench.target (scenario text, n integer, id uuid, PRIMARY KEY (scenario, n))");
+        owner.update(
+                "INSERT INTO bench.target VALUES ('history', 1, ?), ('register', 1, ?) ON CONFLICT DO NOTHING",
+                address,
+                address);
+    }
+
+    @Test
+    void theLoadDriverRunsEveryScenarioThroughTheApiWithRealTokens() throws Exception {
+        for (String[] scenario :
+                new String[][] {{"register", "politie.drenthe"}, {"history", "vt.drenthe"}, {"worklist", "vt.drenthe"}
+                }) {
+            List<String> command = new ArrayList<>(List.of(
+                    ProcessHandle.current().info().command().orElse("java"),
+                    BENCH.resolve("LoadDriver.java").toString(),
+                    "base=" + LocalStackTest.APP_URL,
+                    "token-url=" + issuer + "/protocol/openid-connect/token",
+                    "user=" + scenario[1],
+                    "password=demo-only",
+                    "scenario=" + scenario[0],
+                    "connections=2",
+                    "warmup=1",
+                    "duration=1",
+                    "runs=1"));
+            if (scenario[0].equals("history") || scenario[0].equals("register")) {
+                command.add("ids=" + ids);
+            }
+            if (scenario.length > 2) {
+                command.add("query=" + scenario[2]);
+            }
+            Run run = run(command);
+
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            String[] result = run.output()
+                    .lines()
+                    .filter(line -> line.startsWith("RESULT"))
+                    .findFirst()
+                    .orElseThrow()
+                    .split("\t");
+            assertThat(result[1]).isEqualTo(scenario[0]);
+            assertThat(Double.parseDouble(result[4])).as(run.output()).isPositive();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM incident WHERE address_id = ?", Long.class, address))
+                .isPositive();
+    }
+
+    @Test
+    void everyFloorScriptRunsInPgbench() throws Exception {
+        assumeTrue(new File("/usr/bin/pgbench").canExecute(), "pgbench is not installed");
+        for (String scenario : List.of("history", "worklist", "register", "areascan-gemeente", "areascan-land")) {
+            Run run = run(List.of(
+                    "/usr/bin/pgbench",
+                    "-n",
+                    "-M",
+                    "prepared",
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    Integer.toString(postgres.getPort()),
+                    "-U",
+                    "postgres",
+                    "-c",
+                    "2",
+                    "-T",
+                    "1",
+                    "-f",
+                    BENCH.resolve("pgbench/" + scenario + ".sql").toString(),
+                    "-D",
+                    "targets=1",
+                    "-D",
+                    "gem=GM0118",
+                    "postgres"));
+
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.output())
+                    .as(run.output())
+                    .doesNotContain("aborted")
+                    .contains("number of failed transactions: 0");
+        }
+    }
+
+    private record Run(int exitCode, String output) {}
+
+    private static Run run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), output);
+    }
+}
