@@ -50,6 +50,9 @@ class LoginBrowserIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    nl.adreszicht.areascan.AreaAggregates aggregates;
+
     private static Playwright playwright;
     private static Browser browser;
     private BrowserContext context;
@@ -383,6 +386,7 @@ class LoginBrowserIT {
                         + " ('BU01180602', 2026, 'buurt', 'GM0118', 'Test', '{\"type\": \"Polygon\", \"coordinates\":"
                         + " [[[6.47, 52.72], [6.49, 52.72], [6.49, 52.73], [6.47, 52.73], [6.47, 52.72]]]}', true)"
                         + " ON CONFLICT DO NOTHING");
+        aggregates.rebuildAfterBulkLoad();
         logIn("analist.hoogeveen");
         List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
         page.onRequest(request -> requests.add(request.url()));

@@ -36,6 +36,11 @@ public class AreaAggregates {
         jdbc.update("INSERT INTO gemeente_colour_count (gemeente_code, colour, addresses)"
                 + " SELECT a.gemeente_code, c.colour, count(*) FROM address_colour c JOIN address a ON a.id = c.address_id"
                 + " GROUP BY 1, 2 ON CONFLICT (gemeente_code, colour) DO UPDATE SET addresses = excluded.addresses");
+        jdbc.update("UPDATE buurt_colour_count SET addresses = 0");
+        jdbc.update("INSERT INTO buurt_colour_count (gemeente_code, buurt_code, colour, addresses)"
+                + " SELECT a.gemeente_code, coalesce(a.buurt_code, ''), c.colour, count(*) FROM address_colour c"
+                + " JOIN address a ON a.id = c.address_id GROUP BY 1, 2, 3"
+                + " ON CONFLICT (gemeente_code, buurt_code, colour) DO UPDATE SET addresses = excluded.addresses");
         counts.refreshAddresses();
     }
 }

@@ -41,11 +41,12 @@ class AreaScans {
     static final String VIOLENCE = "SELECT coalesce(buurt_code, '') AS buurt, violence_type, sum(records)"
             + " FROM record_tally_violence_type WHERE gemeente_code = ? AND month >= ? AND month < ?"
             + " GROUP BY buurt_code, violence_type";
-    static final String ADDRESSES = "SELECT wijk_code, buurt_code, count(*) FROM address WHERE gemeente_code = ?"
-            + " GROUP BY wijk_code, buurt_code";
-    static final String COLOURS = "SELECT coalesce(a.buurt_code, '') AS buurt, c.colour, count(*)"
-            + " FROM address a JOIN address_colour c ON c.address_id = a.id"
-            + " WHERE a.gemeente_code = ? AND c.colour <> 'GREY' GROUP BY a.buurt_code, c.colour";
+    /** Addresses per buurt, kept as addresses are imported (GemeenteCounts); '' for an address without one. */
+    static final String ADDRESSES = "SELECT nullif(wijk_code, ''), nullif(buurt_code, ''), addresses"
+            + " FROM buurt_address_count WHERE gemeente_code = ? AND addresses > 0";
+    /** Addresses per buurt and colour band, kept as colours change (GemeenteCounts). */
+    static final String COLOURS = "SELECT buurt_code, colour, addresses FROM buurt_colour_count"
+            + " WHERE gemeente_code = ? AND colour <> 'GREY' AND addresses > 0";
 
     static final String NATIONAL_RECORDS = "SELECT source, children_present, sum(records) FROM gemeente_tally"
             + " WHERE month >= ? AND month < ? GROUP BY source, children_present";

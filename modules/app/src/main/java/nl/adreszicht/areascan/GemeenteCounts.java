@@ -27,7 +27,7 @@ class GemeenteCounts {
     @EventListener
     @Transactional
     void on(ColourChanged changed) {
-        addresses.gemeenteOf(changed.address()).ifPresent(gemeente -> {
+        addresses.areaOf(changed.address()).ifPresent(area -> {
             // Rows in the order of their colour's name, whatever the direction of the change, so two changes
             // (one up, one down between the same colours) never wait on each other's rows: no deadlock.
             java.util.SortedMap<String, Integer> deltas = new java.util.TreeMap<>();
@@ -37,7 +37,10 @@ class GemeenteCounts {
             if (changed.to() != null) {
                 deltas.merge(changed.to().name(), 1, Integer::sum);
             }
-            deltas.forEach((colour, delta) -> add(gemeente.value(), colour, delta));
+            String gemeente = area.gemeente().value();
+            String buurt = area.buurt() == null ? "" : area.buurt().value();
+            deltas.forEach((colour, delta) -> add(gemeente, colour, delta));
+            deltas.forEach((colour, delta) -> addInBuurt(gemeente, buurt, colour, delta));
         });
     }
 
@@ -47,11 +50,28 @@ class GemeenteCounts {
         refreshAddresses();
     }
 
-    /** Recounts the addresses of every gemeente: after an import or a bulk load. */
+    /** Recounts the addresses of every gemeente and buurt: after an import or a bulk load. */
     @Transactional
     void refreshAddresses() {
         jdbc.update("INSERT INTO gemeente_address_count SELECT gemeente_code, count(*) FROM address GROUP BY 1"
                 + " ON CONFLICT (gemeente_code) DO UPDATE SET addresses = excluded.addresses");
+        // A buurt that lost its addresses (a new CBS division) keeps a row at 0: the application may not delete.
+        jdbc.update("UPDATE buurt_address_count SET addresses = 0");
+        jdbc.update("INSERT INTO buurt_address_count SELECT gemeente_code, coalesce(wijk_code, ''),"
+                + " coalesce(buurt_code, ''), count(*) FROM address GROUP BY 1, 2, 3"
+                + " ON CONFLICT (gemeente_code, wijk_code, buurt_code) DO UPDATE SET addresses = excluded.addresses");
+    }
+
+    private void addInBuurt(String gemeente, String buurt, String colour, int delta) {
+        jdbc.update(
+                "INSERT INTO buurt_colour_count (gemeente_code, buurt_code, colour, addresses)"
+                        + " VALUES (?, ?, ?, greatest(?, 0)) ON CONFLICT (gemeente_code, buurt_code, colour)"
+                        + " DO UPDATE SET addresses = greatest(buurt_colour_count.addresses + ?, 0)",
+                gemeente,
+                buurt,
+                colour,
+                delta,
+                delta);
     }
 
     private void add(String gemeente, String colour, int delta) {

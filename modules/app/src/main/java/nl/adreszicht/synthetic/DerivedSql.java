@@ -146,6 +146,16 @@ final class DerivedSql {
             + "  FROM municipal_record r JOIN address a ON a.id = r.address_id AND a.synthetic"
             + " ON CONFLICT DO NOTHING";
 
+    /** Addresses per buurt for the area scan, recounted from the whole register (it reads only these rows). */
+    static final String BUURT_ADDRESSES = "INSERT INTO buurt_address_count SELECT gemeente_code,"
+            + " coalesce(wijk_code, ''), coalesce(buurt_code, ''), count(*) FROM address GROUP BY 1, 2, 3"
+            + " ON CONFLICT (gemeente_code, wijk_code, buurt_code) DO UPDATE SET addresses = excluded.addresses";
+
+    /** Addresses per buurt and colour for the area scan, recounted from every stored colour. */
+    static final String BUURT_COLOURS = "INSERT INTO buurt_colour_count SELECT a.gemeente_code,"
+            + " coalesce(a.buurt_code, ''), c.colour, count(*) FROM address_colour c JOIN address a ON a.id = c.address_id"
+            + " GROUP BY 1, 2, 3 ON CONFLICT (gemeente_code, buurt_code, colour) DO UPDATE SET addresses = excluded.addresses";
+
     static final List<String> ALL = List.of(
             COLOURS,
             COLOUR_HISTORY,
@@ -157,6 +167,8 @@ final class DerivedSql {
             GEMEENTE_VIOLENCE_TALLY,
             GEMEENTE_COLOURS,
             GEMEENTE_ADDRESSES,
+            BUURT_ADDRESSES,
+            BUURT_COLOURS,
             DROP_CELLS,
             RETENTION);
 }
