@@ -68,7 +68,9 @@ if [ ! -d "$DATA" ]; then
 fi
 
 # 2. Keycloak, from an own copy of the distribution (its realm import directory is its own), on its own ports.
-KC_SOURCE=$(ls -d "$ROOT"/.cache/keycloak/keycloak-* | head -1)
+# The unpacked distribution, not the logs beside it.
+KC_SOURCE=$(ls -d "$ROOT"/.cache/keycloak/keycloak-*/ | head -1)
+KC_SOURCE=${KC_SOURCE%/}
 KC_HOME=$ROOT/data/bench-keycloak
 if [ ! -d "$KC_HOME" ]; then
   cp -r "$KC_SOURCE" "$KC_HOME"
