@@ -2,8 +2,8 @@
 -- statements of AreaScans for one gemeente, for the last complete year and the year before. No access-log entry:
 -- a disclosure-controlled scan is not personal data (docs/privacy/disclosure-control.md).
 BEGIN READ ONLY;
-SELECT wijk_code, buurt_code, count(*) FROM address WHERE gemeente_code = :gem GROUP BY wijk_code, buurt_code;
-SELECT coalesce(a.buurt_code, '') AS buurt, c.colour, count(*) FROM address a JOIN address_colour c ON c.address_id = a.id WHERE a.gemeente_code = :gem AND c.colour <> 'GREY' GROUP BY a.buurt_code, c.colour;
+SELECT nullif(wijk_code, ''), nullif(buurt_code, ''), addresses FROM buurt_address_count WHERE gemeente_code = :gem AND addresses > 0;
+SELECT buurt_code, colour, addresses FROM buurt_colour_count WHERE gemeente_code = :gem AND colour <> 'GREY' AND addresses > 0;
 SELECT coalesce(buurt_code, '') AS buurt, source, children_present, sum(records) FROM record_tally WHERE gemeente_code = :gem AND month >= '2025-01-01' AND month < '2026-01-01' GROUP BY buurt_code, source, children_present;
 SELECT coalesce(buurt_code, '') AS buurt, violence_type, sum(records) FROM record_tally_violence_type WHERE gemeente_code = :gem AND month >= '2025-01-01' AND month < '2026-01-01' GROUP BY buurt_code, violence_type;
 SELECT coalesce(buurt_code, '') AS buurt, source, children_present, sum(records) FROM record_tally WHERE gemeente_code = :gem AND month >= '2024-01-01' AND month < '2025-01-01' GROUP BY buurt_code, source, children_present;
