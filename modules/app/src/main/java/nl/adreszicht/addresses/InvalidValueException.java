@@ -35,4 +35,16 @@ public class InvalidValueException extends IllegalArgumentException {
     public String messageKey() {
         return messageKey;
     }
+
+    /**
+     * Runs a parse of a shared value type (a postcode, an address id, a BSN) and reports its refusal under the field
+     * name of the request at hand, e.g. {@code betrokkenen[0].bsn} instead of {@code bsn}.
+     */
+    public static <T> T underField(String field, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(field, e.messageKey());
+        }
+    }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.InvalidValueException;
@@ -146,7 +145,7 @@ class IncidentRegistrationCheck {
         if (text == null || text.isBlank()) {
             throw new InvalidValueException("adresId", REQUIRED);
         }
-        AddressId id = renamed("adresId", () -> AddressId.parse(text));
+        AddressId id = InvalidValueException.underField("adresId", () -> AddressId.parse(text));
         if (!addresses.exists(id)) {
             throw new InvalidValueException("adresId", "validation.adresId.unknown");
         }
@@ -219,14 +218,5 @@ class IncidentRegistrationCheck {
                 ? null
                 : new NewIncident.Person(
                         person.role(), person.relation(), person.name(), person.birthDate(), person.bsn());
-    }
-
-    /** Runs a parse of a shared value type and reports its error under this request's field name. */
-    private static <T> T renamed(String field, Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (InvalidValueException e) {
-            throw new InvalidValueException(field, e.messageKey());
-        }
     }
 }

@@ -66,13 +66,7 @@ public final class PersonFields {
         });
         Bsn checkedBsn = bsn == null || bsn.isBlank()
                 ? null
-                : invalid.collect(() -> {
-                    try {
-                        return Bsn.parse(bsn);
-                    } catch (InvalidValueException e) {
-                        throw new InvalidValueException(field + ".bsn", e.messageKey());
-                    }
-                });
+                : invalid.collect(() -> InvalidValueException.underField(field + ".bsn", () -> Bsn.parse(bsn)));
         return checkedRole == null || checkedName == null
                 ? null
                 : new Checked(checkedRole, checkedRelation, checkedName, checkedBirthDate, checkedBsn);

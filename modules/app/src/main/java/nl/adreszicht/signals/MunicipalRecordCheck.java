@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.InvalidValueException;
@@ -122,7 +121,7 @@ class MunicipalRecordCheck {
         if (text == null || text.isBlank()) {
             throw new InvalidValueException("adresId", REQUIRED);
         }
-        AddressId id = renamed("adresId", () -> AddressId.parse(text));
+        AddressId id = InvalidValueException.underField("adresId", () -> AddressId.parse(text));
         if (!addresses.existsInGemeente(id, gemeente)) {
             throw new InvalidValueException("adresId", "validation.adresId.unknownInGemeente");
         }
@@ -236,14 +235,5 @@ class MunicipalRecordCheck {
             throw new InvalidValueException("toelichting", "validation.toelichting.length");
         }
         return summary;
-    }
-
-    /** Runs a parse of a shared value type and reports its error under this request's field name. */
-    private static <T> T renamed(String field, Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (InvalidValueException e) {
-            throw new InvalidValueException(field, e.messageKey());
-        }
     }
 }

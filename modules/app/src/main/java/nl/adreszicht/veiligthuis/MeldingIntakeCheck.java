@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Supplier;
 import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.InvalidValueException;
 import nl.adreszicht.addresses.InvalidValuesException;
@@ -174,7 +173,7 @@ class MeldingIntakeCheck {
         if (text == null || text.isBlank()) {
             throw new InvalidValueException("adresId", REQUIRED);
         }
-        AddressId id = renamed("adresId", () -> AddressId.parse(text));
+        AddressId id = InvalidValueException.underField("adresId", () -> AddressId.parse(text));
         if (!addresses.exists(id)) {
             throw new InvalidValueException("adresId", "validation.adresId.unknown");
         }
@@ -251,13 +250,5 @@ class MeldingIntakeCheck {
                 ? null
                 : new NewMelding.Person(
                         person.role(), person.relation(), person.name(), person.birthDate(), person.bsn());
-    }
-
-    private static <T> T renamed(String field, Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (InvalidValueException e) {
-            throw new InvalidValueException(field, e.messageKey());
-        }
     }
 }
