@@ -1,15 +1,14 @@
 package nl.adreszicht.addresses;
 
 import java.sql.Array;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.adreszicht.security.Professional;
+import nl.adreszicht.time.DutchTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,31 +24,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AddressColours {
 
-    /** Colour dates are Dutch calendar days: a record of 23:30 on 1 May counts on 1 May. */
-    static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
-
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final List<ColourRecordSource> sources;
     private final ColourRulesVersions versions;
-    private final Clock clock;
+    private final DutchTime time;
 
     AddressColours(
             JdbcTemplate jdbc,
             List<ColourRecordSource> sources,
             ColourRulesVersions versions,
-            Clock clock,
+            DutchTime time,
             ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.sources = sources;
         this.versions = versions;
-        this.clock = clock;
+        this.time = time;
     }
 
     @EventListener
     void on(RecordedAtAddress recorded) {
-        recompute(recorded.address(), LocalDate.now(clock.withZone(NETHERLANDS)));
+        recompute(recorded.address(), time.today());
     }
 
     /** Recomputes one address's colour as of {@code today}; returns the decision, if the address has history. */
@@ -104,7 +100,7 @@ class AddressColours {
                 decision.decidingRule().name(),
                 fired,
                 textArray(decision.countedRecordIds()),
-                OffsetDateTime.now(clock));
+                time.nowUtc());
         String before = previous.isEmpty() ? null : previous.get(0);
         if (!decision.colour().name().equals(before)) {
             jdbc.update(
@@ -118,7 +114,7 @@ class AddressColours {
                     decision.decidingRule().name(),
                     fired,
                     textArray(decision.countedRecordIds()),
-                    OffsetDateTime.now(clock));
+                    time.nowUtc());
             events.publishEvent(
                     new ColourChanged(address, before == null ? null : Colour.valueOf(before), decision.colour()));
         }
@@ -135,7 +131,7 @@ class AddressColours {
      */
     @Transactional
     ColourDecision raise(AddressId address, String reason, Professional by) {
-        LocalDate today = LocalDate.now(clock.withZone(NETHERLANDS));
+        LocalDate today = time.today();
         jdbc.update(
                 "INSERT INTO colour_raise (id, address_id, reason, raised_by, raised_by_organisation, raised_on)"
                         + " VALUES (?, ?, ?, ?, ?, ?)",

@@ -1,9 +1,9 @@
 package nl.adreszicht.addresses;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.adreszicht.time.DutchTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,18 +24,18 @@ class ColourDecay {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final AddressColours colours;
-    private final Clock clock;
+    private final DutchTime time;
 
-    ColourDecay(JdbcTemplate jdbc, TransactionTemplate transaction, AddressColours colours, Clock clock) {
+    ColourDecay(JdbcTemplate jdbc, TransactionTemplate transaction, AddressColours colours, DutchTime time) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.colours = colours;
-        this.clock = clock;
+        this.time = time;
     }
 
-    @Scheduled(cron = "${adreszicht.colour.decay-cron:0 15 2 * * *}", zone = "Europe/Amsterdam")
+    @Scheduled(cron = "${adreszicht.colour.decay-cron:0 15 2 * * *}", zone = DutchTime.ZONE_ID)
     void nightly() {
-        decay(LocalDate.now(clock.withZone(AddressColours.NETHERLANDS)));
+        decay(time.today());
     }
 
     /** Recomputes every colour that is not grey as of {@code today}; returns how many, or -1 if another instance runs. */

@@ -1,15 +1,14 @@
 package nl.adreszicht.retention;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
 import nl.adreszicht.addresses.InvalidValueException;
 import nl.adreszicht.addresses.InvalidValuesException;
 import nl.adreszicht.addresses.RecordSource;
 import nl.adreszicht.addresses.StatedReason;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,14 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DestructionApiController {
 
-    private static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
-
     private final Destructions destructions;
-    private final Clock clock;
+    private final DutchTime time;
 
-    DestructionApiController(Destructions destructions, Clock clock) {
+    DestructionApiController(Destructions destructions, DutchTime time) {
         this.destructions = destructions;
-        this.clock = clock;
+        this.time = time;
     }
 
     /** A granted request to destroy a record. The reason must not name the data subject: use the case number. */
@@ -95,7 +92,7 @@ class DestructionApiController {
         if (date == null) {
             throw new InvalidValueException("ontvangenOp", "NotNull");
         }
-        if (date.isAfter(LocalDate.now(clock.withZone(NETHERLANDS)))) {
+        if (date.isAfter(time.today())) {
             throw new InvalidValueException("ontvangenOp", "validation.ontvangenOp.future");
         }
         return date;

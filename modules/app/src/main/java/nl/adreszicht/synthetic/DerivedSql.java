@@ -1,6 +1,7 @@
 package nl.adreszicht.synthetic;
 
 import java.util.List;
+import nl.adreszicht.time.DutchTime;
 
 /**
  * What the application derives from each stored record, computed once in bulk over the synthetic records instead
@@ -14,13 +15,16 @@ final class DerivedSql {
 
     private DerivedSql() {}
 
+    /** The zone of every calendar day, as an SQL literal. */
+    private static final String DUTCH = "'" + DutchTime.ZONE_ID + "'";
+
     private static final String RECORDS = "SELECT i.address_id, i.id, i.occurred_at AS at, i.severity,"
             + " i.children_present AS kids, i.huisverbod_imposed AS imposed, i.huisverbod_broken AS broken,"
             + " false AS acute, true AS counts FROM incident i JOIN address a ON a.id = i.address_id AND a.synthetic"
             + " UNION ALL SELECT m.address_id, m.id, m.received_at, m.severity, m.children_involved, false, false,"
             + " coalesce(m.acute_onveiligheid, false), true"
             + " FROM vt_melding m JOIN address a ON a.id = m.address_id AND a.synthetic"
-            + " UNION ALL SELECT r.address_id, r.id, (r.occurred_on + time '12:00') AT TIME ZONE 'Europe/Amsterdam',"
+            + " UNION ALL SELECT r.address_id, r.id, (r.occurred_on + time '12:00') AT TIME ZONE " + DUTCH + ","
             + " r.severity, coalesce(r.children_present, false), r.kind = 'huisverbod', coalesce(r.huisverbod_broken, false),"
             + " false, r.kind = 'signaal'"
             + " FROM municipal_record r JOIN address a ON a.id = r.address_id AND a.synthetic";
@@ -75,7 +79,7 @@ final class DerivedSql {
     static final String TALLY_CELLS = "CREATE TEMPORARY TABLE synthetic_tally AS"
             + " SELECT a.gemeente_code, a.wijk_code, a.buurt_code, a.area_year, date_trunc('month', x.day)::date AS month,"
             + " x.source, x.severity, x.kids AS children_present, count(*)::integer AS records"
-            + " FROM (SELECT address_id, (occurred_at AT TIME ZONE 'Europe/Amsterdam')::date AS day,"
+            + " FROM (SELECT address_id, (occurred_at AT TIME ZONE " + DUTCH + ")::date AS day,"
             + "   'POLITIE_INCIDENT' AS source, severity, children_present AS kids FROM incident"
             + "  UNION ALL SELECT address_id, received_on, CASE kind WHEN 'melding' THEN 'VT_MELDING' ELSE 'VT_ADVIES' END,"
             + "   severity, children_involved FROM vt_melding"
@@ -88,7 +92,7 @@ final class DerivedSql {
     static final String TALLY_VIOLENCE_CELLS = "CREATE TEMPORARY TABLE synthetic_violence_tally AS"
             + " SELECT a.gemeente_code, a.wijk_code, a.buurt_code, a.area_year, date_trunc('month', x.day)::date AS month,"
             + " x.source, x.code AS violence_type, count(*)::integer AS records"
-            + " FROM (SELECT i.address_id, (i.occurred_at AT TIME ZONE 'Europe/Amsterdam')::date AS day,"
+            + " FROM (SELECT i.address_id, (i.occurred_at AT TIME ZONE " + DUTCH + ")::date AS day,"
             + "   'POLITIE_INCIDENT' AS source, v.code FROM incident i JOIN incident_violence_type v ON v.incident_id = i.id"
             + "  UNION ALL SELECT m.address_id, m.received_on,"
             + "   CASE m.kind WHEN 'melding' THEN 'VT_MELDING' ELSE 'VT_ADVIES' END, v.code"
@@ -135,7 +139,7 @@ final class DerivedSql {
     static final String RETENTION = "INSERT INTO retention_schedule (source, record_id, organisation, kept_until,"
             + " basis, rule_version)"
             + " SELECT 'POLITIE_INCIDENT', i.id::text, i.organisation,"
-            + "  ((i.registered_at AT TIME ZONE 'Europe/Amsterdam')::date + interval '5 years')::date, 'TERMIJN',"
+            + "  ((i.registered_at AT TIME ZONE " + DUTCH + ")::date + interval '5 years')::date, 'TERMIJN',"
             + "  'r1-synthetisch' FROM incident i JOIN address a ON a.id = i.address_id AND a.synthetic"
             + " UNION ALL SELECT CASE m.kind WHEN 'melding' THEN 'VT_MELDING' ELSE 'VT_ADVIES' END, m.id::text,"
             + "  coalesce(m.organisation, m.vt_region), (m.received_on + interval '15 years')::date, 'TERMIJN',"

@@ -1,7 +1,6 @@
 package nl.adreszicht.veiligthuis;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import nl.adreszicht.addresses.InvalidValueException;
 import nl.adreszicht.addresses.InvalidValuesException;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,12 +38,12 @@ class MeldingApiController {
 
     private final MeldingIntakeCheck check;
     private final Meldingen meldingen;
-    private final Clock clock;
+    private final DutchTime time;
 
-    MeldingApiController(MeldingIntakeCheck check, Meldingen meldingen, Clock clock) {
+    MeldingApiController(MeldingIntakeCheck check, Meldingen meldingen, DutchTime time) {
         this.check = check;
         this.meldingen = meldingen;
-        this.clock = clock;
+        this.time = time;
     }
 
     @PostMapping(MELDINGEN)
@@ -98,7 +98,7 @@ class MeldingApiController {
     @PostMapping(MELDINGEN + "/{id}/onderzoek")
     ResponseEntity<MeldingResource> startInvestigation(@PathVariable String id, @RequestBody OnderzoekVerzoek body) {
         UUID melding = id(id);
-        LocalDate today = LocalDate.now(clock.withZone(MeldingIntakeCheck.NETHERLANDS));
+        LocalDate today = time.today();
         LocalDate start = body.startdatum() == null ? today : body.startdatum();
         if (start.isAfter(today)) {
             throw new InvalidValueException("startdatum", "validation.startdatum.future");

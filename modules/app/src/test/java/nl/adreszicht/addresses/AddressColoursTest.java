@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestClock;
 import nl.adreszicht.security.Role;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,7 +67,16 @@ class AddressColoursTest {
     @Autowired
     MockMvc mvc;
 
-    private final LocalDate today = LocalDate.now(AddressColours.NETHERLANDS);
+    @Autowired
+    TestClock.Settable clock;
+
+    /** A fixed day: the window and the lowerings' review dates are counted from it, whatever day the suite runs. */
+    private final LocalDate today = TestClock.TODAY;
+
+    @BeforeEach
+    void fixTheDay() {
+        clock.startAt(today);
+    }
 
     @Test
     void eachNewRecordRecomputesTheColourAndKeepsWhyAndTheHistory() {

@@ -6,14 +6,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestClock;
 import nl.adreszicht.security.Role;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +30,15 @@ class IncidentColourTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    TestClock.Settable clock;
+
+    @BeforeEach
+    void fixTheDay() {
+        // Dates in these tests are counted from one fixed day, whatever day the suite runs.
+        clock.startAt(TestClock.NOW.toInstant());
+    }
 
     @Autowired
     EmbeddedPostgres postgres;
@@ -91,12 +100,7 @@ class IncidentColourTest {
             String address, int daysAgo, String severity, boolean children, String victim) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("registratienummer", "PL-KLEUR-" + UUID.randomUUID().toString().substring(0, 8));
-        body.put(
-                "tijdstip",
-                OffsetDateTime.now(ZoneOffset.UTC)
-                        .minusDays(daysAgo)
-                        .withNano(0)
-                        .toString());
+        body.put("tijdstip", TestClock.NOW.minusDays(daysAgo).withNano(0).toString());
         body.put("adresId", address);
         body.put("geweldsvormen", List.of("partnergeweld"));
         body.put("ernst", severity);

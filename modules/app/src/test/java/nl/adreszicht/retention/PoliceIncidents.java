@@ -4,8 +4,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestClock;
 import nl.adreszicht.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -53,12 +52,7 @@ final class PoliceIncidents {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(
                 "registratienummer", "PL-BEWAAR-" + UUID.randomUUID().toString().substring(0, 8));
-        body.put(
-                "tijdstip",
-                OffsetDateTime.now(ZoneOffset.UTC)
-                        .minusDays(daysAgo)
-                        .withNano(0)
-                        .toString());
+        body.put("tijdstip", TestClock.NOW.minusDays(daysAgo).withNano(0).toString());
         body.put("adresId", address);
         body.put("geweldsvormen", List.of("partnergeweld"));
         body.put("ernst", severity);
@@ -89,8 +83,8 @@ final class PoliceIncidents {
     /** Ends the incident's retention yesterday, as if its period had passed. */
     void expire(String incident) {
         owner.update(
-                "UPDATE retention_schedule SET kept_until = current_date - 1 WHERE source = 'POLITIE_INCIDENT'"
-                        + " AND record_id = ?",
+                "UPDATE retention_schedule SET kept_until = ? WHERE source = 'POLITIE_INCIDENT' AND record_id = ?",
+                TestClock.TODAY.minusDays(1),
                 incident);
     }
 
