@@ -53,19 +53,7 @@ class AddressColours {
     Optional<ColourDecision> recompute(AddressId address, LocalDate today) {
         // One recompute per address at a time, so the later one always sees the earlier one's record.
         jdbc.query("SELECT 1 FROM address WHERE id = ? FOR NO KEY UPDATE", row -> {}, address.value());
-        List<ColourRecord> records = sources.stream()
-                .flatMap(source -> source.recordsAt(address).stream())
-                .toList();
-        List<ColourOverride> raises = jdbc.query(
-                "SELECT reason, raised_by, raised_on FROM colour_raise WHERE address_id = ?",
-                (row, n) -> new ColourOverride.Raise(
-                        row.getString("reason"),
-                        row.getString("raised_by"),
-                        row.getObject("raised_on", LocalDate.class)),
-                address.value());
-        List<ColourOverride> overrides = new ArrayList<>(raises);
-        overrides.addAll(ColourLowerings.approved(jdbc, address));
-        Optional<ColourDecision> decision = new ColourPolicy(versions.active()).decide(records, overrides, today);
+        Optional<ColourDecision> decision = decide(address, today);
         if (decision.isPresent()) {
             store(address, decision.get());
         } else {
@@ -78,6 +66,23 @@ class AddressColours {
                     .forEach(gone -> events.publishEvent(new ColourChanged(address, Colour.valueOf(gone), null)));
         }
         return decision;
+    }
+
+    /** What the active rules decide for one address as of {@code today}, from every source's records; stores nothing. */
+    Optional<ColourDecision> decide(AddressId address, LocalDate today) {
+        List<ColourRecord> records = sources.stream()
+                .flatMap(source -> source.recordsAt(address).stream())
+                .toList();
+        List<ColourOverride> raises = jdbc.query(
+                "SELECT reason, raised_by, raised_on FROM colour_raise WHERE address_id = ?",
+                (row, n) -> new ColourOverride.Raise(
+                        row.getString("reason"),
+                        row.getString("raised_by"),
+                        row.getObject("raised_on", LocalDate.class)),
+                address.value());
+        List<ColourOverride> overrides = new ArrayList<>(raises);
+        overrides.addAll(ColourLowerings.approved(jdbc, address));
+        return new ColourPolicy(versions.active()).decide(records, overrides, today);
     }
 
     private void store(AddressId address, ColourDecision decision) {

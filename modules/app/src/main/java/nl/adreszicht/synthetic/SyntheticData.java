@@ -158,7 +158,7 @@ class SyntheticData {
                     statement.execute(index.getValue());
                 }
                 progress.accept("colours, area tally and retention schedule");
-                for (String sql : DerivedSql.ALL) {
+                for (String sql : DerivedSql.all(today, load.now)) {
                     statement.execute(sql);
                 }
                 progress.accept("analyse");

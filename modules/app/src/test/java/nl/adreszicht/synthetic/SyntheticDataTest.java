@@ -6,8 +6,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.Requests;
+import nl.adreszicht.addresses.RealColourPolicy;
 import nl.adreszicht.security.Role;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -39,6 +44,9 @@ class SyntheticDataTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
 
     SyntheticData.Report report;
 
@@ -147,6 +155,41 @@ class SyntheticDataTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.tijdlijn").isNotEmpty());
         mvc.perform(get("/api/v1/werkvoorraad").with(vt.api())).andExpect(status().isOk());
+    }
+
+    @Test
+    void theColoursComputedInSqlAreTheColourPolicysOwn() {
+        // DerivedSql computes the colours in bulk; the application's policy, reading the same records through every
+        // module's ColourRecordSource, must come to the same colour, rule, fired rules and counted records.
+        RealColourPolicy policy = new RealColourPolicy(context);
+        List<Map<String, Object>> stored = jdbc.queryForList("SELECT c.address_id, c.colour, c.deciding_rule,"
+                + " array_to_string(c.fired_rules, ',') AS fired, array_to_string(c.counted_record_ids, ',') AS counted"
+                + " FROM address_colour c JOIN address a ON a.id = c.address_id WHERE a.synthetic ORDER BY 1");
+        assertThat(stored).hasSizeGreaterThan(300);
+        List<String> differences = new ArrayList<>();
+        for (Map<String, Object> row : stored) {
+            UUID address = (UUID) row.get("address_id");
+            RealColourPolicy.Decided sql = new RealColourPolicy.Decided(
+                    (String) row.get("colour"),
+                    (String) row.get("deciding_rule"),
+                    split(row.get("fired")),
+                    split(row.get("counted")));
+            RealColourPolicy.Decided real = policy.decide(address, TODAY).orElse(null);
+            if (!sql.equals(real)) {
+                differences.add(address + ": SQL " + sql + ", policy " + real);
+            }
+        }
+        assertThat(differences)
+                .as("addresses where DerivedSql and ColourPolicy disagree")
+                .isEmpty();
+        // Every colour occurs, so the parity covers each rule family and not only grey and green.
+        assertThat(stored.stream().map(row -> row.get("colour")).distinct())
+                .containsExactlyInAnyOrder("GREY", "GREEN", "YELLOW", "ORANGE", "RED");
+    }
+
+    private static List<String> split(Object joined) {
+        String text = (String) joined;
+        return text.isEmpty() ? List.of() : List.of(text.split(","));
     }
 
     @Test
