@@ -1,5 +1,6 @@
 package nl.adreszicht.addresses;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -101,6 +102,7 @@ class AddressApiController {
             @Nullable String toevoeging) {}
 
     /** An address as the API shows it. */
+    @Schema(name = "Adres")
     record AdresResource(
             String id,
             @Nullable String nummeraanduidingId,

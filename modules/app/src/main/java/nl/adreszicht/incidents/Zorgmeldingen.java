@@ -1,5 +1,6 @@
 package nl.adreszicht.incidents;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -129,6 +130,7 @@ class Zorgmeldingen {
      * A zorgmelding as the police see it: when it was sent and the terugkoppeling status code, nothing of Veilig
      * Thuis's work behind it.
      */
+    @Schema(name = "Zorgmelding")
     record ZorgmeldingResource(
             String id,
             String incidentId,

@@ -1,5 +1,6 @@
 package nl.adreszicht.veiligthuis;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -96,6 +97,7 @@ class Werkvoorraad {
         this.time = time;
     }
 
+    @Schema(name = "Werkvoorraadregel")
     record Item(
             String id,
             String soort,
@@ -107,8 +109,10 @@ class Werkvoorraad {
             @Nullable LocalDate uiterlijk,
             List<String> categorieen) {}
 
+    @Schema(name = "InTeNemenZorgmelding")
     record Zorgmelding(String zorgmeldingId, String adresId, OffsetDateTime verzondenOp) {}
 
+    @Schema(name = "Werkvoorraad")
     record Lijst(String regio, Map<String, Integer> aantallen, List<Item> items, List<Zorgmelding> zorgmeldingen) {}
 
     /** A filtered, sorted worklist: {@code categorie} and {@code soort} may be null (all), sort by deadline or receipt. */

@@ -415,8 +415,8 @@ class IncidentApiTest {
     void theOpenApiDocumentListsTheRolesAndRelationsAsEnums() throws Exception {
         mvc.perform(get("/api/v1/openapi.json"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.paths['/api/v1/incidenten'].post").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/incidenten/{id}'].get").exists())
+                .andExpect(jsonPath("$.paths['/incidenten'].post").exists())
+                .andExpect(jsonPath("$.paths['/incidenten/{id}'].get").exists())
                 .andExpect(jsonPath("$.components.schemas.IncidentRegistratie.properties.ernst.enum")
                         .value(containsInAnyOrder("S1", "S2", "S3")))
                 .andExpect(jsonPath("$.components.schemas.Betrokkene.properties.rol.enum")
