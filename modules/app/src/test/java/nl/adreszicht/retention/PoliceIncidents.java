@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestAddresses;
 import nl.adreszicht.TestClock;
 import nl.adreszicht.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -27,24 +28,18 @@ final class PoliceIncidents {
 
     private final MockMvc mvc;
     private final JdbcTemplate owner;
+    private final TestAddresses addresses;
     private final JsonMapper json = JsonMapper.builder().build();
 
     PoliceIncidents(MockMvc mvc, DataSource ownerDataSource) {
         this.mvc = mvc;
         this.owner = new JdbcTemplate(ownerDataSource);
+        this.addresses = new TestAddresses(ownerDataSource);
     }
 
     /** A new address of its own in Hoogeveen, with wijk and buurt. */
     String newAddress() {
-        UUID id = UUID.randomUUID();
-        owner.update(
-                "INSERT INTO address (id, postcode, huisnummer, toevoeging, straat, woonplaats, gemeente_code,"
-                        + " wijk_code, buurt_code, area_year) VALUES (?, '7909AA', ?, ?, 'Bewaarpad', 'Hoogeveen',"
-                        + " 'GM0118', 'WK011801', 'BU01180102', 2025)",
-                id,
-                1 + Math.floorMod(id.hashCode(), 99_999),
-                Integer.toString(Math.floorMod(id.hashCode() >> 8, 9999)));
-        return id.toString();
+        return addresses.create("GM0118", "WK011801", "BU01180102").toString();
     }
 
     /** Registers an incident; returns its id. */
