@@ -1,6 +1,7 @@
 package nl.adreszicht.retention;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
@@ -47,6 +48,7 @@ class DestructionApiController {
             @Schema(description = "Waarom het verzoek is toegewezen (10 tot 500 tekens, geen namen)") @Nullable
             String reden) {}
 
+    @ApiResponse(responseCode = "204", description = "Vernietigd")
     @PostMapping("/api/v1/vernietigingsverzoeken")
     ResponseEntity<Void> destroy(@RequestBody Vernietigingsverzoek verzoek) {
         destructions.destroy(check(verzoek));

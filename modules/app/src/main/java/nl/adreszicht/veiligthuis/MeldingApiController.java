@@ -1,5 +1,6 @@
 package nl.adreszicht.veiligthuis;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ class MeldingApiController {
         this.time = time;
     }
 
+    @ApiResponse(responseCode = "201", description = "Ingenomen", useReturnTypeSchema = true)
     @PostMapping(MELDINGEN)
     ResponseEntity<MeldingResource> registerMelding(@RequestBody MeldingRegistratie body) {
         MeldingResource melding = meldingen.intake(check.check(body, NewMelding.Kind.MELDING), "meldingen.registreren");
@@ -53,6 +55,7 @@ class MeldingApiController {
                 .body(melding);
     }
 
+    @ApiResponse(responseCode = "201", description = "Ingenomen", useReturnTypeSchema = true)
     @PostMapping(ADVIEZEN)
     ResponseEntity<MeldingResource> registerAdvies(@RequestBody MeldingRegistratie body) {
         MeldingResource advies = meldingen.intake(check.check(body, NewMelding.Kind.ADVIES), "adviezen.registreren");
@@ -79,6 +82,7 @@ class MeldingApiController {
             @Nullable Boolean structureleOnveiligheid,
             @Nullable String statuscode) {}
 
+    @ApiResponse(responseCode = "201", description = "Vastgelegd", useReturnTypeSchema = true)
     @PostMapping(MELDINGEN + "/{id}/veiligheidsbeoordeling")
     ResponseEntity<MeldingResource> assess(@PathVariable String id, @RequestBody BeoordelingVerzoek body) {
         UUID melding = id(id);
@@ -95,6 +99,7 @@ class MeldingApiController {
     /** Starting an onderzoek; today when no date is given. */
     record OnderzoekVerzoek(@Nullable LocalDate startdatum) {}
 
+    @ApiResponse(responseCode = "201", description = "Gestart", useReturnTypeSchema = true)
     @PostMapping(MELDINGEN + "/{id}/onderzoek")
     ResponseEntity<MeldingResource> startInvestigation(@PathVariable String id, @RequestBody OnderzoekVerzoek body) {
         UUID melding = id(id);
@@ -169,6 +174,7 @@ class MeldingApiController {
             @Nullable String organisatie,
             @Nullable String toelichting) {}
 
+    @ApiResponse(responseCode = "201", description = "Vastgelegd", useReturnTypeSchema = true)
     @PostMapping(MELDINGEN + "/{id}/vervolgstappen")
     ResponseEntity<MeldingResource> addStep(@PathVariable String id, @RequestBody VervolgstapVerzoek body) {
         UUID melding = id(id);
