@@ -1,5 +1,7 @@
 package nl.adreszicht.addresses;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -55,6 +57,10 @@ class AddressApiController {
     }
 
     /** {@code POST /api/v1/adressen/{id}/kleurverhogingen}: raise the colour to red, with a reason. */
+    @ApiResponse(
+            responseCode = "201",
+            description = "Verhoogd; het adres met zijn nieuwe kleur",
+            useReturnTypeSchema = true)
     @PostMapping("/api/v1/adressen/{id}/kleurverhogingen")
     ResponseEntity<AdresResource> raise(@PathVariable String id, @Valid @RequestBody Kleurverhoging raise) {
         AddressId addressId = AddressId.parse(id);
@@ -101,6 +107,7 @@ class AddressApiController {
             @Nullable String toevoeging) {}
 
     /** An address as the API shows it. */
+    @Schema(name = "Adres")
     record AdresResource(
             String id,
             @Nullable String nummeraanduidingId,

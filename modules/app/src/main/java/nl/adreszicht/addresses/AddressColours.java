@@ -1,15 +1,14 @@
 package nl.adreszicht.addresses;
 
 import java.sql.Array;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.adreszicht.security.Professional;
+import nl.adreszicht.time.DutchTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,31 +24,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AddressColours {
 
-    /** Colour dates are Dutch calendar days: a record of 23:30 on 1 May counts on 1 May. */
-    static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
-
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final List<ColourRecordSource> sources;
     private final ColourRulesVersions versions;
-    private final Clock clock;
+    private final DutchTime time;
 
     AddressColours(
             JdbcTemplate jdbc,
             List<ColourRecordSource> sources,
             ColourRulesVersions versions,
-            Clock clock,
+            DutchTime time,
             ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.sources = sources;
         this.versions = versions;
-        this.clock = clock;
+        this.time = time;
     }
 
     @EventListener
     void on(RecordedAtAddress recorded) {
-        recompute(recorded.address(), LocalDate.now(clock.withZone(NETHERLANDS)));
+        recompute(recorded.address(), time.today());
     }
 
     /** Recomputes one address's colour as of {@code today}; returns the decision, if the address has history. */
@@ -57,19 +53,7 @@ class AddressColours {
     Optional<ColourDecision> recompute(AddressId address, LocalDate today) {
         // One recompute per address at a time, so the later one always sees the earlier one's record.
         jdbc.query("SELECT 1 FROM address WHERE id = ? FOR NO KEY UPDATE", row -> {}, address.value());
-        List<ColourRecord> records = sources.stream()
-                .flatMap(source -> source.recordsAt(address).stream())
-                .toList();
-        List<ColourOverride> raises = jdbc.query(
-                "SELECT reason, raised_by, raised_on FROM colour_raise WHERE address_id = ?",
-                (row, n) -> new ColourOverride.Raise(
-                        row.getString("reason"),
-                        row.getString("raised_by"),
-                        row.getObject("raised_on", LocalDate.class)),
-                address.value());
-        List<ColourOverride> overrides = new ArrayList<>(raises);
-        overrides.addAll(ColourLowerings.approved(jdbc, address));
-        Optional<ColourDecision> decision = new ColourPolicy(versions.active()).decide(records, overrides, today);
+        Optional<ColourDecision> decision = decide(address, today);
         if (decision.isPresent()) {
             store(address, decision.get());
         } else {
@@ -82,6 +66,23 @@ class AddressColours {
                     .forEach(gone -> events.publishEvent(new ColourChanged(address, Colour.valueOf(gone), null)));
         }
         return decision;
+    }
+
+    /** What the active rules decide for one address as of {@code today}, from every source's records; stores nothing. */
+    Optional<ColourDecision> decide(AddressId address, LocalDate today) {
+        List<ColourRecord> records = sources.stream()
+                .flatMap(source -> source.recordsAt(address).stream())
+                .toList();
+        List<ColourOverride> raises = jdbc.query(
+                "SELECT reason, raised_by, raised_on FROM colour_raise WHERE address_id = ?",
+                (row, n) -> new ColourOverride.Raise(
+                        row.getString("reason"),
+                        row.getString("raised_by"),
+                        row.getObject("raised_on", LocalDate.class)),
+                address.value());
+        List<ColourOverride> overrides = new ArrayList<>(raises);
+        overrides.addAll(ColourLowerings.approved(jdbc, address));
+        return new ColourPolicy(versions.active()).decide(records, overrides, today);
     }
 
     private void store(AddressId address, ColourDecision decision) {
@@ -104,7 +105,7 @@ class AddressColours {
                 decision.decidingRule().name(),
                 fired,
                 textArray(decision.countedRecordIds()),
-                OffsetDateTime.now(clock));
+                time.nowUtc());
         String before = previous.isEmpty() ? null : previous.get(0);
         if (!decision.colour().name().equals(before)) {
             jdbc.update(
@@ -118,7 +119,7 @@ class AddressColours {
                     decision.decidingRule().name(),
                     fired,
                     textArray(decision.countedRecordIds()),
-                    OffsetDateTime.now(clock));
+                    time.nowUtc());
             events.publishEvent(
                     new ColourChanged(address, before == null ? null : Colour.valueOf(before), decision.colour()));
         }
@@ -135,7 +136,7 @@ class AddressColours {
      */
     @Transactional
     ColourDecision raise(AddressId address, String reason, Professional by) {
-        LocalDate today = LocalDate.now(clock.withZone(NETHERLANDS));
+        LocalDate today = time.today();
         jdbc.update(
                 "INSERT INTO colour_raise (id, address_id, reason, raised_by, raised_by_organisation, raised_on)"
                         + " VALUES (?, ?, ?, ?, ?, ?)",

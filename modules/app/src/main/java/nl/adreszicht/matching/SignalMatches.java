@@ -1,8 +1,6 @@
 package nl.adreszicht.matching;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -11,6 +9,7 @@ import java.util.stream.Collectors;
 import nl.adreszicht.addresses.AddressHistorySource;
 import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.RecordedAtAddress;
+import nl.adreszicht.time.DutchTime;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,12 +24,12 @@ class SignalMatches {
 
     private final List<AddressHistorySource> sources;
     private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final DutchTime time;
 
-    SignalMatches(List<AddressHistorySource> sources, JdbcTemplate jdbc, Clock clock) {
+    SignalMatches(List<AddressHistorySource> sources, JdbcTemplate jdbc, DutchTime time) {
         this.sources = sources;
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.time = time;
     }
 
     @EventListener
@@ -48,7 +47,7 @@ class SignalMatches {
                 .filter(Objects::nonNull)
                 .filter(other -> !other.equals(organisation))
                 .collect(Collectors.toSet());
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime now = time.nowUtc();
         for (String other : others) {
             notify(address, organisation, other, now);
             notify(address, other, organisation, now);

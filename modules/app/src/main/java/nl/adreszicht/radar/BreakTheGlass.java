@@ -1,8 +1,6 @@
 package nl.adreszicht.radar;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +9,7 @@ import nl.adreszicht.addresses.InvalidValueException;
 import nl.adreszicht.addresses.StatedReason;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,12 +27,12 @@ class BreakTheGlass {
 
     private final JdbcTemplate jdbc;
     private final BreakTheGlassProperties properties;
-    private final Clock clock;
+    private final DutchTime time;
 
-    BreakTheGlass(JdbcTemplate jdbc, BreakTheGlassProperties properties, Clock clock) {
+    BreakTheGlass(JdbcTemplate jdbc, BreakTheGlassProperties properties, DutchTime time) {
         this.jdbc = jdbc;
         this.properties = properties;
-        this.clock = clock;
+        this.time = time;
     }
 
     /** Grants {@code by} access to {@code address} from now for the configured duration. */
@@ -128,7 +127,7 @@ class BreakTheGlass {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return time.nowUtc();
     }
 
     private static final String SELECT = "SELECT id, address_id, subject, organisation, reason, granted_at, expires_at,"

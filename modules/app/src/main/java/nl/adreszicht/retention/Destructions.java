@@ -1,8 +1,6 @@
 package nl.adreszicht.retention;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import nl.adreszicht.addresses.RecordSource;
 import nl.adreszicht.addresses.RecordedAtAddress;
@@ -11,6 +9,7 @@ import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
+import nl.adreszicht.time.DutchTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +38,7 @@ class Destructions {
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final Clock clock;
+    private final DutchTime time;
 
     Destructions(
             RetentionSources sources,
@@ -49,7 +48,7 @@ class Destructions {
             ApplicationEventPublisher events,
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            DutchTime time) {
         this.sources = sources;
         this.schedule = schedule;
         this.accessLog = accessLog;
@@ -57,7 +56,7 @@ class Destructions {
         this.events = events;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock;
+        this.time = time;
     }
 
     /** A checked request: which record, when the data subject asked, and why it is granted. */
@@ -90,7 +89,7 @@ class Destructions {
                     request.receivedOn(),
                     request.reason(),
                     officer.subject(),
-                    OffsetDateTime.now(clock));
+                    time.nowUtc());
             events.publishEvent(new RecordedAtAddress(stored.address()));
         });
     }

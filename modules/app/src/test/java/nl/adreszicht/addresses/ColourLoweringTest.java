@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Set;
 import java.util.UUID;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestClock;
 import nl.adreszicht.security.Role;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,7 +54,17 @@ class ColourLoweringTest {
     @Autowired
     MockMvc mvc;
 
-    private final LocalDate today = LocalDate.now(AddressColours.NETHERLANDS);
+    @Autowired
+    TestClock.Settable clock;
+
+    /** A fixed day: the window and the lowerings' review dates are counted from it, whatever day the suite runs. */
+    private final LocalDate today = TestClock.TODAY;
+
+    @BeforeEach
+    void fixTheDay() {
+        clock.startAt(today);
+    }
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test

@@ -6,10 +6,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestClock;
 import nl.adreszicht.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +28,15 @@ class DestructionApiTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    TestClock.Settable clock;
+
+    @BeforeEach
+    void fixTheDay() {
+        // Dates in these tests are counted from one fixed day, whatever day the suite runs.
+        clock.startAt(TestClock.NOW.toInstant());
+    }
 
     @Autowired
     JdbcTemplate jdbc;
@@ -55,13 +64,13 @@ class DestructionApiTest {
         return """
                 {"bron": "politie-incident", "registratieId": "%s", "ontvangenOp": "%s",
                  "reden": "Verzoek tot vernietiging toegewezen, zaak PRIV-2026-014."}
-                """.formatted(incident, LocalDate.now().minusDays(3));
+                """.formatted(incident, TestClock.TODAY.minusDays(3));
     }
 
     @Test
     void thePrivacyOfficerOfTheOwnerDestroysAnIncident() throws Exception {
         String address = incidents.newAddress();
-        String destroyed = incidents.register(address, 5, "S2", LocalDate.now().minusYears(6));
+        String destroyed = incidents.register(address, 5, "S2", TestClock.TODAY.minusYears(6));
         String kept = incidents.register(address, 10, "S1", null);
         assertThat(incidents.colour(address)).isEqualTo("YELLOW");
         List<Map<String, Object>> tallyBefore = incidents.tally();
@@ -110,7 +119,7 @@ class DestructionApiTest {
     void everyInvalidFieldIsReportedAtOnce() throws Exception {
         destroy(privacyOfficer, """
                         {"bron": "brief", "registratieId": "a/b", "ontvangenOp": "%s", "reden": "kort"}
-                        """.formatted(LocalDate.now().plusDays(2)))
+                        """.formatted(TestClock.TODAY.plusDays(2)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.invalidParams.length()").value(4));
     }
