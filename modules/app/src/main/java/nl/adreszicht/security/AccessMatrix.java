@@ -324,11 +324,15 @@ public final class AccessMatrix {
         return PERMISSIONS;
     }
 
-    /** The row for a request, if any: used to name the action of a refusal in the access log. */
+    /**
+     * The row for a request, if any: used to name the action of a refusal in the access log. A {@code HEAD} request
+     * is decided by the {@code GET} row of its path: it runs the same handler, only without sending the body.
+     */
     public static Optional<Permission> find(String method, String path) {
         PathContainer container = PathContainer.parsePath(path);
+        String decidingMethod = HttpMethod.HEAD.matches(method) ? HttpMethod.GET.name() : method;
         return PERMISSIONS.stream()
-                .filter(p -> p.method().matches(method))
+                .filter(p -> p.method().matches(decidingMethod))
                 .filter(p -> pattern(p).matches(container))
                 .findFirst();
     }
