@@ -43,13 +43,19 @@ class AddressRegister {
 
     /** An address about to be changed (its colour raised): logged as a change, not a read. */
     Optional<Address> change(AddressId id, String action) {
-        return access(id, action, AccessKind.WIJZIGEN);
+        return access(id, action, AccessKind.WIJZIGEN, false);
+    }
+
+    /** As {@link #read} or {@link #change}, for access that may rest on a break-the-glass grant (then flagged). */
+    Optional<Address> access(AddressId id, String action, AccessKind kind, boolean breakTheGlass) {
+        Optional<Address> found = addresses.findById(id.value()).filter(this::inScope);
+        found.ifPresent(address -> accessLog.record(
+                new AccessEntry(kind, action, "adres", address.id().toString(), breakTheGlass)));
+        return found;
     }
 
     private Optional<Address> access(AddressId id, String action, AccessKind kind) {
-        Optional<Address> found = addresses.findById(id.value()).filter(this::inScope);
-        found.ifPresent(address -> logged(kind, action, address));
-        return found;
+        return access(id, action, kind, false);
     }
 
     private boolean inScope(Address address) {
