@@ -282,7 +282,16 @@ class ColourLoweringTest {
 
     private static ColourRecord incident(String id, LocalDate date, Severity severity) {
         return new ColourRecord(
-                id, RecordSource.POLITIE_INCIDENT, date, severity, false, false, false, false, Set.of("p-" + id));
+                id,
+                RecordSource.POLITIE_INCIDENT,
+                date,
+                severity,
+                false,
+                false,
+                false,
+                false,
+                Set.of("p-" + id),
+                "politie-x");
     }
 
     private AddressId newAddress() {
