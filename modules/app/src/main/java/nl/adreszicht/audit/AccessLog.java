@@ -1,6 +1,7 @@
 package nl.adreszicht.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import java.util.stream.Collectors;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
@@ -93,6 +94,20 @@ public class AccessLog {
                 false,
                 null,
                 SystemActor.CLIENT));
+    }
+
+    /**
+     * The professionals who created or changed an object, as the log recorded them: the authors whose own work a
+     * privacy officer may not destroy (separation of duties). A read of the log by the application, not by a
+     * person, so not itself an entry.
+     */
+    public Set<String> writersOf(String objectType, String objectId) {
+        return Set.copyOf(jdbc.queryForList(
+                "SELECT DISTINCT actor_subject FROM access_log WHERE object_type = ? AND object_id = ?"
+                        + " AND kind IN ('AANMAKEN', 'WIJZIGEN')",
+                String.class,
+                objectType,
+                objectId));
     }
 
     private static @Nullable HttpServletRequest currentRequest() {
