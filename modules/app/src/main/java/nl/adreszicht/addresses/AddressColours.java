@@ -66,7 +66,7 @@ class AddressColours {
         List<ColourOverride> raises = jdbc.query(
                 "SELECT reason, raised_by, raised_on FROM colour_raise WHERE address_id = ?",
                 (row, n) -> new ColourOverride.Raise(
-                        row.getString("reason"),
+                        Objects.requireNonNullElse(row.getString("reason"), ERASED),
                         row.getString("raised_by"),
                         row.getObject("raised_on", LocalDate.class)),
                 address.value());
@@ -139,15 +139,21 @@ class AddressColours {
     @Transactional
     ColourDecision raise(AddressId address, String reason, Professional by) {
         LocalDate today = LocalDate.now(clock.withZone(NETHERLANDS));
+        // The records at the address now: the raise's reason is about them, and goes when one of them goes.
+        List<String> records = sources.stream()
+                .flatMap(source -> source.recordsAt(address).stream())
+                .map(ColourRecord::id)
+                .toList();
         jdbc.update(
-                "INSERT INTO colour_raise (id, address_id, reason, raised_by, raised_by_organisation, raised_on)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO colour_raise (id, address_id, reason, raised_by, raised_by_organisation, raised_on,"
+                        + " record_ids) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 UUID.randomUUID(),
                 address.value(),
                 reason,
                 by.subject(),
                 by.organisation().orElse(null),
-                today);
+                today,
+                textArray(records));
         return recompute(address, today).orElseThrow();
     }
 

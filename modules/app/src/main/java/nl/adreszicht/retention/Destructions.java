@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import nl.adreszicht.addresses.RecordDestroyed;
 import nl.adreszicht.addresses.RecordSource;
 import nl.adreszicht.addresses.RecordedAtAddress;
 import nl.adreszicht.audit.AccessEntry;
@@ -94,6 +95,7 @@ class Destructions {
         accessLog.record(AccessEntry.of(AccessKind.VERWIJDEREN, ACTION, source.objectType(), request.recordId()));
         transaction.executeWithoutResult(status -> {
             source.delete(request.recordId());
+            events.publishEvent(new RecordDestroyed(request.source(), request.recordId(), stored.address()));
             schedule.forget(request.source(), request.recordId());
             jdbc.update(
                     "INSERT INTO destruction (id, source, record_id, organisation, request_received_on, reason,"
