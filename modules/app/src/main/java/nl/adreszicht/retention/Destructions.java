@@ -81,7 +81,10 @@ class Destructions {
         StoredRecord stored = source.find(request.recordId())
                 .filter(record ->
                         record.ownedBy(organisation, officer.vtRegion().orElse(null)))
-                .orElseThrow(Destructions::notFound);
+                .orElseThrow(() -> {
+                    accessLog.refusedIfExists(ACTION, source.objectType(), request.recordId());
+                    return notFound();
+                });
         Set<String> workedOnBy = new HashSet<>(stored.workedOnBy());
         workedOnBy.addAll(accessLog.writersOf(source.objectType(), request.recordId()));
         if (workedOnBy.contains(officer.subject())) {

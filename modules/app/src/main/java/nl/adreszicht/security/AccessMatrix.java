@@ -337,6 +337,11 @@ public final class AccessMatrix {
                 .findFirst();
     }
 
+    /** The row of an action: what the access log takes an action's allowed roles from. */
+    public static Optional<Permission> byAction(String action) {
+        return PERMISSIONS.stream().filter(p -> p.action().equals(action)).findFirst();
+    }
+
     private static PathPattern pattern(Permission permission) {
         return PARSER.parse(permission.path());
     }
