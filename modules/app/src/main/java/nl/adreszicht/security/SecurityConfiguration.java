@@ -2,6 +2,7 @@ package nl.adreszicht.security;
 
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,12 +12,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.session.OidcSessionRegistry;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
@@ -34,8 +37,10 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.SessionRepository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -90,7 +95,13 @@ class SecurityConfiguration {
             HttpSecurity http,
             ClientRegistrationRepository registrations,
             RefusalPublisher refusals,
-            OidcProperties oidc)
+            OidcProperties oidc,
+            OAuth2AuthorizedClientRepository authorizedClients,
+            GrantedAuthoritiesMapper roles,
+            OidcSessionRegistry oidcSessions,
+            SessionRepository<?> sessions,
+            SessionProperties sessionProperties,
+            Clock clock)
             throws Exception {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/afgemeld");
@@ -115,8 +126,18 @@ class SecurityConfiguration {
                     // OPTIONS, and any method a row does not name, never reaches a page.
                     requests.anyRequest().denyAll();
                 })
-                .oauth2Login(login ->
-                        login.loginPage("/oauth2/authorization/" + LazyClientRegistrationRepository.REGISTRATION_ID))
+                .oauth2Login(login -> login.loginPage(
+                                "/oauth2/authorization/" + LazyClientRegistrationRepository.REGISTRATION_ID)
+                        .oidcSessionRegistry(oidcSessions))
+                // Keycloak ends a session over the back channel (a disabled account, a logout elsewhere): the browser
+                // session goes at once, from the store every instance shares.
+                .oidcLogout(oidcLogout -> oidcLogout
+                        .oidcSessionRegistry(oidcSessions)
+                        .backChannel(backChannel ->
+                                backChannel.logoutHandler(new BackChannelSessionEnd(oidcSessions, sessions))))
+                .addFilterBefore(
+                        new SessionRecheck(authorizedClients, roles, sessionProperties, clock),
+                        AuthorizationFilter.class)
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) -> {
                     refusals.refused(request);
                     errorPage.handle(request, response, denied);
@@ -176,6 +197,12 @@ class SecurityConfiguration {
     @Bean
     ClientRegistrationRepository clientRegistrationRepository(OidcProperties oidc) {
         return new LazyClientRegistrationRepository(oidc);
+    }
+
+    /** Which browser session is which Keycloak session, in PostgreSQL: for back-channel logout on any instance. */
+    @Bean
+    OidcSessionRegistry oidcSessionRegistry(JdbcTemplate jdbc) {
+        return new JdbcOidcSessionRegistry(jdbc);
     }
 
     /** Authorized clients live in the (JDBC) session, not in one instance's memory. */
