@@ -248,12 +248,25 @@ class LoginBrowserIT {
                         + " wijk_code, buurt_code, area_year, synthetic) VALUES (?::uuid, '7906KL', 21, 'A', 'Testlaan (demo)',"
                         + " 'Hoogeveen', 'GM0118', 'WK011806', 'BU01180601', 2026, true) ON CONFLICT DO NOTHING",
                 id);
+        // An incident of the officer's own organisation (politie.drenthe works for politie-noord-nederland) with
+        // children present: outside Veilig Thuis the colour's rule is shown when the own records fire it.
+        String incident = "3c9e0f1a-6b7d-4e2f-8a1b-0c2d3e4f5a6f";
+        jdbc.update(
+                "INSERT INTO incident (id, organisation, registration_number, occurred_at, occurred_zone, address_id,"
+                        + " severity, children_present, injury, weapon, alcohol_drugs, aangifte, huisverbod_imposed,"
+                        + " huisverbod_broken, zorgmelding, content_hash, registered_by) VALUES (?::uuid,"
+                        + " 'politie-noord-nederland', 'BROWSER-KLEUR', now() - interval '3 days', 'Europe/Amsterdam',"
+                        + " ?::uuid, 'S1', true, false, false, false, false, false, false, false, repeat('0', 64),"
+                        + " 'fixture') ON CONFLICT DO NOTHING",
+                incident,
+                id);
         jdbc.update(
                 "INSERT INTO address_colour (address_id, colour, rules_version, deciding_rule, fired_rules,"
                         + " counted_record_ids, computed_at) VALUES (?::uuid, 'YELLOW', 'v1', 'CHILDREN_PRESENT_IS_YELLOW',"
-                        + " ARRAY['CHILDREN_PRESENT_IS_YELLOW', 'INCIDENT_IN_WINDOW_IS_GREEN'], ARRAY['i-1'], now())"
+                        + " ARRAY['CHILDREN_PRESENT_IS_YELLOW', 'INCIDENT_IN_WINDOW_IS_GREEN'], ARRAY[?], now())"
                         + " ON CONFLICT DO NOTHING",
-                id);
+                id,
+                incident);
         logIn("politie.drenthe");
         page.locator("a", new Page.LocatorOptions().setHasText("Adres zoeken")).click();
 
