@@ -59,6 +59,11 @@ public class TestClock {
             offset = Duration.between(Instant.now(), moment);
         }
 
+        /** Moves the clock forward by {@code by}, from wherever it is now. */
+        public void advance(Duration by) {
+            offset = offset.plus(by);
+        }
+
         /** Back on system time. */
         public void reset() {
             offset = Duration.ZERO;

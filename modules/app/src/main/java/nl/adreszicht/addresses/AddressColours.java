@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.adreszicht.security.Professional;
+import nl.adreszicht.security.Role;
 import nl.adreszicht.time.DutchTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -76,7 +79,7 @@ class AddressColours {
         List<ColourOverride> raises = jdbc.query(
                 "SELECT reason, raised_by, raised_on FROM colour_raise WHERE address_id = ?",
                 (row, n) -> new ColourOverride.Raise(
-                        row.getString("reason"),
+                        Objects.requireNonNullElse(row.getString("reason"), ERASED),
                         row.getString("raised_by"),
                         row.getObject("raised_on", LocalDate.class)),
                 address.value());
@@ -137,17 +140,89 @@ class AddressColours {
     @Transactional
     ColourDecision raise(AddressId address, String reason, Professional by) {
         LocalDate today = time.today();
+        // The records at the address now: the raise's reason is about them, and goes when one of them goes.
+        List<String> records = sources.stream()
+                .flatMap(source -> source.recordsAt(address).stream())
+                .map(ColourRecord::id)
+                .toList();
         jdbc.update(
-                "INSERT INTO colour_raise (id, address_id, reason, raised_by, raised_by_organisation, raised_on)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO colour_raise (id, address_id, reason, raised_by, raised_by_organisation, raised_on,"
+                        + " record_ids) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 UUID.randomUUID(),
                 address.value(),
                 reason,
                 by.subject(),
                 by.organisation().orElse(null),
-                today);
+                today,
+                textArray(records));
         return recompute(address, today).orElseThrow();
     }
+
+    /**
+     * Why the address has its stored colour, as {@code viewer} may see it: complete for Veilig Thuis; for everyone
+     * else the rules the viewer's own organisation's records and raises fire by themselves (decided by the same
+     * policy on those alone), the viewer's own records, and the other organisations that contributed, by name only.
+     */
+    ColourExplanation explain(AddressId address, StoredColour stored, Professional viewer) {
+        if (viewer.has(Role.VT_MEDEWERKER) || viewer.has(Role.VT_SUPERVISOR)) {
+            return ColourExplanation.complete(stored);
+        }
+        String own = viewer.organisation().orElse("");
+        LocalDate today = time.today();
+        ColourRulesVersion version = versions.active();
+        Set<String> counted = Set.copyOf(stored.countedRecordIds());
+        List<ColourRecord> records = sources.stream()
+                .flatMap(source -> source.recordsAt(address).stream())
+                .filter(record -> counted.contains(record.id()))
+                .toList();
+        record OwnedRaise(ColourOverride.Raise raise, String organisation) {}
+        LocalDate windowStart = today.minus(version.window());
+        List<OwnedRaise> raises = jdbc
+                .query(
+                        "SELECT reason, raised_by, raised_on, raised_by_organisation FROM colour_raise"
+                                + " WHERE address_id = ?",
+                        (row, n) -> new OwnedRaise(
+                                new ColourOverride.Raise(
+                                        Objects.requireNonNullElse(row.getString("reason"), ERASED),
+                                        row.getString("raised_by"),
+                                        row.getObject("raised_on", LocalDate.class)),
+                                Objects.requireNonNullElse(row.getString("raised_by_organisation"), UNKNOWN)),
+                        address.value())
+                .stream()
+                .filter(owned -> owned.raise().from().isAfter(windowStart)
+                        && !owned.raise().from().isAfter(today))
+                .toList();
+        List<ColourRecord> ownRecords = records.stream()
+                .filter(record -> record.organisation().equals(own))
+                .toList();
+        List<ColourOverride> ownRaises = raises.stream()
+                .filter(owned -> owned.organisation().equals(own))
+                .<ColourOverride>map(OwnedRaise::raise)
+                .toList();
+        List<ColourRule> ownRules = new ColourPolicy(version)
+                .decide(ownRecords, ownRaises, today).map(ColourDecision::firedRules).orElse(List.of()).stream()
+                        .filter(rule -> stored.firedRules().contains(rule.name()))
+                        .toList();
+        ColourRule deciding = ColourRule.valueOf(stored.decidingRule());
+        List<String> others = java.util.stream.Stream.concat(
+                        records.stream().map(ColourRecord::organisation),
+                        raises.stream().map(OwnedRaise::organisation))
+                .filter(organisation -> !organisation.equals(own))
+                .distinct()
+                .sorted()
+                .toList();
+        return new ColourExplanation(
+                ownRules.contains(deciding) ? deciding : null,
+                ownRules,
+                null,
+                ownRecords.stream().map(ColourRecord::id).sorted().toList(),
+                others);
+    }
+
+    /** What an erased reason reads as (the free text went with the record it was about). */
+    static final String ERASED = "(reden verwijderd)";
+
+    private static final String UNKNOWN = "onbekende organisatie";
 
     /** The stored colour of an address, with its reasons, as the address resource shows it. */
     Optional<StoredColour> stored(AddressId address) {

@@ -156,7 +156,8 @@ class ColourLowerings {
         return new Lowering(
                 row.getObject("id", UUID.class),
                 Colour.valueOf(row.getString("target")),
-                row.getString("reason"),
+                // Erased when a record it reviewed was destroyed or reached the end of its retention.
+                java.util.Objects.requireNonNullElse(row.getString("reason"), AddressColours.ERASED),
                 row.getObject("review_date", LocalDate.class),
                 List.of((String[]) row.getArray("reviewed_record_ids").getArray()),
                 row.getString("proposed_by"),

@@ -125,8 +125,9 @@ class IncidentRegister {
         String organisation = organisation(currentProfessional.require());
         Optional<IncidentResource> found = readOnly.execute(
                 status -> incidents.findByIdAndOrganisation(id, organisation).map(this::resource));
-        found.ifPresent(
-                incident -> accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, incident.id())));
+        found.ifPresentOrElse(
+                incident -> accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, incident.id())),
+                () -> accessLog.refusedIfExists(action, OBJECT_TYPE, id.toString()));
         return found;
     }
 

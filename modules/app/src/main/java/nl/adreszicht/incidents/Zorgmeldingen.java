@@ -74,6 +74,7 @@ class Zorgmeldingen {
                 .stream()
                 .findFirst();
         if (address.isEmpty()) {
+            accessLog.refusedIfExists(SEND, IncidentRegister.OBJECT_TYPE, incident.toString());
             return Optional.empty();
         }
         Optional<ZorgmeldingResource> earlier = find(incident);

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.adreszicht.addresses.AddressHistorySource;
 import nl.adreszicht.addresses.AddressId;
+import nl.adreszicht.addresses.RecordDestroyed;
 import nl.adreszicht.addresses.RecordedAtAddress;
 import nl.adreszicht.time.DutchTime;
 import org.springframework.context.event.EventListener;
@@ -38,6 +39,24 @@ class SignalMatches {
         if (recorded.recordedBy() != null) {
             match(recorded.address(), recorded.recordedBy());
         }
+    }
+
+    /**
+     * A record is gone: a match stands only between organisations that both still hold a signal at the address, so
+     * the matches of an organisation whose last signal there it was go too.
+     */
+    @EventListener
+    void on(RecordDestroyed destroyed) {
+        Set<String> remaining = sources.stream()
+                .flatMap(source -> source.organisationsWithSignalsAt(destroyed.address()).stream())
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        jdbc.update(
+                "DELETE FROM signal_match WHERE address_id = ? AND NOT (organisation = ANY (?) AND"
+                        + " other_organisation = ANY (?))",
+                destroyed.address().value(),
+                remaining.toArray(String[]::new),
+                remaining.toArray(String[]::new));
     }
 
     /** Tells {@code organisation} and every other organisation with a signal at {@code address} about each other. */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.adreszicht.addresses.AddressId;
+import nl.adreszicht.addresses.ColourRecord;
+import nl.adreszicht.addresses.ColourRecordSource;
 import nl.adreszicht.addresses.InvalidValueException;
 import nl.adreszicht.addresses.StatedReason;
 import nl.adreszicht.security.Professional;
@@ -27,11 +29,14 @@ class BreakTheGlass {
 
     private final JdbcTemplate jdbc;
     private final BreakTheGlassProperties properties;
+    private final List<ColourRecordSource> records;
     private final DutchTime time;
 
-    BreakTheGlass(JdbcTemplate jdbc, BreakTheGlassProperties properties, DutchTime time) {
+    BreakTheGlass(
+            JdbcTemplate jdbc, BreakTheGlassProperties properties, List<ColourRecordSource> records, DutchTime time) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.records = records;
         this.time = time;
     }
 
@@ -41,9 +46,14 @@ class BreakTheGlass {
         String why = StatedReason.of(reason);
         OffsetDateTime now = now();
         UUID id = UUID.randomUUID();
+        // The records at the address now: the reason is about them, and is erased when one of them goes.
+        String[] recordIds = records.stream()
+                .flatMap(source -> source.recordsAt(address).stream())
+                .map(ColourRecord::id)
+                .toArray(String[]::new);
         jdbc.update(
                 "INSERT INTO break_the_glass (id, address_id, subject, organisation, vt_region, reason, granted_at,"
-                        + " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " expires_at, record_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id,
                 address.value(),
                 by.subject(),
@@ -54,7 +64,8 @@ class BreakTheGlass {
                 by.vtRegion().orElse(null),
                 why,
                 now,
-                now.plus(properties.duration()));
+                now.plus(properties.duration()),
+                recordIds);
         return find(id).orElseThrow();
     }
 
@@ -130,6 +141,9 @@ class BreakTheGlass {
         return time.nowUtc();
     }
 
+    /** What an erased reason reads as. */
+    static final String ERASED = "(reden verwijderd)";
+
     private static final String SELECT = "SELECT id, address_id, subject, organisation, reason, granted_at, expires_at,"
             + " reviewed_at, verdict, review_note FROM break_the_glass";
 
@@ -139,7 +153,8 @@ class BreakTheGlass {
                 new AddressId(row.getObject("address_id", UUID.class)),
                 row.getString("subject"),
                 row.getString("organisation"),
-                row.getString("reason"),
+                // Erased when a record at the address was destroyed or reached the end of its retention.
+                java.util.Objects.requireNonNullElse(row.getString("reason"), ERASED),
                 row.getObject("granted_at", OffsetDateTime.class),
                 row.getObject("expires_at", OffsetDateTime.class),
                 row.getObject("reviewed_at", OffsetDateTime.class),

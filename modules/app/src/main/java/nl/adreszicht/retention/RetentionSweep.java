@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import nl.adreszicht.addresses.RecordDestroyed;
 import nl.adreszicht.addresses.RecordSource;
 import nl.adreszicht.addresses.RecordedAtAddress;
 import nl.adreszicht.audit.AccessEntry;
@@ -182,6 +183,8 @@ class RetentionSweep {
                                 retentionSource.get().objectType(),
                                 due.recordId()));
                 retentionSource.get().delete(due.recordId());
+                events.publishEvent(
+                        new RecordDestroyed(source, due.recordId(), stored.get().address()));
             }
             schedule.forget(source, due.recordId());
             stored.ifPresent(record -> events.publishEvent(new RecordedAtAddress(record.address())));

@@ -123,7 +123,9 @@ class MunicipalRecordRegister {
         String organisation = organisation(currentProfessional.require());
         Optional<MunicipalRecordResource> found = readOnly.execute(
                 status -> records.findByIdAndOrganisation(id, organisation).map(MunicipalRecordResource::of));
-        found.ifPresent(record -> accessLog.record(AccessEntry.of(AccessKind.LEZEN, READ, OBJECT_TYPE, record.id())));
+        found.ifPresentOrElse(
+                record -> accessLog.record(AccessEntry.of(AccessKind.LEZEN, READ, OBJECT_TYPE, record.id())),
+                () -> accessLog.refusedIfExists(READ, OBJECT_TYPE, id.toString()));
         return found;
     }
 

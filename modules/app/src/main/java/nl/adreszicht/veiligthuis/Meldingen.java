@@ -215,6 +215,7 @@ class Meldingen {
                 kind.code(),
                 region));
         if (!found) {
+            accessLog.refusedIfExists(action, OBJECT_TYPE, id.toString());
             return Optional.empty();
         }
         accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
@@ -341,7 +342,7 @@ class Meldingen {
 
     /**
      * One protocol step on the caller's region's melding, under a row lock so two steps at once are taken in order.
-     * Not found: 404, nothing logged. Refused by the protocol: 409, logged as a read (its state was read and shown).
+     * Not found: 404, logged as a refusal when the melding exists in another region. Refused by the protocol: 409, logged as a read (its state was read and shown).
      */
     private MeldingResource change(UUID id, String action, AccessKind kind, Rule rule, Step step) {
         String region = region();
@@ -364,6 +365,7 @@ class Meldingen {
                     id,
                     region);
             if (rows.isEmpty()) {
+                accessLog.refusedIfExists(action, OBJECT_TYPE, id.toString());
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, notFound());
             }
             Handelingsprotocol.Stand stand = (Handelingsprotocol.Stand) rows.get(0)[0];

@@ -219,7 +219,16 @@ class AddressColoursTest {
 
     private static ColourRecord incident(String id, LocalDate date, Severity severity, boolean children) {
         return new ColourRecord(
-                id, RecordSource.POLITIE_INCIDENT, date, severity, children, false, false, false, Set.of("p-" + id));
+                id,
+                RecordSource.POLITIE_INCIDENT,
+                date,
+                severity,
+                children,
+                false,
+                false,
+                false,
+                Set.of("p-" + id),
+                "politie-noord-nederland");
     }
 
     private AddressId newAddress() {

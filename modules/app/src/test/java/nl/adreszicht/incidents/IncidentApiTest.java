@@ -340,7 +340,7 @@ class IncidentApiTest {
     }
 
     @Test
-    void anotherOrganisationsIncidentIsNotFoundAndNotLogged() throws Exception {
+    void anotherOrganisationsIncidentIsNotFoundAndTheAttemptIsLoggedAsARefusal() throws Exception {
         String id = created(valid());
         Requests otherPolice = Requests.as(Role.POLITIE_MEDEWERKER, "politie-noord-nederland");
         long logBefore = jdbc.queryForObject("select count(*) from access_log", Long.class);
@@ -348,7 +348,8 @@ class IncidentApiTest {
         expectProblem(mvc.perform(get("/api/v1/incidenten/" + id).with(otherPolice.api())), 404);
 
         assertThat(jdbc.queryForObject("select count(*) from access_log", Long.class))
-                .isEqualTo(logBefore);
+                .isEqualTo(logBefore + 1);
+        assertThat(logged(id, "GEWEIGERD", "incident.lezen")).isEqualTo(1);
     }
 
     @Test

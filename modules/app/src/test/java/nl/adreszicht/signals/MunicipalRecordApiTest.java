@@ -436,7 +436,7 @@ class MunicipalRecordApiTest {
     }
 
     @Test
-    void anotherOrganisationsRecordIsNotFoundAndNotLogged() throws Exception {
+    void anotherOrganisationsRecordIsNotFoundAndTheAttemptIsLoggedAsARefusal() throws Exception {
         String id = created(signaal());
         Requests wijkteam = new Requests(Role.GEMEENTE_MEDEWERKER, "wijkteam-hoogeveen-noord", null, "GM0118");
         long logBefore = jdbc.queryForObject("select count(*) from access_log", Long.class);
@@ -444,7 +444,10 @@ class MunicipalRecordApiTest {
         expectProblem(mvc.perform(get("/api/v1/gemeenteregistraties/" + id).with(wijkteam.api())), 404);
 
         assertThat(jdbc.queryForObject("select count(*) from access_log", Long.class))
-                .isEqualTo(logBefore);
+                .isEqualTo(logBefore + 1);
+        assertThat(jdbc.queryForObject(
+                        "select kind from access_log where object_id = ? order by id desc limit 1", String.class, id))
+                .isEqualTo("GEWEIGERD");
         expectProblem(mvc.perform(get("/api/v1/gemeenteregistraties/geen-id").with(lokaalTeam.api())), 400)
                 .andExpect(jsonPath("$.invalidParams[0].name").value("id"));
     }

@@ -82,7 +82,15 @@ class MunicipalRecordColourTest {
         colourIs(address, "GREEN", "INCIDENT_IN_WINDOW_IS_GREEN");
 
         policeIncident(address, "Anna Geheim");
-        colourIs(address, "YELLOW", "INCIDENT_COUNT_IS_YELLOW");
+        // Together they make yellow; the gemeente sees its own signaal's rule and the police only by name.
+        mvc.perform(get("/api/v1/adressen/" + address).with(gemeente.api()))
+                .andExpect(jsonPath("$.kleur.kleur").value("YELLOW"))
+                .andExpect(jsonPath("$.kleur.beslissendeRegel").doesNotExist())
+                .andExpect(jsonPath("$.kleur.gevuurdeRegels[0]").value("INCIDENT_IN_WINDOW_IS_GREEN"))
+                .andExpect(jsonPath("$.kleur.andereOrganisaties[0]").value("politie-noord-nederland"));
+        mvc.perform(get("/api/v1/adressen/" + address)
+                        .with(new Requests(Role.VT_MEDEWERKER, "veilig-thuis-drenthe", "VT03", null).api()))
+                .andExpect(jsonPath("$.kleur.beslissendeRegel").value("INCIDENT_COUNT_IS_YELLOW"));
     }
 
     @Test
