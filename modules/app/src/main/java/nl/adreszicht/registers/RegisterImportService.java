@@ -135,6 +135,7 @@ class RegisterImportService {
                 jdbc.update("UPDATE register_import SET status = 'mislukt', finished_at = now(), message ="
                         + " 'vervangen door een nieuwe volledige import' WHERE register = 'bag' AND status = 'bezig'");
             }
+            unfinished.ifPresent(imports::resume);
             String sum = checksum;
             Register which = register;
             UUID id = unfinished.orElseGet(() -> imports.start(which.code, file, sum, options, by));

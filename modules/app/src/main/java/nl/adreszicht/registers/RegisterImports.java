@@ -62,12 +62,18 @@ class RegisterImports {
         }
     }
 
-    /** The unfinished run of this file, if one was interrupted. */
+    /**
+     * The unfinished run of this file, if the last run of the register was this file and it was interrupted (still
+     * marked running) or failed after loading parts: it resumes.
+     */
     Optional<UUID> unfinished(String register, String checksum, String options) {
         return jdbc
                 .query(
-                        "SELECT id FROM register_import WHERE register = ? AND checksum = ? AND options = ?"
-                                + " AND status = 'bezig' ORDER BY started_at DESC LIMIT 1",
+                        "SELECT id FROM register_import i WHERE register = ? AND checksum = ? AND options = ?"
+                                + " AND (status = 'bezig' OR status = 'mislukt' AND EXISTS (SELECT 1 FROM"
+                                + " register_import_part p WHERE p.import_id = i.id)) AND NOT EXISTS (SELECT 1 FROM"
+                                + " register_import later WHERE later.register = i.register"
+                                + " AND later.started_at > i.started_at) ORDER BY started_at DESC LIMIT 1",
                         (row, n) -> row.getObject(1, UUID.class),
                         register,
                         checksum,
@@ -88,6 +94,14 @@ class RegisterImports {
                         options)
                 .stream()
                 .findFirst();
+    }
+
+    /** Takes up an interrupted run again. */
+    void resume(UUID run) {
+        jdbc.update(
+                "UPDATE register_import SET status = 'bezig', finished_at = null, heartbeat_at = now(), message = null"
+                        + " WHERE id = ?",
+                run);
     }
 
     UUID start(String register, Path file, String checksum, String options, String by) {
