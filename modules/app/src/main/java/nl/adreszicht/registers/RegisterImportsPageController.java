@@ -1,0 +1,66 @@
+package nl.adreszicht.registers;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The beheerder's page of register imports: the latest runs, who started them, which file, its checksum and counts. */
+@Controller
+class RegisterImportsPageController {
+
+    private static final DateTimeFormatter DUTCH_TIME =
+            DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZoneId.of("Europe/Amsterdam"));
+
+    private final RegisterImports imports;
+
+    RegisterImportsPageController(RegisterImports imports) {
+        this.imports = imports;
+    }
+
+    /** One run as the page shows it: times in Dutch time, the checksum shortened. */
+    record Row(
+            String register,
+            String file,
+            String checksum,
+            String options,
+            String by,
+            String started,
+            String finished,
+            String status,
+            long read,
+            long written,
+            long rejected,
+            long unplaced,
+            @Nullable String message) {}
+
+    @GetMapping("/beheer/registerimports")
+    String page(Model model) {
+        List<Row> rows = imports.recent(100).stream()
+                .map(e -> new Row(
+                        e.register(),
+                        e.fileName(),
+                        e.checksum().substring(0, 12),
+                        e.options(),
+                        e.startedBy(),
+                        time(e.startedAt()),
+                        e.finishedAt() == null ? "" : time(e.finishedAt()),
+                        e.status(),
+                        e.read(),
+                        e.written(),
+                        e.rejected(),
+                        e.unplaced(),
+                        e.message()))
+                .toList();
+        model.addAttribute("runs", rows);
+        return "registerimports";
+    }
+
+    private static String time(Instant instant) {
+        return DUTCH_TIME.format(instant);
+    }
+}
