@@ -26,7 +26,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * interrupted run resumes without loading a part twice, and bad input is refused with a clear message and loses nothing.
  */
 @SpringBootTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class RegisterImportTest {
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     @Autowired
     RegisterImportService service;
@@ -136,6 +140,19 @@ class RegisterImportTest {
                 .containsEntry("started_by", "test")
                 .containsEntry("rows_rejected", 1L)
                 .containsEntry("rows_written", 7L);
+
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/beheer/registerimports")
+                        .with(new nl.adreszicht.Requests(
+                                        nl.adreszicht.security.Role.BEHEERDER, "gemeente-hoogeveen", null, null)
+                                .ui()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("lvbag-extract-nl-08112025.zip")
+                .contains("voltooid, met afgewezen rijen")
+                .contains("7 geschreven");
 
         Outcome again = run(Register.BAG, extract, null, false);
         assertThat(again.exitCode()).isZero();
