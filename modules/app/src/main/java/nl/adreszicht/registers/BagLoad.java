@@ -164,7 +164,11 @@ class BagLoad {
                     run.reject(part, object.id(), invalid);
                     return;
                 }
-                mirror.applyMutation(object, CurrentVoorkomen.holds(object, day[0]) && UsableStatus.usable(object));
+                // A verwijdering takes the voorkomen out of the register: as far as the mirror holds it, it is gone.
+                boolean current = role != BagXml.Role.VERWIJDERING
+                        && CurrentVoorkomen.holds(object, day[0])
+                        && UsableStatus.usable(object);
+                mirror.applyMutation(object, current);
             }
 
             @Override

@@ -16,9 +16,11 @@ import org.jspecify.annotations.Nullable;
  * Reads one XML file of an LV BAG 2.0 extract with StAX, one object at a time and never the whole file (heap stays
  * flat whatever the file's size): a stand file ({@code sl-bag-extract:bagStand}, objects under
  * {@code sl:standBestand/sl:stand/sl-bag-extract:bagObject}), a mutation file ({@code mlm:bagMutaties}, objects under
- * {@code ml:mutatieBericht/ml:mutatieGroep/ml:toevoeging|ml:wijziging/ml:was|ml:wordt/mlm:bagObject}), the
- * gemeente-woonplaats relation ({@code gwr-bestand:BAG-GWR-Deelbestand-LVC}) and the Leveringsdocument. The namespaces
- * are those of the published XSDs of version {@code v20200601}; a file with another root is refused with its name.
+ * {@code ml:mutatieBericht/ml:mutatieGroep/(ml:toevoeging|ml:wijziging|ml:verwijdering)/(ml:was|ml:wordt)/mlm:bagObject}),
+ * the gemeente-woonplaats relation ({@code gwr-bestand:BAG-GWR-Deelbestand-LVC}: {@code gwr-bestand:SelectieGegevens}, then
+ * {@code gwr-bestand:Product/gwr-product:GemeenteWoonplaatsRelatieProduct}) and the Leveringsdocument. The namespaces are
+ * those of the published XSDs of version {@code v20200601} (Kadaster, BAG Extract 2.0, schemas 2.1.0); a file with
+ * another root is refused with its name.
  */
 final class BagXml {
 
@@ -47,12 +49,16 @@ final class BagXml {
             @Nullable LocalDate mutationsFrom,
             @Nullable LocalDate mutationsUntil) {}
 
-    /** Where a mutation's object stands: a plain stand object, a toevoeging, or the was or wordt of a wijziging. */
+    /**
+     * Where an object stands: a plain stand object, the wordt of a toevoeging, the was or the wordt of a wijziging, or
+     * the was of a verwijdering (a voorkomen the Kadaster took out of the register).
+     */
     enum Role {
         STAND,
         TOEVOEGING,
         WAS,
-        WORDT
+        WORDT,
+        VERWIJDERING
     }
 
     /** Receives what the file holds, in file order. */
@@ -128,6 +134,9 @@ final class BagXml {
     }
 
     private static void body(XMLStreamReader xml, Sink sink, boolean mutations) throws XMLStreamException {
+        // In a mutation file the role follows from the mutation (ml:toevoeging, ml:wijziging, ml:verwijdering) and
+        // its ml:was or ml:wordt; each holds exactly one mlm:bagObject (mutatielevering-generiek-1.0.xsd).
+        String mutation = "";
         Role role = mutations ? Role.TOEVOEGING : Role.STAND;
         boolean inBagObject = false;
         int depth = 1;
@@ -142,10 +151,9 @@ final class BagXml {
                     depth--;
                 } else if (MUTATIELEVERING.equals(ns)) {
                     switch (local) {
-                        case "toevoeging" -> role = Role.TOEVOEGING;
-                        case "was" -> role = Role.WAS;
-                        case "wordt" -> role = role == Role.TOEVOEGING ? Role.TOEVOEGING : Role.WORDT;
-                        case "wijziging" -> role = Role.WAS;
+                        case "toevoeging", "wijziging", "verwijdering" -> mutation = local;
+                        case "was" -> role = mutation.equals("verwijdering") ? Role.VERWIJDERING : Role.WAS;
+                        case "wordt" -> role = mutation.equals("wijziging") ? Role.WORDT : Role.TOEVOEGING;
                         default -> {}
                     }
                 } else if (local.equals("bagObject")) {
@@ -191,16 +199,16 @@ final class BagXml {
         return new Info(stand, from, until);
     }
 
+    /** The GEM-WPL-RELATIE file: gwr-bestand:SelectieGegevens with the StandTechnischeDatum, then the relations. */
     private static void gemeenteWoonplaats(XMLStreamReader xml, Sink sink) throws XMLStreamException {
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
-                if (xml.getLocalName().equals("bagInfo") || xml.getLocalName().equals("selecties-extract")) {
-                    sink.info(info(xml));
-                } else if (GWR_PRODUCT.equals(xml.getNamespaceURI())
+                if (GWR_PRODUCT.equals(xml.getNamespaceURI())
                         && xml.getLocalName().equals("GemeenteWoonplaatsRelatie")) {
                     relation(xml, sink);
-                } else if (xml.getLocalName().equals("StandTechnischeDatum")) {
+                } else if (SELECTIES.equals(xml.getNamespaceURI())
+                        && xml.getLocalName().equals("StandTechnischeDatum")) {
                     sink.info(new Info(date(xml.getElementText(), "StandTechnischeDatum"), null, null));
                 }
             }

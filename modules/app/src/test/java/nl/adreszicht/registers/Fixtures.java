@@ -44,7 +44,7 @@ final class Fixtures {
             entry(
                     out,
                     "GEM-WPL-RELATIE-08112025.zip",
-                    inner(Map.of("GEM-WPL-RELATIE-08112025.xml", resource("bag/GEM-WPL-RELATIE-08112025.xml"))));
+                    inner(Map.of("GEM-WPL-RELATIE-08112025-000001.xml", resource("bag/GEM-WPL-RELATIE-08112025.xml"))));
             for (String type : List.of("WPL", "OPR", "NUM", "VBO", "LIG")) {
                 String name = "9999" + type + "08112025";
                 entry(out, name + ".zip", inner(Map.of(name + "-000001.xml", resource("bag/" + name + "-000001.xml"))));
