@@ -36,12 +36,15 @@ public class RegisterAddresses {
             ) ON COMMIT DELETE ROWS
             """;
 
-    /** Rows whose designation (postcode and house number) already belongs to another address: not written. */
+    /**
+     * Rows whose designation (postcode and house number) already belongs to another address that has not ended: not
+     * written. An ended address gives its designation up.
+     */
     private static final String TAKEN = """
             SELECT s.nummeraanduiding_id FROM register_address_stage s JOIN address a
               ON a.postcode = s.postcode AND a.huisnummer = s.huisnummer
              AND coalesce(a.huisletter, '') = coalesce(s.huisletter, '')
-             AND coalesce(a.toevoeging, '') = coalesce(s.toevoeging, '') AND a.id <> s.id
+             AND coalesce(a.toevoeging, '') = coalesce(s.toevoeging, '') AND a.id <> s.id AND a.ended_on IS NULL
             UNION ALL
             SELECT nummeraanduiding_id FROM (
               SELECT nummeraanduiding_id, row_number() OVER (PARTITION BY postcode, huisnummer,
@@ -176,10 +179,13 @@ public class RegisterAddresses {
         return changed == null ? 0 : changed;
     }
 
-    /** After a load: counts kept per gemeente and buurt are brought up to date once. */
-    public void loaded(long written) {
-        if (written > 0) {
-            events.publishEvent(new AddressesImported(written));
+    /**
+     * After a load: counts kept per gemeente and buurt are brought up to date once; {@code changed} counts the addresses
+     * written and ended.
+     */
+    public void loaded(long changed) {
+        if (changed > 0) {
+            events.publishEvent(new AddressesImported(changed));
         }
     }
 

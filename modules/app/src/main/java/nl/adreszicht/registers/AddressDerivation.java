@@ -28,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at a time: nummeraanduiding → openbare ruimte → woonplaats (the nummeraanduiding's own, else the openbare ruimte's) →
  * gemeente, and the usable verblijfsobject, ligplaats or standplaats that has it as hoofdadres or nevenadres, whose
  * point places it in its CBS buurt (else CBS's table of buurt per postcode and huisnummer). A nummeraanduiding that no
- * longer exists or no longer designates a usable object ends its address. Each page is written and unmarked in one
- * transaction, so an interrupted derivation resumes with the next page.
+ * longer exists or no longer designates a usable object ends its address. The addresses that end are ended first, so
+ * that a new nummeraanduiding may take the designation of one that ended the same day, whatever the order of their ids.
+ * Each page is written and unmarked in one transaction, so an interrupted derivation resumes with the next page.
  */
 @Component
 class AddressDerivation {
@@ -48,6 +49,15 @@ class AddressDerivation {
             LEFT JOIN LATERAL (SELECT l.object_id, b.x, b.y FROM bag_object_adres l JOIN bag_object b ON b.id = l.object_id
                                WHERE l.num_id = d.num_id ORDER BY l.hoofdadres DESC, l.object_id LIMIT 1) a ON true
             ORDER BY d.num_id
+            """;
+
+    /** A page of marked nummeraanduidingen that no longer designate a usable verblijfsobject, ligplaats or standplaats. */
+    private static final String ENDED = """
+            SELECT d.num_id FROM bag_dirty d
+            WHERE d.num_id > ?
+              AND NOT EXISTS (SELECT 1 FROM bag_nummeraanduiding n JOIN bag_object_adres l ON l.num_id = n.id
+                              JOIN bag_object b ON b.id = l.object_id WHERE n.id = d.num_id)
+            ORDER BY d.num_id LIMIT ?
             """;
 
     private final JdbcTemplate jdbc;
@@ -83,13 +93,13 @@ class AddressDerivation {
             @Nullable String reject,
             boolean ended) {}
 
-    /** Derives every marked nummeraanduiding; returns how many addresses were written. */
+    /** Derives every marked nummeraanduiding; returns how many addresses were written or ended. */
     long derive(ImportRun run, OptionalInt year, LocalDate day) {
         Long dirty = jdbc.queryForObject("SELECT count(*) FROM bag_dirty", Long.class);
         run.phase("adressen afleiden", dirty == null ? 0 : dirty);
+        long done = endAddresses(run, day);
         BuurtLocator locator = year.isPresent() ? new BuurtLocator(jdbc, year.getAsInt()) : null;
         String after = "";
-        long done = 0;
         long written = 0;
         while (true) {
             List<Candidate> page = page(after);
@@ -115,7 +125,7 @@ class AddressDerivation {
             String[] ids = page.stream().map(Candidate::numId).toArray(String[]::new);
             RegisterAddresses.Outcome outcome = transaction.execute(status -> {
                 RegisterAddresses.Outcome result = addresses.upsert(upserts);
-                addresses.end(ended, day);
+                run.ended.addAndGet(addresses.end(ended, day));
                 jdbc.update(c -> {
                     var statement = c.prepareStatement("DELETE FROM bag_dirty WHERE num_id = ANY (?)");
                     statement.setArray(1, c.createArrayOf("bpchar", ids));
@@ -129,7 +139,39 @@ class AddressDerivation {
             done += page.size();
             run.progress(done);
         }
-        return written;
+        return written + run.ended.get();
+    }
+
+    /** Ends the addresses of the marked nummeraanduidingen that designate nothing usable any more; returns how many. */
+    private long endAddresses(ImportRun run, LocalDate day) {
+        String after = "";
+        long done = 0;
+        while (true) {
+            List<String> page = jdbc.queryForList(ENDED, String.class, after, PAGE).stream()
+                    .map(String::trim)
+                    .toList();
+            if (page.isEmpty()) {
+                return done;
+            }
+            after = page.get(page.size() - 1);
+            String[] ids = page.toArray(String[]::new);
+            Integer ended = transaction.execute(status -> {
+                int changed =
+                        addresses.end(page.stream().map(NummeraanduidingId::new).toList(), day);
+                jdbc.update(c -> {
+                    var statement = c.prepareStatement("DELETE FROM bag_dirty WHERE num_id = ANY (?)");
+                    statement.setArray(1, c.createArrayOf("bpchar", ids));
+                    return statement;
+                });
+                return changed;
+            });
+            run.ended.addAndGet(ended == null ? 0 : ended);
+            done += page.size();
+            run.progress(done);
+            if (page.size() < PAGE) {
+                return done;
+            }
+        }
     }
 
     private List<Candidate> page(String after) {

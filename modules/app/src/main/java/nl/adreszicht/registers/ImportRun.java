@@ -25,6 +25,7 @@ final class ImportRun implements AutoCloseable {
     final boolean resumed;
     final AtomicLong read = new AtomicLong();
     final AtomicLong written = new AtomicLong();
+    final AtomicLong ended = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
     final AtomicLong unplaced = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();

@@ -185,11 +185,12 @@ class RegisterImportService {
     private static String summary(ImportRun run, Register register) {
         return String.format(
                 Locale.forLanguageTag("nl"),
-                "%s: %,d rijen gelezen, %,d geschreven, %,d afgewezen, %,d zonder buurt, %,d overgeslagen"
-                        + " (historie of niet bruikbaar), %s",
+                "%s: %,d rijen gelezen, %,d geschreven, %,d beëindigd, %,d afgewezen, %,d zonder buurt,"
+                        + " %,d overgeslagen (historie of niet bruikbaar), %s",
                 register.code,
                 run.read.get(),
                 run.written.get(),
+                run.ended.get(),
                 run.rejected.get(),
                 run.unplaced.get(),
                 run.skipped.get(),

@@ -1,6 +1,8 @@
 package nl.adreszicht.registers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
@@ -163,11 +165,44 @@ class RegisterImportTest {
         assertThat(addresses()).isEqualTo(loaded);
     }
 
+    private long buurtAddresses(String buurt) {
+        return jdbc.queryForObject(
+                "SELECT coalesce(sum(addresses), 0) FROM buurt_address_count WHERE buurt_code = ?", Long.class, buurt);
+    }
+
+    private long gemeenteAddresses(String gemeente) {
+        return jdbc.queryForObject(
+                "SELECT coalesce(sum(addresses), 0) FROM gemeente_address_count WHERE gemeente_code = ?",
+                Long.class,
+                gemeente);
+    }
+
+    private org.springframework.test.web.servlet.ResultActions find(String json) throws Exception {
+        return mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/adressen/_zoek")
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(json)
+                        .with(POLICE.api()));
+    }
+
+    private static final nl.adreszicht.Requests POLICE = new nl.adreszicht.Requests(
+            nl.adreszicht.security.Role.POLITIE_MEDEWERKER, "politie-noord-nederland", null, "GM0118");
+
+    private String idOf(String bagId) {
+        return jdbc.queryForObject("SELECT id::text FROM address WHERE nummeraanduiding_id = ?", String.class, bagId);
+    }
+
     @Test
     void aDayOfMutationsUpdatesEndsAndAddsAddressesAndAppliedTwiceChangesNothing() throws Exception {
         loadCbs();
         run(Register.BAG, Fixtures.fullExtract(dir), null, false);
         Path mutations = Fixtures.mutations(dir);
+        long inBuurt = buurtAddresses("BU01180102");
+        long inGemeente = gemeenteAddresses("GM0118");
+        String endedId = idOf("0118200000000002");
+        find("{\"postcode\": \"7901AA\", \"huisnummer\": 1, \"huisletter\": \"A\", \"toevoeging\": \"2\"}")
+                .andExpect(jsonPath("$.id").value(endedId));
+        find("{\"postcode\": \"7912AB\", \"huisnummer\": 6}").andExpect(status().isOk());
 
         Outcome applied = run(Register.BAG, mutations, null, false);
 
@@ -175,9 +210,37 @@ class RegisterImportTest {
         Map<String, Map<String, Object>> after = addresses();
         assertThat(after.get("0118200000000001")).containsEntry("postcode", "7901BA");
         assertThat(after.get("0118200000000002").get("ended_on")).hasToString("2025-11-09");
+        // The ligplaats was taken out of the register (a verwijdering): its address ended too.
+        assertThat(after.get("0118200000000010").get("ended_on")).hasToString("2025-11-09");
+        assertThat(after.get("0118200000000003").get("ended_on")).isNull();
         assertThat(after.get("0118200000000012"))
                 .containsEntry("postcode", "7901AF")
                 .containsEntry("buurt_code", "BU01180101");
+        // A new nummeraanduiding takes the designation of the one that ended the same day.
+        assertThat(after.get("0118200000000013"))
+                .containsEntry("postcode", "7901AA")
+                .containsEntry("huisletter", "A")
+                .containsEntry("toevoeging", "2")
+                .containsEntry("buurt_code", "BU01180102")
+                .containsEntry("ended_on", null);
+        assertThat(applied.summary()).contains("2 beëindigd");
+
+        // Ended addresses no longer count: BU01180102 lost 1A-2 and the ligplaats and gained the new 1A-2; GM0118
+        // lost those two and gained 13 and the new 1A-2.
+        assertThat(buurtAddresses("BU01180102")).isEqualTo(inBuurt - 1);
+        assertThat(gemeenteAddresses("GM0118")).isEqualTo(inGemeente);
+        // Search for a new registration finds the new address, never the ended one; the ended one stays readable by id
+        // for the records at it.
+        String newId = idOf("0118200000000013");
+        find("{\"postcode\": \"7901AA\", \"huisnummer\": 1, \"huisletter\": \"A\", \"toevoeging\": \"2\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(newId));
+        find("{\"postcode\": \"7912AB\", \"huisnummer\": 6}").andExpect(status().isNotFound());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/api/v1/adressen/" + endedId)
+                        .with(POLICE.api()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(endedId));
         assertThat(jdbc.queryForObject(
                         "SELECT register FROM register_import ORDER BY started_at DESC LIMIT 1", String.class))
                 .isEqualTo("bag-mutaties");
