@@ -15,6 +15,10 @@ class RegisterImportsPageController {
 
     private static final DateTimeFormatter DUTCH_TIME =
             DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZoneId.of("Europe/Amsterdam"));
+    private static final DateTimeFormatter DUTCH_DAY =
+            DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZoneId.of("Europe/Amsterdam"));
+    private static final DateTimeFormatter DUTCH_CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Europe/Amsterdam"));
 
     private final RegisterImports imports;
 
@@ -48,7 +52,7 @@ class RegisterImportsPageController {
                         e.options(),
                         e.startedBy(),
                         time(e.startedAt()),
-                        e.finishedAt() == null ? "" : time(e.finishedAt()),
+                        e.finishedAt() == null ? "" : until(e.startedAt(), e.finishedAt()),
                         e.status(),
                         e.read(),
                         e.written(),
@@ -62,5 +66,11 @@ class RegisterImportsPageController {
 
     private static String time(Instant instant) {
         return DUTCH_TIME.format(instant);
+    }
+
+    /** The end of a run: only its time when it ended on the day it started (in Dutch time). */
+    private static String until(Instant started, Instant finished) {
+        String day = DUTCH_DAY.format(started);
+        return DUTCH_DAY.format(finished).equals(day) ? DUTCH_CLOCK.format(finished) : time(finished);
     }
 }
