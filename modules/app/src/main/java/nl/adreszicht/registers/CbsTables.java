@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import nl.adreszicht.addresses.InvalidValueException;
 import nl.adreszicht.addresses.Postcode;
 import nl.adreszicht.areascan.AreaSuccession;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -159,14 +160,30 @@ class CbsTables {
         });
     }
 
-    /** Loads code changes (one transaction): every row is checked first, and a bad row refuses the file. */
-    void codeChanges(Path file, ImportRun run) throws IOException {
+    /**
+     * Loads code changes (one transaction): every row is checked first, and a bad row refuses the file. Two layouts:
+     * CBS's overview of the changes in the gemeentelijke indeling of a year ({@link CbsGemeenteChanges}; the year from
+     * {@code yearOption} or the file name) and our own {@code jaar;oude_code;nieuwe_code;aandeel} for wijken and buurten.
+     */
+    void codeChanges(Path file, @Nullable Integer yearOption, ImportRun run) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         String header =
                 lines.isEmpty() ? "" : lines.get(0).replace("\uFEFF", "").trim();
+        if (CbsGemeenteChanges.matches(header)) {
+            run.phase("gemeentelijke herindelingen lezen (CBS)", lines.size());
+            List<AreaSuccession.CodeChange> changes =
+                    CbsGemeenteChanges.read(lines, CbsGemeenteChanges.year(yearOption, file), file.getFileName(), run);
+            if (run.rejected.get() > 0) {
+                throw new IllegalArgumentException(run.rejected.get() + " regels zijn ongeldig (zie " + run.report()
+                        + "); omdat de wijzigingen samen één keten vormen is niets geladen.");
+            }
+            run.written.addAndGet(succession.add(changes));
+            return;
+        }
         if (!header.equalsIgnoreCase(CHANGES_HEADER)) {
-            throw new IllegalArgumentException(
-                    "De kopregel is '" + header + "'; verwacht " + CHANGES_HEADER + ". Er is niets geladen.");
+            throw new IllegalArgumentException("De kopregel is '" + header + "'; verwacht " + CHANGES_HEADER
+                    + " of het overzicht van CBS (\"Opgeheven gemeenten\", \"Nieuwgevormde gemeenten\")."
+                    + " Er is niets geladen.");
         }
         run.phase("codewijzigingen lezen", lines.size());
         List<AreaSuccession.CodeChange> changes = new ArrayList<>();

@@ -118,64 +118,94 @@ class RegisterImportService {
                         "Import mislukt: er loopt al een import van " + register.code
                                 + " (op deze of een andere server); probeer het later opnieuw.");
             }
-            if (register != Register.BUURTINDELING && !again) {
-                Optional<java.time.Instant> done = imports.completed(register.code, checksum, options);
-                if (done.isPresent()) {
-                    return new Outcome(
-                            0,
-                            "Dit bestand is al geladen (" + done.get() + "); er is niets gewijzigd."
-                                    + " Met --adreszicht.registers.opnieuw=true wordt het opnieuw verwerkt.");
-                }
-            }
-            imports.abandonStale(register.code);
-            Optional<UUID> unfinished = register == Register.BUURTINDELING
-                    ? Optional.empty()
-                    : imports.unfinished(register.code, checksum, options);
-            if (register == Register.BAG && unfinished.isEmpty()) {
-                jdbc.update("UPDATE register_import SET status = 'mislukt', finished_at = now(), message ="
-                        + " 'vervangen door een nieuwe volledige import' WHERE register = 'bag' AND status = 'bezig'");
-            }
-            unfinished.ifPresent(imports::resume);
-            String sum = checksum;
-            Register which = register;
-            UUID id = unfinished.orElseGet(() -> imports.start(which.code, file, sum, options, by));
-            try (ImportRun run = new ImportRun(id, unfinished.isPresent(), file, console)) {
-                try {
-                    switch (register) {
-                        case BAG, BAG_MUTATIES -> bag.load(java.util.Objects.requireNonNull(extract), run, year);
-                        case CBS_GEBIEDEN -> areas.load(file, java.util.Objects.requireNonNull(year), run);
-                        case CBS_POSTCODES -> tables.postcodes(file, java.util.Objects.requireNonNull(year), run);
-                        case CBS_CODEWIJZIGINGEN -> tables.codeChanges(file, run);
-                        case BUURTINDELING -> {
-                            jdbc.update(
-                                    "INSERT INTO bag_dirty SELECT id FROM bag_nummeraanduiding ON CONFLICT DO NOTHING");
-                            long written = derivation.derive(run, derivation.year(year), LocalDate.now(NETHERLANDS));
-                            addresses.loaded(written);
-                        }
-                    }
-                } catch (Exception failed) {
-                    imports.finish(run, "mislukt", message(failed));
-                    return new Outcome(
-                            1,
-                            "Import mislukt: " + message(failed) + "\n" + summary(run, register)
-                                    + (run.hasReport() ? "\nAfgewezen rijen: " + run.report() : ""));
-                }
-                boolean clean = run.rejected.get() == 0 && run.unplaced.get() == 0;
-                imports.finish(run, clean ? "voltooid" : "afgewezen", null);
-                return new Outcome(
-                        clean ? 0 : 2, summary(run, register) + (run.hasReport() ? "\nRapport: " + run.report() : ""));
+            try {
+                return locked(register, file, year, again, by, console, options, checksum, extract);
+            } finally {
+                // The lock belongs to the session, and the session outlives this run in the pool: release it, or the
+                // next run (on another pooled connection, or on another server) would find it taken for good.
+                unlock(lock, register);
             }
         } catch (SQLException e) {
             return new Outcome(1, "Import mislukt: de database is niet bereikbaar (" + e.getMessage() + ")");
         }
     }
 
-    private static boolean tryLock(Connection connection, Register register) throws SQLException {
+    /** The run itself, while this server holds the register's lock. */
+    private Outcome locked(
+            Register register,
+            Path file,
+            @Nullable Integer year,
+            boolean again,
+            String by,
+            PrintStream console,
+            String options,
+            String checksum,
+            @Nullable BagExtractFile extract) {
+        if (register != Register.BUURTINDELING && !again) {
+            Optional<java.time.Instant> done = imports.completed(register.code, checksum, options);
+            if (done.isPresent()) {
+                return new Outcome(
+                        0,
+                        "Dit bestand is al geladen (" + done.get() + "); er is niets gewijzigd."
+                                + " Met --adreszicht.registers.opnieuw=true wordt het opnieuw verwerkt.");
+            }
+        }
+        imports.abandonStale(register.code);
+        Optional<UUID> unfinished = register == Register.BUURTINDELING
+                ? Optional.empty()
+                : imports.unfinished(register.code, checksum, options);
+        if (register == Register.BAG && unfinished.isEmpty()) {
+            jdbc.update("UPDATE register_import SET status = 'mislukt', finished_at = now(), message ="
+                    + " 'vervangen door een nieuwe volledige import' WHERE register = 'bag' AND status = 'bezig'");
+        }
+        unfinished.ifPresent(imports::resume);
+        String sum = checksum;
+        Register which = register;
+        UUID id = unfinished.orElseGet(() -> imports.start(which.code, file, sum, options, by));
+        try (ImportRun run = new ImportRun(id, unfinished.isPresent(), file, console)) {
+            try {
+                switch (register) {
+                    case BAG, BAG_MUTATIES -> bag.load(java.util.Objects.requireNonNull(extract), run, year);
+                    case CBS_GEBIEDEN -> areas.load(file, java.util.Objects.requireNonNull(year), run);
+                    case CBS_POSTCODES -> tables.postcodes(file, java.util.Objects.requireNonNull(year), run);
+                    case CBS_CODEWIJZIGINGEN -> tables.codeChanges(file, year, run);
+                    case BUURTINDELING -> {
+                        jdbc.update("INSERT INTO bag_dirty SELECT id FROM bag_nummeraanduiding ON CONFLICT DO NOTHING");
+                        long written = derivation.derive(run, derivation.year(year), LocalDate.now(NETHERLANDS));
+                        addresses.loaded(written);
+                    }
+                }
+            } catch (Exception failed) {
+                imports.finish(run, "mislukt", message(failed));
+                return new Outcome(
+                        1,
+                        "Import mislukt: " + message(failed) + "\n" + summary(run, register)
+                                + (run.hasReport() ? "\nAfgewezen rijen: " + run.report() : ""));
+            }
+            boolean clean = run.rejected.get() == 0 && run.unplaced.get() == 0;
+            imports.finish(run, clean ? "voltooid" : "afgewezen", null);
+            return new Outcome(
+                    clean ? 0 : 2, summary(run, register) + (run.hasReport() ? "\nRapport: " + run.report() : ""));
+        }
+    }
+
+    private static void unlock(Connection connection, Register register) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT pg_advisory_unlock(hashtext('adreszicht-register-' || ?))")) {
+            statement.setString(1, lockKey(register));
+            statement.execute();
+        }
+    }
+
+    private static String lockKey(Register register) {
         // One lock for the BAG (full or mutations: they write the same mirror), one per CBS table.
-        String key = register == Register.BAG_MUTATIES || register == Register.BUURTINDELING ? "bag" : register.code;
+        return register == Register.BAG_MUTATIES || register == Register.BUURTINDELING ? "bag" : register.code;
+    }
+
+    private static boolean tryLock(Connection connection, Register register) throws SQLException {
         try (PreparedStatement statement =
                 connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext('adreszicht-register-' || ?))")) {
-            statement.setString(1, key);
+            statement.setString(1, lockKey(register));
             try (ResultSet result = statement.executeQuery()) {
                 return result.next() && result.getBoolean(1);
             }

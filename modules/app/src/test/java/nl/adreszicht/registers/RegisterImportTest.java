@@ -69,13 +69,12 @@ class RegisterImportTest {
     }
 
     private void loadCbs() throws Exception {
-        assertThat(run(
-                                Register.CBS_GEBIEDEN,
-                                Fixtures.geoPackage(dir.resolve("wijkenbuurten_2025_v1.gpkg"), true),
-                                2025,
-                                false)
-                        .exitCode())
-                .isZero();
+        Outcome areas = run(
+                Register.CBS_GEBIEDEN,
+                Fixtures.geoPackage(dir.resolve("wijkenbuurten_2025_v1.gpkg"), true),
+                2025,
+                false);
+        assertThat(areas.exitCode()).as(areas.summary()).isZero();
         Path table = dir.resolve("pc6hnr20250801_gwb.csv");
         Files.write(table, Fixtures.resource("cbs/pc6hnr20250801_gwb.csv"));
         assertThat(run(Register.CBS_POSTCODES, table, 2025, false).exitCode()).isZero();
@@ -248,6 +247,56 @@ class RegisterImportTest {
         Outcome twice = run(Register.BAG_MUTATIES, mutations, null, true);
         assertThat(twice.summary()).contains(" 0 geschreven");
         assertThat(addresses()).isEqualTo(after);
+    }
+
+    @Test
+    void cbsOverviewOfAYearsMergersLoadsTheGemeentenAndPassesOverABorderCorrection() throws Exception {
+        String gemeenten = "('GM0003', 'GM0010', 'GM0024', 'GM0788')";
+        owner().update("DELETE FROM area_code_change WHERE old_code IN " + gemeenten);
+        Path overview = dir.resolve("gemeentelijke-indeling-2021-wijzigingen.csv");
+        Files.write(overview, Fixtures.resource("cbs/gemeentelijke-indeling-2021-wijzigingen.csv"));
+
+        Outcome loaded = run(Register.CBS_CODEWIJZIGINGEN, overview, null, false);
+
+        assertThat(loaded.exitCode()).as(loaded.summary()).isZero();
+        assertThat(jdbc.queryForList(
+                        "SELECT change_year || ' ' || old_code || ' ' || new_code || ' ' || coalesce(share::text, '-')"
+                                + " FROM area_code_change WHERE old_code IN " + gemeenten + " ORDER BY 1",
+                        String.class))
+                .containsExactly(
+                        "2021 GM0003 GM1979 -",
+                        "2021 GM0010 GM1979 -",
+                        "2021 GM0024 GM1979 -",
+                        "2021 GM0788 GM0757 -",
+                        "2021 GM0788 GM0824 -",
+                        "2021 GM0788 GM0865 -"); // not Tilburg: its footnote calls that a grenscorrectie
+        assertThat(jdbc.queryForObject(
+                        "SELECT current_code FROM area_code_successor WHERE old_code = 'GM0788' AND valid_until = 2020",
+                        String.class))
+                .isEqualTo("GM0757");
+
+        // Saved from Excel: semicolons and a code without its leading zeros; one line with its columns swapped
+        // refuses the whole file, and without a year the overview cannot be placed.
+        Path excel = dir.resolve("wijzigingen.csv");
+        Files.write(excel, Fixtures.resource("cbs/gemeentelijke-indeling-wijzigingen-excel.csv"));
+        Outcome noYear = run(Register.CBS_CODEWIJZIGINGEN, excel, null, false);
+        assertThat(noYear.exitCode()).isEqualTo(1);
+        assertThat(noYear.summary()).contains("noemt zijn jaar niet");
+        Outcome refused = run(Register.CBS_CODEWIJZIGINGEN, excel, 2022, false);
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.summary()).contains("1 regels zijn ongeldig");
+        assertThat(Files.readString(ImportRun.reportBeside(excel)))
+                .contains("regel 4")
+                .contains("vier cijfers");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM area_code_change WHERE change_year = 2022 AND old_code = 'GM0003'",
+                        Integer.class))
+                .isZero();
+        // Every run gave the register's lock back: another session (another server) takes it at once.
+        assertThat(owner().queryForObject(
+                                "SELECT pg_try_advisory_lock(hashtext('adreszicht-register-cbs-codewijzigingen'))",
+                                Boolean.class))
+                .isTrue();
     }
 
     @Test
