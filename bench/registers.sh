@@ -7,15 +7,17 @@
 #   bench/registers.sh [N] [MUTATIONS]        (default N = 10000000, MUTATIONS = 20000)
 #
 # The jar is built by `./mvnw -pl modules/app -am package -DskipTests`. BENCH_DATA (/work/bench-data/registers) holds
-# the generated files and the database; BENCH_PG_PORT (54369).
+# the generated files and the database (removed after); BENCH_LOGS ($BENCH_DATA-logs) keeps the logs of both runs;
+# BENCH_PG_PORT (54369).
 set -euo pipefail
 N=${1:-10000000}
 MUTATIONS=${2:-20000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DATA=${BENCH_DATA:-/work/bench-data/registers}
 PORT=${BENCH_PG_PORT:-54369}
+LOGS=${BENCH_LOGS:-$DATA-logs}
 JAR=$(ls "$ROOT"/modules/app/target/adreszicht-app-*.jar | grep -v plain | head -1)
-rm -rf "$DATA" && mkdir -p "$DATA"
+rm -rf "$DATA" "$LOGS" && mkdir -p "$DATA" "$LOGS"
 trap 'rm -rf "$DATA"' EXIT
 start=$(date +%s)
 java -Xmx512m "$ROOT/bench/BagExtractGenerator.java" "$DATA" "$N" "$MUTATIONS"
@@ -27,10 +29,13 @@ run() {
   java -Xmx512m -Xlog:gc:file="$DATA/gc-$label.log" -jar "$JAR" --spring.main.web-application-type=none \
     --adreszicht.embedded-postgres.data-directory="$DATA/postgres" --adreszicht.embedded-postgres.port="$PORT" \
     --adreszicht.oidc.issuer-uri=http://127.0.0.1:8180/realms/adreszicht --adreszicht.oidc.client-secret=unused \
-    --adreszicht.registers.door=benchmark "$@" | grep -v "^  \[" | tail -5
+    --adreszicht.registers.door=benchmark "$@" 2>&1 \
+    | while IFS= read -r line; do printf '%(%H:%M:%S)T %s\n' -1 "$line"; done > "$LOGS/$label.log"
   local code=${PIPESTATUS[0]}
   set -e
   local heap=$(grep -oE '\->[0-9]+M' "$DATA/gc-$label.log" | tr -dc '0-9\n' | sort -n | tail -1)
+  # The import's own lines (its phases with the time they started, and its summary); the whole log stays in $LOGS.
+  grep -E '^[0-9:]{8} (Import |  [a-z]|bag|cbs|Rapport)' "$LOGS/$label.log" | grep -v '^[0-9:]\{8\}   \[' || true
   echo "$label: exit $code, $(( $(date +%s) - t0 )) s wall (including start-up), largest heap after GC ${heap:-?} MB of 512"
 }
 run full --adreszicht.import.bag="$DATA/lvbag-extract-nl-08112025.zip"

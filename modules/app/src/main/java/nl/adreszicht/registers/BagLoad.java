@@ -143,6 +143,7 @@ class BagLoad {
     /** Applies one mutation file to the mirror (the caller's transaction); returns the objects read. */
     private long applyMutations(String part, java.io.InputStream xml, ImportRun run, LocalDate[] day) {
         long[] rows = {0};
+        mirror.beginMutations();
         BagXml.read(xml, part, new BagXml.Sink() {
             @Override
             public void info(BagXml.Info info) {

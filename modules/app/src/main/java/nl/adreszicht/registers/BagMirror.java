@@ -111,14 +111,19 @@ class BagMirror {
         }
     }
 
+    /** Before the objects of one mutation file, in its transaction: the table of what one object changed. */
+    void beginMutations() {
+        jdbc.execute("CREATE TEMPORARY TABLE IF NOT EXISTS bag_changed (id char(16) PRIMARY KEY) ON COMMIT DROP");
+    }
+
     /**
-     * Applies one object of a mutation file: its voorkomen replaces an older one when it holds and is usable; when it
+     * Applies one object of a mutation file (after {@link #beginMutations()}): its voorkomen replaces an older one when it holds and is usable; when it
      * does not (ended, inactive, withdrawn) it removes the object as far as the mirror holds this or an older voorkomen.
      * Applying the same mutation again changes nothing.
      */
     void applyMutation(BagObject object, boolean current) {
-        jdbc.execute("CREATE TEMPORARY TABLE IF NOT EXISTS bag_changed (id char(16) PRIMARY KEY) ON COMMIT DROP");
-        jdbc.execute("TRUNCATE bag_changed");
+        // A DELETE of the one row left by the previous object costs far less than a TRUNCATE (new files) per object.
+        jdbc.update("DELETE FROM bag_changed");
         String table = switch (object.type()) {
             case "NUM" -> "bag_nummeraanduiding";
             case "VBO", "LIG", "STA" -> "bag_object";
