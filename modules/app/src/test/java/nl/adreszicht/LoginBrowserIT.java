@@ -409,10 +409,10 @@ class LoginBrowserIT {
     @Test
     void theBeheerderReadsTheRegisterImportsInDutchOnADesktopAndOnAPhone() throws Exception {
         jdbc.update("INSERT INTO register_import (id, register, file_name, checksum, options, started_by, started_at,"
-                + " heartbeat_at, finished_at, status, rows_read, rows_written, rows_rejected, rows_unplaced)"
+                + " heartbeat_at, finished_at, status, rows_read, rows_written, rows_rejected, rows_unplaced, rows_ended)"
                 + " VALUES ('6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e51', 'bag-mutaties', 'BAGNLDM-08112025-09112025.zip',"
                 + " repeat('ab', 32), '', 'beheerder', '2025-11-09 06:15:00+00', '2025-11-09 06:16:00+00',"
-                + " '2025-11-09 06:16:00+00', 'afgewezen', 20413, 20388, 25, 3) ON CONFLICT DO NOTHING");
+                + " '2025-11-09 06:16:00+00', 'afgewezen', 20413, 20388, 25, 3, 647) ON CONFLICT DO NOTHING");
         jdbc.update("INSERT INTO register_import (id, register, file_name, checksum, options, started_by, started_at,"
                 + " heartbeat_at, finished_at, status, message) VALUES ('6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e52',"
                 + " 'cbs-postcodes', 'pc6hnr20240801_gwb.csv', repeat('cd', 32), 'jaar=2025', 'beheerder',"
@@ -431,12 +431,19 @@ class LoginBrowserIT {
         assertThat(bag).containsText("09-11-2025 07:15"); // Dutch time, not UTC
         assertThat(bag).containsText("voltooid, met afgewezen rijen");
         assertThat(bag).containsText("20.388 geschreven");
+        assertThat(bag).containsText("647 beëindigd");
         com.microsoft.playwright.Locator failed =
                 page.locator("tbody tr", new Page.LocatorOptions().setHasText("pc6hnr20240801"));
         assertThat(failed).containsText("CBS-postcodetabel");
         assertThat(failed).containsText("mislukt");
         assertThat(failed).containsText("niet van 2025");
         assertNoAccessibilityViolations();
+        // On a desktop the whole table fits: nothing is cut off at the right of the message column.
+        assertThat(
+                        (Boolean)
+                                page.evaluate(
+                                        "() => { const w = document.querySelector('.table-wrap'); return w.scrollWidth <= w.clientWidth; }"))
+                .isTrue();
         Path shots = Path.of("target", "screenshots");
         java.nio.file.Files.createDirectories(shots);
         page.screenshot(new Page.ScreenshotOptions()

@@ -43,6 +43,7 @@ class RegisterImports {
             String status,
             long read,
             long written,
+            long ended,
             long rejected,
             long unplaced,
             @Nullable String message) {}
@@ -130,10 +131,11 @@ class RegisterImports {
 
     void heartbeat(ImportRun run) {
         jdbc.update(
-                "UPDATE register_import SET heartbeat_at = now(), rows_read = ?, rows_written = ?, rows_rejected = ?,"
-                        + " rows_unplaced = ? WHERE id = ?",
+                "UPDATE register_import SET heartbeat_at = now(), rows_read = ?, rows_written = ?, rows_ended = ?,"
+                        + " rows_rejected = ?, rows_unplaced = ? WHERE id = ?",
                 run.read.get(),
                 run.written.get(),
+                run.ended.get(),
                 run.rejected.get(),
                 run.unplaced.get(),
                 run.id);
@@ -163,10 +165,11 @@ class RegisterImports {
     void finish(ImportRun run, String status, @Nullable String message) {
         jdbc.update(
                 "UPDATE register_import SET status = ?, finished_at = now(), heartbeat_at = now(), rows_read = ?,"
-                        + " rows_written = ?, rows_rejected = ?, rows_unplaced = ?, message = ? WHERE id = ?",
+                        + " rows_written = ?, rows_ended = ?, rows_rejected = ?, rows_unplaced = ?, message = ? WHERE id = ?",
                 status,
                 run.read.get(),
                 run.written.get(),
+                run.ended.get(),
                 run.rejected.get(),
                 run.unplaced.get(),
                 message == null ? null : truncate(message, 1000),
@@ -192,7 +195,7 @@ class RegisterImports {
     List<Entry> recent(int limit) {
         return jdbc.query(
                 "SELECT id, register, file_name, checksum, options, started_by, started_at, finished_at, status,"
-                        + " rows_read, rows_written, rows_rejected, rows_unplaced, message FROM register_import"
+                        + " rows_read, rows_written, rows_rejected, rows_unplaced, message, rows_ended FROM register_import"
                         + " ORDER BY started_at DESC LIMIT ?",
                 (row, n) -> new Entry(
                         row.getObject(1, UUID.class),
@@ -206,6 +209,7 @@ class RegisterImports {
                         row.getString(9),
                         row.getLong(10),
                         row.getLong(11),
+                        row.getLong(15),
                         row.getLong(12),
                         row.getLong(13),
                         row.getString(14)),

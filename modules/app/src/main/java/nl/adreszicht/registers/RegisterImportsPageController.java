@@ -38,6 +38,7 @@ class RegisterImportsPageController {
             String status,
             long read,
             long written,
+            long ended,
             long rejected,
             long unplaced,
             @Nullable String message) {}
@@ -56,6 +57,7 @@ class RegisterImportsPageController {
                         e.status(),
                         e.read(),
                         e.written(),
+                        e.ended(),
                         e.rejected(),
                         e.unplaced(),
                         e.message()))

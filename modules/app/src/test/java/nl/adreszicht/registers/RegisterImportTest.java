@@ -223,6 +223,9 @@ class RegisterImportTest {
                 .containsEntry("buurt_code", "BU01180102")
                 .containsEntry("ended_on", null);
         assertThat(applied.summary()).contains("2 beëindigd");
+        assertThat(jdbc.queryForObject(
+                        "SELECT rows_ended FROM register_import WHERE register = 'bag-mutaties'", Long.class))
+                .isEqualTo(2L);
 
         // Ended addresses no longer count: BU01180102 lost 1A-2 and the ligplaats and gained the new 1A-2; GM0118
         // lost those two and gained 13 and the new 1A-2.
