@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * CBS's overview of the changes in the gemeentelijke indeling of a year, as published with "Gemeentelijke indelingen
- * per jaar" (the sheet of opgeheven and nieuwgevormde gemeenten, saved as CSV with commas or semicolons): a line
- * {@code "Opgeheven gemeenten","","Nieuwgevormde gemeenten",...}, a line
- * {@code "Code","Gemeentenaam","Code","Gemeentenaam","Provincie"}, one line per opgeheven gemeente and gemeente its land
+ * per jaar" (the worksheet of opgeheven and nieuwgevormde gemeenten in CBS's Excel workbook, or that sheet saved as CSV
+ * with commas or semicolons): a row
+ * {@code "Opgeheven gemeenten","","Nieuwgevormde gemeenten",...}, a row
+ * {@code "Code","Gemeentenaam","Code","Gemeentenaam","Provincie"}, one row per opgeheven gemeente and gemeente its land
  * went to, and footnotes ({@code "1) ..."}) that names refer to with {@code "Haaren 1)"}.
  *
  * <p>The changes hold from 1 January of the overview's year. An old gemeente that went to several gemeenten gives a
@@ -32,41 +33,56 @@ final class CbsGemeenteChanges {
 
     private CbsGemeenteChanges() {}
 
-    /** Whether the first line is the header of CBS's overview. */
-    static boolean matches(String firstLine) {
-        String line = firstLine.toLowerCase(Locale.ROOT);
-        return line.contains("opgeheven gemeenten") && line.contains("nieuwgevormde gemeenten");
+    /** Whether these rows are CBS's overview: its first row names the opgeheven and the nieuwgevormde gemeenten. */
+    static boolean matches(List<List<String>> rows) {
+        return rows.stream()
+                .filter(row -> row.stream().anyMatch(field -> !field.isBlank()))
+                .findFirst()
+                .map(row -> String.join(" ", row).toLowerCase(Locale.ROOT))
+                .filter(text -> text.contains("opgeheven gemeenten") && text.contains("nieuwgevormde gemeenten"))
+                .isPresent();
     }
 
-    /** The year the changes hold from: the option, else the one year the file name holds. */
+    /** The rows of the overview saved as CSV. */
+    static List<List<String>> csv(List<String> lines) {
+        char separator = separator(lines.isEmpty() ? "" : lines.get(0));
+        return lines.stream().map(line -> fields(line, separator)).toList();
+    }
+
+    /**
+     * The year the changes hold from: the option, else the one year the file name holds; an option that contradicts the
+     * year in the name refuses the file (an overview of another year would put every merger in the wrong year).
+     */
     static int year(@Nullable Integer option, Path file) {
-        if (option != null) {
-            return option;
-        }
+        Integer named = null;
         Matcher matcher = YEAR_IN_NAME.matcher(file.getFileName().toString());
         if (matcher.find()) {
             int year = Integer.parseInt(matcher.group(1));
-            if (!matcher.find()) {
-                return year;
+            named = matcher.find() ? null : year;
+        }
+        if (option != null) {
+            if (named != null && !named.equals(option)) {
+                throw new IllegalArgumentException(file.getFileName() + " is het overzicht van " + named + ", niet van "
+                        + option + ": kies het bestand van het gevraagde jaar. Er is niets geladen.");
             }
+            return option;
+        }
+        if (named != null) {
+            return named;
         }
         throw new IllegalArgumentException("Het overzicht van CBS noemt zijn jaar niet: geef het jaar van de"
                 + " indeling waarin de wijzigingen gelden met --adreszicht.registers.jaar=<jjjj> (of een bestandsnaam"
                 + " met dat jaar). Er is niets geladen.");
     }
 
-    /** The changes of the overview; a bad line is rejected through {@code run} with its line number. */
-    static List<CodeChange> read(List<String> lines, int year, Path name, ImportRun run) {
-        char separator = separator(lines.get(0));
+    /** The changes of the overview's rows (of a CSV or a worksheet); a bad row is rejected with its row number. */
+    static List<CodeChange> read(List<List<String>> rows, int year, Path name, ImportRun run) {
         Map<String, String> footnotes = new HashMap<>();
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : lines) {
-            List<String> fields = fields(line, separator);
+        for (List<String> fields : rows) {
             Matcher footnote = FOOTNOTE.matcher(fields.isEmpty() ? "" : fields.get(0));
             if (footnote.matches() && fields.stream().skip(1).allMatch(String::isBlank)) {
                 footnotes.put(footnote.group(1), footnote.group(2));
             }
-            rows.add(fields);
         }
         List<CodeChange> changes = new ArrayList<>();
         boolean data = false;

@@ -166,13 +166,28 @@ class CbsTables {
      * {@code yearOption} or the file name) and our own {@code jaar;oude_code;nieuwe_code;aandeel} for wijken and buurten.
      */
     void codeChanges(Path file, @Nullable Integer yearOption, ImportRun run) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        byte[] start;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            start = in.readNBytes(4);
+        }
+        List<List<String>> overview;
+        List<String> lines = List.of();
+        if (XlsxSheets.isWorkbook(start)) {
+            overview = XlsxSheets.read(file).stream()
+                    .filter(CbsGemeenteChanges::matches)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(file.getFileName() + " heeft geen werkblad met het"
+                            + " overzicht van opgeheven en nieuwgevormde gemeenten van CBS. Er is niets geladen."));
+        } else {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            overview = CbsGemeenteChanges.csv(lines);
+        }
         String header =
                 lines.isEmpty() ? "" : lines.get(0).replace("\uFEFF", "").trim();
-        if (CbsGemeenteChanges.matches(header)) {
-            run.phase("gemeentelijke herindelingen lezen (CBS)", lines.size());
-            List<AreaSuccession.CodeChange> changes =
-                    CbsGemeenteChanges.read(lines, CbsGemeenteChanges.year(yearOption, file), file.getFileName(), run);
+        if (CbsGemeenteChanges.matches(overview)) {
+            run.phase("gemeentelijke herindelingen lezen (CBS)", overview.size());
+            List<AreaSuccession.CodeChange> changes = CbsGemeenteChanges.read(
+                    overview, CbsGemeenteChanges.year(yearOption, file), file.getFileName(), run);
             if (run.rejected.get() > 0) {
                 throw new IllegalArgumentException(run.rejected.get() + " regels zijn ongeldig (zie " + run.report()
                         + "); omdat de wijzigingen samen één keten vormen is niets geladen.");

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -67,6 +68,137 @@ final class Fixtures {
                             resource("bag/9999MUT08112025-09112025-000001.xml"))));
         }
         return zip;
+    }
+
+    /**
+     * CBS's workbook "Gemeentelijke indeling op 1 januari 2021" as an Office Open XML workbook: a sheet of the gemeenten
+     * (a few rows) and the sheet of opgeheven and nieuwgevormde gemeenten, with shared strings, an inline string, codes
+     * that were stored as numbers (leading zeros gone) and a footnote.
+     */
+    static Path cbsWorkbook(Path file) throws IOException {
+        List<String> strings = List.of(
+                "Gemeentecode",
+                "Gemeentenaam",
+                "Opgeheven gemeenten",
+                "Nieuwgevormde gemeenten",
+                "Code",
+                "Provincie",
+                "Appingedam",
+                "Eemsdelta",
+                "Gr.",
+                "Delfzijl",
+                "Loppersum",
+                "Haaren",
+                "Oisterwijk",
+                "NB.",
+                "Vught",
+                "Boxtel",
+                "Haaren 1)",
+                "Tilburg 1)",
+                "1) Het deel van Haaren dat naar Tilburg ging is een grenscorrectie.");
+        StringBuilder shared = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"" + strings.size()
+                + "\" uniqueCount=\"" + strings.size() + "\">");
+        for (String string : strings) {
+            shared.append("<si><t>").append(string).append("</t></si>");
+        }
+        shared.append("</sst>");
+        String gemeenten = sheet(row(1, s(0), s(1)), row(2, n(1979), inline("Eemsdelta")), row(3, n(757), s(15)));
+        String changes = sheet(
+                row(1, s(2), "", s(3)),
+                row(2, s(4), s(1), s(4), s(1), s(5)),
+                row(3, n(3), s(6), n(1979), s(7), s(8)),
+                row(4, n(10), s(9), n(1979), s(7), s(8)),
+                row(5, n(24), s(10), n(1979), s(7), s(8)),
+                row(6, n(788), s(11), n(824), s(12), s(13)),
+                row(7, n(788), s(11), n(865), s(14), s(13)),
+                row(8, n(788), s(11), n(757), s(15), s(13)),
+                row(9, n(788), s(16), n(855), s(17), s(13)),
+                row(11, s(18)));
+        String main = "http://schemas.openxmlformats.org/";
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            entry(
+                    out,
+                    "[Content_Types].xml",
+                    ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                                    + "<Types xmlns=\"" + main + "package/2006/content-types\">"
+                                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                                    + "<Override PartName=\"/xl/worksheets/sheet2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                                    + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+                                    + "</Types>")
+                            .getBytes(StandardCharsets.UTF_8));
+            entry(
+                    out,
+                    "_rels/.rels",
+                    ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                                    + "<Relationships xmlns=\"" + main
+                                    + "package/2006/relationships\"><Relationship Id=\"rId1\""
+                                    + " Type=\"" + main
+                                    + "officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                                    + "</Relationships>")
+                            .getBytes(StandardCharsets.UTF_8));
+            entry(
+                    out,
+                    "xl/workbook.xml",
+                    ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                                    + "<workbook xmlns=\"" + main + "spreadsheetml/2006/main\" xmlns:r=\"" + main
+                                    + "officeDocument/2006/relationships\"><sheets>"
+                                    + "<sheet name=\"Gemeenten alfabetisch 2021\" sheetId=\"1\" r:id=\"rId1\"/>"
+                                    + "<sheet name=\"Wijzigingen 2021\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>")
+                            .getBytes(StandardCharsets.UTF_8));
+            entry(
+                    out,
+                    "xl/_rels/workbook.xml.rels",
+                    ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                                    + "<Relationships xmlns=\"" + main + "package/2006/relationships\">"
+                                    + "<Relationship Id=\"rId1\" Type=\"" + main
+                                    + "officeDocument/2006/relationships/worksheet\""
+                                    + " Target=\"worksheets/sheet1.xml\"/>"
+                                    + "<Relationship Id=\"rId2\" Type=\"" + main
+                                    + "officeDocument/2006/relationships/worksheet\""
+                                    + " Target=\"worksheets/sheet2.xml\"/>"
+                                    + "<Relationship Id=\"rId3\" Type=\"" + main
+                                    + "officeDocument/2006/relationships/sharedStrings\""
+                                    + " Target=\"sharedStrings.xml\"/></Relationships>")
+                            .getBytes(StandardCharsets.UTF_8));
+            entry(out, "xl/worksheets/sheet1.xml", gemeenten.getBytes(StandardCharsets.UTF_8));
+            entry(out, "xl/worksheets/sheet2.xml", changes.getBytes(StandardCharsets.UTF_8));
+            entry(out, "xl/sharedStrings.xml", shared.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
+    private static String sheet(String... rows) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet"
+                + " xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + String.join("", rows)
+                + "</sheetData></worksheet>";
+    }
+
+    /** A row of cells from column A on; an empty string leaves a cell out. */
+    private static String row(int number, String... cells) {
+        StringBuilder row = new StringBuilder("<row r=\"" + number + "\">");
+        for (int i = 0; i < cells.length; i++) {
+            if (!cells[i].isEmpty()) {
+                row.append(cells[i].replace("REF", (char) ('A' + i) + String.valueOf(number)));
+            }
+        }
+        return row.append("</row>").toString();
+    }
+
+    private static String s(int index) {
+        return "<c r=\"REF\" t=\"s\"><v>" + index + "</v></c>";
+    }
+
+    private static String n(int value) {
+        return "<c r=\"REF\"><v>" + value + "</v></c>";
+    }
+
+    private static String inline(String text) {
+        return "<c r=\"REF\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
     }
 
     static byte[] inner(Map<String, byte[]> files) throws IOException {

@@ -278,6 +278,30 @@ class RegisterImportTest {
                         String.class))
                 .isEqualTo("GM0757");
 
+        Outcome otherYear = run(Register.CBS_CODEWIJZIGINGEN, overview, 2022, true);
+        assertThat(otherYear.exitCode()).isEqualTo(1);
+        assertThat(otherYear.summary()).contains("overzicht van 2021, niet van 2022");
+
+        // The same overview straight from CBS's workbook (.xlsx): the same changes, nothing new.
+        owner().update("DELETE FROM area_code_change WHERE old_code IN " + gemeenten);
+        Path workbook = Fixtures.cbsWorkbook(dir.resolve("gemeentelijke-indeling-op-1-januari-2021.xlsx"));
+        Outcome fromExcel = run(Register.CBS_CODEWIJZIGINGEN, workbook, 2021, false);
+        assertThat(fromExcel.exitCode()).as(fromExcel.summary()).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM area_code_change WHERE change_year = 2021 AND old_code IN " + gemeenten,
+                        Integer.class))
+                .isEqualTo(6);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM area_code_change WHERE old_code = 'GM0788' AND new_code = 'GM0855'",
+                        Integer.class))
+                .isZero();
+        Path notAnOverview = Fixtures.cbsWorkbook(dir.resolve("andere-werkmap-2021.xlsx"));
+        try (var zip = java.nio.file.FileSystems.newFileSystem(notAnOverview)) {
+            Files.delete(zip.getPath("xl/worksheets/sheet2.xml"));
+        }
+        assertThat(run(Register.CBS_CODEWIJZIGINGEN, notAnOverview, 2021, false).summary())
+                .contains("geen werkblad met het overzicht");
+
         // Saved from Excel: semicolons and a code without its leading zeros; one line with its columns swapped
         // refuses the whole file, and without a year the overview cannot be placed.
         Path excel = dir.resolve("wijzigingen.csv");
