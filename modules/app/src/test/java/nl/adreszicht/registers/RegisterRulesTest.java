@@ -108,6 +108,55 @@ class RegisterRulesTest {
     }
 
     @Test
+    void aMutationFileGivesEachObjectTheRoleOfItsMutation() throws Exception {
+        java.util.Map<BagXml.Role, List<String>> roles = new java.util.EnumMap<>(BagXml.Role.class);
+        BagXml.read(
+                new ByteArrayInputStream(Fixtures.resource("bag/9999MUT08112025-09112025-000001.xml")),
+                "mutaties.xml",
+                new BagXml.Sink() {
+                    @Override
+                    public void info(BagXml.Info info) {
+                        assertThat(info.stand()).isEqualTo(LocalDate.of(2025, 11, 9));
+                        assertThat(info.mutationsFrom()).isEqualTo(LocalDate.of(2025, 11, 8));
+                        assertThat(info.mutationsUntil()).isEqualTo(LocalDate.of(2025, 11, 9));
+                    }
+
+                    @Override
+                    public void object(BagObject object, BagXml.Role role) {
+                        roles.computeIfAbsent(role, r -> new ArrayList<>())
+                                .add(object.type() + " " + object.id() + " " + object.voorkomen());
+                    }
+
+                    @Override
+                    public void reject(String id, String reason) {
+                        throw new AssertionError(id + ": " + reason);
+                    }
+                });
+
+        assertThat(roles.get(BagXml.Role.WAS)).containsExactly("NUM 0118200000000001 1", "VBO 0118010000000002 1");
+        assertThat(roles.get(BagXml.Role.WORDT)).containsExactly("NUM 0118200000000001 1", "VBO 0118010000000002 1");
+        assertThat(roles.get(BagXml.Role.TOEVOEGING))
+                .containsExactly(
+                        "NUM 0118200000000012 1",
+                        "VBO 0118010000000010 1",
+                        "NUM 0118200000000001 2",
+                        "VBO 0118010000000002 2",
+                        "NUM 0118200000000013 1",
+                        "VBO 0118010000000013 1");
+        assertThat(roles.get(BagXml.Role.VERWIJDERING)).containsExactly("LIG 0118020000000001 1");
+    }
+
+    @Test
+    void cbsTablesAreReadByTheirCellsAndQuotes() {
+        assertThat(XlsxSheets.column("A1")).isZero();
+        assertThat(XlsxSheets.column("E12")).isEqualTo(4);
+        assertThat(XlsxSheets.column("AA3")).isEqualTo(26);
+        assertThat(CbsGemeenteChanges.fields("\"0788\",\"Haaren 1)\",\"Sint-\"\"X\"\"\",,\"NB.\"", ','))
+                .containsExactly("0788", "Haaren 1)", "Sint-\"X\"", "", "NB.");
+        assertThat(CbsGemeenteChanges.fields("3;Appingedam;1979", ';')).containsExactly("3", "Appingedam", "1979");
+    }
+
+    @Test
     void aFileThatBreaksOffOrIsNoExtractIsRefusedByName() throws Exception {
         byte[] whole = Fixtures.resource("bag/9999NUM08112025-000001.xml");
         byte[] half = java.util.Arrays.copyOf(whole, whole.length / 2);
