@@ -146,9 +146,11 @@ public class BagExtractGenerator {
     }
 
     static void opr(Writer w, int i, int woonplaatsen) throws IOException {
-        int wpl = i % woonplaatsen;
+        // The street's id carries its gemeente (as the nummeraanduidingen on it refer to it), and it lies in a
+        // woonplaats of that same gemeente (woonplaats w belongs to gemeente gem(w)).
+        int wpl = i % GEMEENTEN + GEMEENTEN * (i / GEMEENTEN % Math.max(1, woonplaatsen / GEMEENTEN));
         w.write(OPEN + "<Objecten:OpenbareRuimte><Objecten:identificatie domein=\"NL.IMBAG.Openbareruimte\">"
-                + gem(wpl) + "30" + String.format("%010d", i) + "</Objecten:identificatie><Objecten:naam>Straat " + i
+                + oprId(i) + "</Objecten:identificatie><Objecten:naam>Straat " + i
                 + "</Objecten:naam><Objecten:type>Weg</Objecten:type><Objecten:status>Naamgeving uitgegeven</Objecten:status>"
                 + "<Objecten:geconstateerd>N</Objecten:geconstateerd><Objecten:documentdatum>2010-01-01</Objecten:documentdatum>"
                 + "<Objecten:documentnummer>D" + i + "</Objecten:documentnummer><Objecten:ligtIn><Objecten-ref:WoonplaatsRef domein=\"NL.IMBAG.Woonplaats\">"

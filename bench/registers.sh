@@ -33,6 +33,7 @@ run() {
     | while IFS= read -r line; do printf '%(%H:%M:%S)T %s\n' -1 "$line"; done > "$LOGS/$label.log"
   local code=${PIPESTATUS[0]}
   set -e
+  cp "$DATA"/*.afgewezen.csv "$LOGS/" 2>/dev/null || true
   local heap=$(grep -oE '\->[0-9]+M' "$DATA/gc-$label.log" | tr -dc '0-9\n' | sort -n | tail -1)
   # The import's own lines (its phases with the time they started, and its summary); the whole log stays in $LOGS.
   grep -E '^[0-9:]{8} (Import |  [a-z]|bag|cbs|Rapport)' "$LOGS/$label.log" | grep -v '^[0-9:]\{8\}   \[' || true

@@ -100,7 +100,7 @@ class BagLoad {
     /** Stages the current, usable voorkomens of one stand file with COPY; returns the objects read. */
     private long stage(String part, java.io.InputStream xml, ImportRun run, LocalDate[] day) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        Staging staging = new Staging(connection);
+        Staging staging = new Staging(connection, "_load");
         long[] rows = {0};
         try {
             BagXml.read(xml, part, new BagXml.Sink() {
@@ -140,10 +140,35 @@ class BagLoad {
         return rows[0];
     }
 
-    /** Applies one mutation file to the mirror (the caller's transaction); returns the objects read. */
+    /**
+     * Applies one mutation file to the mirror (the caller's transaction): its objects are staged with COPY, then applied
+     * set-based ({@link BagMirror#applyMutations()}); returns the objects read.
+     */
     private long applyMutations(String part, java.io.InputStream xml, ImportRun run, LocalDate[] day) {
         long[] rows = {0};
+        long[] seq = {0};
         mirror.beginMutations();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        Staging staging = new Staging(connection, "_mut");
+        try {
+            readMutations(part, xml, run, day, rows, seq, staging);
+            staging.finish();
+        } finally {
+            staging.abandon();
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        mirror.applyMutations();
+        return rows[0];
+    }
+
+    private void readMutations(
+            String part,
+            java.io.InputStream xml,
+            ImportRun run,
+            LocalDate[] day,
+            long[] rows,
+            long[] seq,
+            Staging staging) {
         BagXml.read(xml, part, new BagXml.Sink() {
             @Override
             public void info(BagXml.Info info) {
@@ -169,7 +194,11 @@ class BagLoad {
                 boolean current = role != BagXml.Role.VERWIJDERING
                         && CurrentVoorkomen.holds(object, day[0])
                         && UsableStatus.usable(object);
-                mirror.applyMutation(object, current);
+                if (object.type().equals("GWR")) {
+                    mirror.applyMutation(object, current);
+                } else {
+                    staging.add(object, new Object[] {++seq[0], current});
+                }
             }
 
             @Override
@@ -179,7 +208,6 @@ class BagLoad {
                 run.reject(part, id, reason);
             }
         });
-        return rows[0];
     }
 
     /** Why an object cannot be kept at all, or null. */
@@ -228,19 +256,27 @@ class BagLoad {
     private static final class Staging {
 
         private final Connection connection;
+        private final String suffix;
         private final java.util.Map<String, CopyIn> copies = new java.util.HashMap<>();
         private final java.util.Map<String, ByteArrayOutputStream> buffers = new java.util.HashMap<>();
 
-        Staging(Connection connection) {
+        /** Into the staging tables of a full extract ({@code _load}) or of one mutation file ({@code _mut}). */
+        Staging(Connection connection, String suffix) {
             this.connection = connection;
+            this.suffix = suffix;
         }
 
         void add(BagObject o) {
+            add(o, null);
+        }
+
+        /** One object; for a mutation file also its place in the file and whether it holds ({@code state}). */
+        void add(BagObject o, Object @Nullable [] state) {
             String table;
             String line;
             switch (o.type()) {
                 case "NUM" -> {
-                    table = "bag_nummeraanduiding_load (id, voorkomen, huisnummer, huisletter, toevoeging, postcode,"
+                    table = "bag_nummeraanduiding (id, voorkomen, huisnummer, huisletter, toevoeging, postcode,"
                             + " opr_id, wpl_id)";
                     line = join(
                             o.id(),
@@ -253,7 +289,7 @@ class BagLoad {
                             o.woonplaats());
                 }
                 case "VBO", "LIG", "STA" -> {
-                    table = "bag_object_load (id, voorkomen, kind, x, y, hoofdadres, nevenadressen)";
+                    table = "bag_object (id, voorkomen, kind, x, y, hoofdadres, nevenadressen)";
                     line = join(
                             o.id(),
                             o.voorkomen(),
@@ -264,18 +300,24 @@ class BagLoad {
                             BagMirror.nevenadressen(o));
                 }
                 case "OPR" -> {
-                    table = "bag_openbare_ruimte_load (id, voorkomen, naam, wpl_id)";
+                    table = "bag_openbare_ruimte (id, voorkomen, naam, wpl_id)";
                     line = join(o.id(), o.voorkomen(), o.naam(), o.woonplaats());
                 }
                 case "WPL" -> {
-                    table = "bag_woonplaats_load (id, voorkomen, naam)";
+                    table = "bag_woonplaats (id, voorkomen, naam)";
                     line = join(o.id(), o.voorkomen(), o.naam());
                 }
                 default -> {
-                    table = "bag_gemeente_woonplaats_load (wpl_id, gemeente)";
+                    table = "bag_gemeente_woonplaats (wpl_id, gemeente)";
                     line = join(o.id(), o.naam());
                 }
             }
+            int open = table.indexOf(' ');
+            if (state != null) {
+                table = table.substring(0, table.length() - 1) + ", seq, holds)";
+                line = line.substring(0, line.length() - 1) + "\t" + state[0] + "\t" + state[1] + "\n";
+            }
+            table = table.substring(0, open) + suffix + table.substring(open);
             ByteArrayOutputStream buffer = buffers.computeIfAbsent(table, t -> new ByteArrayOutputStream(1 << 20));
             byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
             buffer.write(bytes, 0, bytes.length);

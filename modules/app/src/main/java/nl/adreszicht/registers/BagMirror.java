@@ -25,6 +25,10 @@ class BagMirror {
             "bag_woonplaats",
             List.of("id", "voorkomen", "naam"));
 
+    /** The mirror tables a mutation file changes, names before the objects that point at them. */
+    private static final List<String> MUTATED =
+            List.of("bag_woonplaats", "bag_openbare_ruimte", "bag_nummeraanduiding", "bag_object");
+
     private final JdbcTemplate jdbc;
 
     BagMirror(JdbcTemplate jdbc) {
@@ -111,9 +115,56 @@ class BagMirror {
         }
     }
 
-    /** Before the objects of one mutation file, in its transaction: the table of what one object changed. */
+    /**
+     * Before the objects of one mutation file, in its transaction: the tables its objects are staged in (each mirror
+     * row with its place in the file and whether it holds) and the table of what changed.
+     */
     void beginMutations() {
         jdbc.execute("CREATE TEMPORARY TABLE IF NOT EXISTS bag_changed (id char(16) PRIMARY KEY) ON COMMIT DROP");
+        for (String table : MUTATED) {
+            jdbc.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + table + "_mut (LIKE " + table
+                    + ", seq bigint NOT NULL, holds boolean NOT NULL) ON COMMIT DROP");
+        }
+    }
+
+    /**
+     * Applies the staged objects of one mutation file at once (the caller's transaction). Per object the last mention of
+     * its highest voorkomen decides, as applying the file object by object in its order would: when that voorkomen holds
+     * it replaces an older or equal one in the mirror (never a newer one), and when it does not (ended, inactive,
+     * withdrawn, taken out of the register) the object leaves the mirror as far as the mirror holds that voorkomen or an
+     * older one. The nummeraanduidingen touched are marked. Applying the same file again changes nothing.
+     */
+    void applyMutations() {
+        for (String table : MUTATED) {
+            jdbc.update("DELETE FROM bag_changed");
+            List<String> columns = TABLES.get(table);
+            String list = String.join(", ", columns);
+            String set = String.join(
+                    ", ",
+                    columns.subList(1, columns.size()).stream()
+                            .map(c -> c + " = excluded." + c)
+                            .toList());
+            String old = String.join(
+                    ", ",
+                    columns.subList(1, columns.size()).stream()
+                            .map(c -> "t." + c)
+                            .toList());
+            String neu = String.join(
+                    ", ",
+                    columns.subList(1, columns.size()).stream()
+                            .map(c -> "excluded." + c)
+                            .toList());
+            jdbc.execute("WITH latest AS (SELECT DISTINCT ON (id) * FROM " + table + "_mut ORDER BY id, voorkomen DESC,"
+                    + " seq DESC),"
+                    + " up AS (INSERT INTO " + table + " AS t (" + list + ") SELECT " + list
+                    + " FROM latest WHERE holds"
+                    + " ON CONFLICT (id) DO UPDATE SET " + set + " WHERE excluded.voorkomen >= t.voorkomen AND (" + old
+                    + ") IS DISTINCT FROM (" + neu + ") RETURNING t.id),"
+                    + " gone AS (DELETE FROM " + table + " t USING latest l WHERE l.id = t.id AND NOT l.holds"
+                    + " AND t.voorkomen <= l.voorkomen RETURNING t.id)"
+                    + " INSERT INTO bag_changed SELECT id FROM up UNION SELECT id FROM gone");
+            touched(table);
+        }
     }
 
     /**
