@@ -223,6 +223,12 @@ class RegisterImportTest {
                 .containsEntry("buurt_code", "BU01180102")
                 .containsEntry("ended_on", null);
         assertThat(applied.summary()).contains("2 beëindigd");
+        // Given and ended on the same day (a toevoeging, then a wijziging that ends the same voorkomen): the last
+        // mention
+        // of the highest voorkomen decides, so it is not in the mirror.
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM bag_nummeraanduiding WHERE id = '0118200000000014'", Integer.class))
+                .isZero();
         assertThat(jdbc.queryForObject(
                         "SELECT rows_ended FROM register_import WHERE register = 'bag-mutaties'", Long.class))
                 .isEqualTo(2L);

@@ -133,8 +133,10 @@ class RegisterRulesTest {
                     }
                 });
 
-        assertThat(roles.get(BagXml.Role.WAS)).containsExactly("NUM 0118200000000001 1", "VBO 0118010000000002 1");
-        assertThat(roles.get(BagXml.Role.WORDT)).containsExactly("NUM 0118200000000001 1", "VBO 0118010000000002 1");
+        assertThat(roles.get(BagXml.Role.WAS))
+                .containsExactly("NUM 0118200000000001 1", "VBO 0118010000000002 1", "NUM 0118200000000014 1");
+        assertThat(roles.get(BagXml.Role.WORDT))
+                .containsExactly("NUM 0118200000000001 1", "VBO 0118010000000002 1", "NUM 0118200000000014 1");
         assertThat(roles.get(BagXml.Role.TOEVOEGING))
                 .containsExactly(
                         "NUM 0118200000000012 1",
@@ -142,7 +144,8 @@ class RegisterRulesTest {
                         "NUM 0118200000000001 2",
                         "VBO 0118010000000002 2",
                         "NUM 0118200000000013 1",
-                        "VBO 0118010000000013 1");
+                        "VBO 0118010000000013 1",
+                        "NUM 0118200000000014 1");
         assertThat(roles.get(BagXml.Role.VERWIJDERING)).containsExactly("LIG 0118020000000001 1");
     }
 
