@@ -40,7 +40,8 @@ class AddressImport {
     private static final String UPSERT_BY_BAG_ID = upsert("(nummeraanduiding_id)", "");
 
     private static final String UPSERT_BY_DESIGNATION = upsert(
-            "(postcode, huisnummer, (coalesce(huisletter, '')), (coalesce(toevoeging, '')))",
+            // The designation is unique among the addresses that have not ended (a partial index).
+            "(postcode, huisnummer, (coalesce(huisletter, '')), (coalesce(toevoeging, ''))) WHERE ended_on IS NULL",
             "address.nummeraanduiding_id IS NULL AND ");
 
     private static String upsert(String conflictTarget, String onlyWhen) {

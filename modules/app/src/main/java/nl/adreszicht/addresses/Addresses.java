@@ -14,10 +14,14 @@ interface Addresses extends Repository<Address, UUID> {
 
     boolean existsByIdAndGemeenteCode(UUID id, String gemeenteCode);
 
-    /** One probe of the unique designation index (its expressions are matched exactly). */
+    /**
+     * One probe of the unique designation index (its expressions and condition are matched exactly): only addresses
+     * that have not ended, so an address the BAG ended is not found for a new registration.
+     */
     @Query(
             value = "SELECT * FROM address WHERE postcode = :postcode AND huisnummer = :huisnummer"
-                    + " AND coalesce(huisletter, '') = :huisletter AND coalesce(toevoeging, '') = :toevoeging",
+                    + " AND coalesce(huisletter, '') = :huisletter AND coalesce(toevoeging, '') = :toevoeging"
+                    + " AND ended_on IS NULL",
             nativeQuery = true)
     Optional<Address> findByDesignation(String postcode, int huisnummer, String huisletter, String toevoeging);
 

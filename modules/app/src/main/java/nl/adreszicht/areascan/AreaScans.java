@@ -34,12 +34,28 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class AreaScans {
 
-    static final String RECORDS = "SELECT coalesce(buurt_code, '') AS buurt, source, children_present, sum(records)"
-            + " FROM record_tally WHERE gemeente_code = ? AND month >= ? AND month < ?"
-            + " GROUP BY buurt_code, source, children_present";
-    static final String VIOLENCE = "SELECT coalesce(buurt_code, '') AS buurt, violence_type, sum(records)"
-            + " FROM record_tally_violence_type WHERE gemeente_code = ? AND month >= ? AND month < ?"
-            + " GROUP BY buurt_code, violence_type";
+    /**
+     * The gemeente and the gemeenten it succeeded in a re-division, and per tally row the buurt it lies in under the
+     * latest division (AreaSuccession, rule CurrentDivision): older years count on across a merger.
+     */
+    private static final String CURRENT_DIVISION = "WITH scope AS (SELECT ?::char(6) AS code),"
+            + " codes AS (SELECT code FROM scope UNION SELECT s.old_code::char(6) FROM area_code_successor s, scope"
+            + " WHERE s.current_code = scope.code AND s.old_code LIKE 'GM%')";
+
+    private static final String BUURT_NOW = " LEFT JOIN LATERAL (SELECT s.current_code FROM area_code_successor s"
+            + " WHERE s.old_code = t.buurt_code AND s.valid_until >= t.area_year ORDER BY s.valid_until LIMIT 1) m"
+            + " ON true";
+
+    static final String RECORDS = CURRENT_DIVISION
+            + " SELECT coalesce(m.current_code, t.buurt_code, '') AS buurt, t.source, t.children_present,"
+            + " sum(t.records) FROM record_tally t" + BUURT_NOW
+            + " WHERE t.gemeente_code IN (SELECT code FROM codes) AND t.month >= ? AND t.month < ?"
+            + " GROUP BY 1, 2, 3";
+    static final String VIOLENCE = CURRENT_DIVISION
+            + " SELECT coalesce(m.current_code, t.buurt_code, '') AS buurt, t.violence_type, sum(t.records)"
+            + " FROM record_tally_violence_type t" + BUURT_NOW
+            + " WHERE t.gemeente_code IN (SELECT code FROM codes) AND t.month >= ? AND t.month < ?"
+            + " GROUP BY 1, 2";
     /** Addresses per buurt, kept as addresses are imported (GemeenteCounts); '' for an address without one. */
     static final String ADDRESSES = "SELECT nullif(wijk_code, ''), nullif(buurt_code, ''), addresses"
             + " FROM buurt_address_count WHERE gemeente_code = ? AND addresses > 0";

@@ -50,15 +50,21 @@ class GemeenteCounts {
         refreshAddresses();
     }
 
-    /** Recounts the addresses of every gemeente and buurt: after an import or a bulk load. */
+    /**
+     * Recounts the addresses of every gemeente and buurt: after an import or a bulk load. An address the BAG ended no
+     * longer counts (it is no denominator and no part of the minimum number of addresses of an area), while its records
+     * stay in the figures of the period they belong to.
+     */
     @Transactional
     void refreshAddresses() {
-        jdbc.update("INSERT INTO gemeente_address_count SELECT gemeente_code, count(*) FROM address GROUP BY 1"
+        jdbc.update("UPDATE gemeente_address_count SET addresses = 0");
+        jdbc.update("INSERT INTO gemeente_address_count SELECT gemeente_code, count(*) FROM address"
+                + " WHERE ended_on IS NULL GROUP BY 1"
                 + " ON CONFLICT (gemeente_code) DO UPDATE SET addresses = excluded.addresses");
         // A buurt that lost its addresses (a new CBS division) keeps a row at 0: the application may not delete.
         jdbc.update("UPDATE buurt_address_count SET addresses = 0");
         jdbc.update("INSERT INTO buurt_address_count SELECT gemeente_code, coalesce(wijk_code, ''),"
-                + " coalesce(buurt_code, ''), count(*) FROM address GROUP BY 1, 2, 3"
+                + " coalesce(buurt_code, ''), count(*) FROM address WHERE ended_on IS NULL GROUP BY 1, 2, 3"
                 + " ON CONFLICT (gemeente_code, wijk_code, buurt_code) DO UPDATE SET addresses = excluded.addresses");
     }
 

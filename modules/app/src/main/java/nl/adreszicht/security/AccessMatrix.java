@@ -113,6 +113,8 @@ public final class AccessMatrix {
                     EnumSet.of(GEMEENTE_ANALIST),
                     Scope.OWN_GEMEENTE,
                     false),
+            // Public register data and who imported it: no personal data (module registers).
+            row("registerimports.pagina", GET, "/beheer/registerimports", EnumSet.of(BEHEERDER), Scope.NONE, false),
             row(
                     "gebiedsscan.export",
                     GET,

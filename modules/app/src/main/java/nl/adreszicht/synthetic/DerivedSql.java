@@ -145,7 +145,8 @@ final class DerivedSql {
             + " DO UPDATE SET addresses = gemeente_colour_count.addresses + EXCLUDED.addresses";
 
     static final String GEMEENTE_ADDRESSES = "INSERT INTO gemeente_address_count SELECT gemeente_code, count(*)"
-            + " FROM address GROUP BY 1 ON CONFLICT (gemeente_code) DO UPDATE SET addresses = excluded.addresses";
+            + " FROM address WHERE ended_on IS NULL GROUP BY 1"
+            + " ON CONFLICT (gemeente_code) DO UPDATE SET addresses = excluded.addresses";
 
     static final String DROP_CELLS = "DROP TABLE synthetic_tally, synthetic_violence_tally";
 
@@ -165,7 +166,8 @@ final class DerivedSql {
 
     /** Addresses per buurt for the area scan, recounted from the whole register (it reads only these rows). */
     static final String BUURT_ADDRESSES = "INSERT INTO buurt_address_count SELECT gemeente_code,"
-            + " coalesce(wijk_code, ''), coalesce(buurt_code, ''), count(*) FROM address GROUP BY 1, 2, 3"
+            + " coalesce(wijk_code, ''), coalesce(buurt_code, ''), count(*) FROM address WHERE ended_on IS NULL"
+            + " GROUP BY 1, 2, 3"
             + " ON CONFLICT (gemeente_code, wijk_code, buurt_code) DO UPDATE SET addresses = excluded.addresses";
 
     /** Addresses per buurt and colour for the area scan, recounted from every stored colour. */
