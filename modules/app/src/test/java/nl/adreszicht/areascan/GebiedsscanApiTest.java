@@ -267,6 +267,9 @@ class GebiedsscanApiTest {
             assertThat(area).as(row.get(0)).isNotNull();
             Map<String, String> expected = new HashMap<>();
             expected.put("omvang", area.at("/omvang/weergave").asString());
+            // Days as a person reads them in a spreadsheet; the JSON keeps ISO dates.
+            expected.put("van", "01-04-2026");
+            expected.put("tot", "01-07-2026");
             for (String measure : List.of("registraties", "incidenten", "meldingen", "gemeenteregistraties")) {
                 expected.put(
                         measure, area.at("/" + measure + "/huidig/weergave").asString());
