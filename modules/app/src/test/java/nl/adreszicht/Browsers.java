@@ -91,9 +91,18 @@ final class Browsers {
     static void assertNoHorizontalOverflow(Page page) {
         Number overflow = (Number)
                 page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(overflow.intValue())
-                .as("page wider than the window on " + page.url())
-                .isLessThanOrEqualTo(0);
+        if (overflow.intValue() > 0) {
+            // Name the outermost elements that stick out, so the failure says what to fix.
+            Object culprits = page.evaluate("() => { const w = document.documentElement.clientWidth;"
+                    + " return Array.from(document.body.querySelectorAll('*'))"
+                    + ".filter(e => e.getBoundingClientRect().right > w + 1 && !(e.parentElement"
+                    + " && e.parentElement.getBoundingClientRect().right > w + 1))"
+                    + ".slice(0, 8).map(e => e.tagName + '.' + e.className + ' '"
+                    + " + Math.round(e.getBoundingClientRect().right)); }");
+            assertThat(overflow.intValue())
+                    .as("page wider than the window on " + page.url() + ": " + culprits)
+                    .isLessThanOrEqualTo(0);
+        }
     }
 
     /**

@@ -76,8 +76,10 @@ final class Navigation {
         for (Map.Entry<PathPattern, List<Crumb>> trail : TRAILS) {
             PathPattern.PathMatchInfo match = trail.getKey().matchAndExtract(container);
             if (match != null) {
+                // A section's own page is not its own ancestor (/gebiedsscan is not above /gebiedsscan).
                 return trail.getValue().stream()
                         .map(crumb -> new Crumb(expand(crumb.href(), match.getUriVariables()), crumb.labelKey()))
+                        .filter(crumb -> !crumb.href().equals(path))
                         .toList();
             }
         }
