@@ -383,7 +383,7 @@ class LoginBrowserIT {
 
         assertThat(page.locator(".notice").first()).containsText("De veiligheidsbeoordeling van " + melding);
         assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(melding)))
-                .containsText("beoordeeld");
+                .containsText("Beoordeeld");
         assertNoAccessibilityViolations();
         assertThat(jdbc.queryForObject(
                         "SELECT feedback_code FROM zorgmelding WHERE id = ?::uuid", String.class, zorgmelding))
