@@ -70,6 +70,16 @@ public record Requests(
                 .authorities(authorities());
     }
 
+    /** In the browser as another professional with the same role and claims: for four-eyes checks. */
+    public RequestPostProcessor ui(String subject) {
+        return oidcLogin()
+                .idToken(token -> token.claims(c -> {
+                    c.putAll(claims());
+                    c.put("sub", subject);
+                }))
+                .authorities(authorities());
+    }
+
     public RequestPostProcessor ui() {
         return oidcLogin()
                 .idToken(token -> token.claims(c -> c.putAll(claims())))

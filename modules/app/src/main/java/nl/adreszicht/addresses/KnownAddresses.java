@@ -50,4 +50,13 @@ public class KnownAddresses {
     public Optional<GemeenteCode> gemeenteOf(AddressId id) {
         return addresses.findById(id.value()).map(address -> new GemeenteCode(address.gemeenteCode()));
     }
+
+    /**
+     * The id of the address with this designation, for a form where a professional types postcode and house number
+     * instead of an id; empty when the register has none. Only the opaque id comes back, to be checked and recorded
+     * (and logged) by the module that records something there.
+     */
+    public Optional<AddressId> idOf(Postcode postcode, HouseNumber number) {
+        return addresses.find(postcode, number).map(Address::id);
+    }
 }

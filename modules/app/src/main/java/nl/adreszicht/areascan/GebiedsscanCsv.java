@@ -5,10 +5,12 @@ import java.util.List;
 import nl.adreszicht.areascan.Gebiedsscan.Gebied;
 import nl.adreszicht.areascan.Gebiedsscan.Geweldsvorm;
 import nl.adreszicht.areascan.Gebiedsscan.Meting;
+import nl.adreszicht.time.DutchTime;
 
 /**
  * The CSV export of a {@link Gebiedsscan}: one row per area, exactly the protected numbers the API and the page
- * show ({@code <10} and {@code x} for suppressed ones), semicolon-separated as Dutch spreadsheets expect.
+ * show ({@code <10} and {@code x} for suppressed ones), semicolon-separated as Dutch spreadsheets expect, with
+ * days as people read them ({@code dd-mm-jjjj}).
  */
 final class GebiedsscanCsv {
 
@@ -54,9 +56,9 @@ final class GebiedsscanCsv {
                     area.bovenliggend() == null ? "" : area.bovenliggend(),
                     String.join(" ", area.buurten()),
                     String.join(" ", area.wijken()),
-                    scan.periode().van().toString(),
-                    scan.periode().tot().toString(),
-                    scan.vorigePeriode().van().toString(),
+                    DutchTime.displayDate(scan.periode().van()),
+                    DutchTime.displayDate(scan.periode().tot()),
+                    DutchTime.displayDate(scan.vorigePeriode().van()),
                     area.omvang().weergave()));
             for (Meting meting : List.of(
                     area.registraties(),

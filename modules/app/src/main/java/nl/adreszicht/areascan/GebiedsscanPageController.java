@@ -43,20 +43,32 @@ class GebiedsscanPageController {
             Model model,
             Locale locale) {
         String measure = maat != null && Gebiedsscan.MEASURES.contains(maat) ? maat : "registraties";
-        Gebiedsscan scan;
-        try {
-            scan = scans.scan(new AreaScans.Request(null, periode, null, tot, niveau));
-        } catch (ResponseStatusException invalid) {
-            if (invalid.getStatusCode().value() != 400) {
-                throw invalid;
-            }
-            // Bad input changes nothing: say why, in Dutch, above the scan of the last complete quarter.
-            model.addAttribute("periodError", invalid.getReason());
-            scan = scans.scan(new AreaScans.Request(null, null, null, null, niveau));
-        }
-        model.addAttribute("scan", scan);
         model.addAttribute("maat", measure);
         model.addAttribute("maten", Gebiedsscan.MEASURES);
+        model.addAttribute("periodes", List.of("kwartaal", "halfjaar", "jaar"));
+        // The form keeps the date field when the analyst switches from a quarter to a half year or a year: the page
+        // then shows the period of that length in which the date lies, instead of refusing a date that is not its
+        // first day (the API does refuse it).
+        LocalDate end = tot == null ? null : startOfPeriod(tot, periode);
+        model.addAttribute("aangepast", tot != null && !tot.equals(end));
+        Gebiedsscan scan;
+        try {
+            scan = scans.scan(new AreaScans.Request(null, periode, null, end, niveau));
+        } catch (ResponseStatusException refused) {
+            if (refused.getStatusCode().value() != 400) {
+                throw refused;
+            }
+            // A refused period is the analyst's input, not our failure: say why on the page and keep the form.
+            model.addAttribute("weigering", refused.getReason());
+            model.addAttribute("formPeriode", periode == null ? "kwartaal" : periode);
+            model.addAttribute("formTot", tot);
+            model.addAttribute("formNiveau", niveau == null ? "buurt" : niveau);
+            return "gebiedsscan";
+        }
+        model.addAttribute("formPeriode", scan.periode().soort());
+        model.addAttribute("formTot", scan.periode().tot());
+        model.addAttribute("formNiveau", scan.niveau());
+        model.addAttribute("scan", scan);
         model.addAttribute("chart", TrendChart.of(scan, measure));
         model.addAttribute(
                 "typeLabels",
@@ -71,8 +83,22 @@ class GebiedsscanPageController {
                 .build()
                 .getQuery();
         model.addAttribute("query", query);
-        model.addAttribute("periodes", List.of("kwartaal", "halfjaar", "jaar"));
         return "gebiedsscan";
+    }
+
+    /** The first day of the quarter, half year or year in which {@code day} lies; an unknown kind is left to refuse. */
+    private static LocalDate startOfPeriod(LocalDate day, @Nullable String kind) {
+        int months = switch (kind == null ? "kwartaal" : kind) {
+            case "kwartaal" -> 3;
+            case "halfjaar" -> 6;
+            case "jaar" -> 12;
+            default -> 0;
+        };
+        if (months == 0) {
+            return day;
+        }
+        int month0 = day.getMonthValue() - 1;
+        return LocalDate.of(day.getYear(), month0 - month0 % months + 1, 1);
     }
 
     /** The buurten of the map with the chosen measure: always at buurt level, whatever level the table shows. */

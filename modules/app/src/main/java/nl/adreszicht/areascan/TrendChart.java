@@ -4,13 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.adreszicht.areascan.Gebiedsscan.Gebied;
 import nl.adreszicht.areascan.Gebiedsscan.Meting;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A server-drawn SVG bar chart of one measure per wijk (and the gemeente), this period beside the previous one, from
- * the protected numbers only: a suppressed number gets a hatched stub with its marker, never a height. No script,
- * so it works under the page's strict CSP and without JavaScript.
+ * A server-drawn SVG bar chart of one measure per wijk, this period beside the previous one, from the protected
+ * numbers only: a suppressed number gets a hatched stub with its marker, never a height. Every bar is drawn to one
+ * honest scale, the largest drawn number; the gemeente's total is not a bar among its wijken (it would dwarf them, or
+ * be cut to their length) but stated beside the chart as {@code total}, and drawn only when there are no wijken. No
+ * script, so it works under the page's strict CSP and without JavaScript.
  */
-record TrendChart(String measure, int width, int height, List<Bar> bars, List<Label> labels, long maximum) {
+record TrendChart(
+        String measure,
+        int width,
+        int height,
+        List<Bar> bars,
+        List<Label> labels,
+        long maximum,
+        @Nullable Meting total,
+        @Nullable String totalArea) {
 
     static final int ROW = 28;
     static final int LEFT = 110;
@@ -44,28 +55,20 @@ record TrendChart(String measure, int width, int height, List<Bar> bars, List<La
     record Label(int y, String text) {}
 
     static TrendChart of(Gebiedsscan scan, String measure) {
-        List<Gebied> areas = scan.gebieden().stream()
-                .filter(a -> !a.niveau().equals("buurt"))
-                .toList();
+        List<Gebied> wijken =
+                scan.gebieden().stream().filter(a -> a.niveau().equals("wijk")).toList();
+        Gebied gemeente = scan.gebieden().stream()
+                .filter(a -> a.niveau().equals("gemeente"))
+                .findFirst()
+                .orElse(null);
+        List<Gebied> areas = wijken.isEmpty() && gemeente != null ? List.of(gemeente) : wijken;
         long maximum = 10;
         List<Meting> metingen = new ArrayList<>();
         for (Gebied area : areas) {
-            Meting meting = area.over(measure);
-            if (meting == null) {
-                meting = Meting.of(area.current(measure), ProtectedCount.suppressed(false));
-            }
+            Meting meting = meting(area, measure);
             metingen.add(meting);
-            if (!area.niveau().equals("gemeente")) {
-                maximum = Math.max(maximum, value(meting.huidig()));
-                maximum = Math.max(maximum, value(meting.vorig()));
-            }
-        }
-        if (areas.size() == 1) {
-            maximum = Math.max(
-                    maximum,
-                    Math.max(
-                            value(metingen.get(0).huidig()),
-                            value(metingen.get(0).vorig())));
+            maximum = Math.max(maximum, value(meting.huidig()));
+            maximum = Math.max(maximum, value(meting.vorig()));
         }
         List<Bar> bars = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
@@ -78,14 +81,28 @@ record TrendChart(String measure, int width, int height, List<Bar> bars, List<La
             bars.add(bar(y + 12, meting.vorig(), false, maximum));
             y += ROW;
         }
-        return new TrendChart(measure, LEFT + PLOT + 60, y + 10, bars, labels, maximum);
+        boolean totalApart = gemeente != null && !wijken.isEmpty();
+        return new TrendChart(
+                measure,
+                LEFT + PLOT + 60,
+                y + 10,
+                bars,
+                labels,
+                maximum,
+                totalApart ? meting(gemeente, measure) : null,
+                totalApart ? gemeente.code() : null);
+    }
+
+    private static Meting meting(Gebied area, String measure) {
+        Meting meting = area.over(measure);
+        return meting != null ? meting : Meting.of(area.current(measure), ProtectedCount.suppressed(false));
     }
 
     private static Bar bar(int y, ProtectedCount count, boolean current, long maximum) {
         if (count.afgeschermd() || count.waarde() == null) {
             return new Bar(y, 12, current, true, count.weergave());
         }
-        int width = (int) Math.min(PLOT, Math.round(PLOT * (double) count.waarde() / maximum));
+        int width = (int) Math.round(PLOT * (double) count.waarde() / maximum);
         return new Bar(y, Math.max(1, width), current, false, count.weergave());
     }
 

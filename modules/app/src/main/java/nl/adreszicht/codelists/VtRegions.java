@@ -30,4 +30,10 @@ public class VtRegions {
                 .stream()
                 .findFirst();
     }
+
+    /** The region's name as people read it, e.g. "Veilig Thuis Drenthe", if the region is known. */
+    public Optional<String> nameOf(String region) {
+        return jdbc.queryForList("SELECT name FROM vt_region WHERE code = ?", String.class, region).stream()
+                .findFirst();
+    }
 }

@@ -44,6 +44,8 @@ public final class AccessMatrix {
             // UI pages
             row("start.tonen", GET, "/", ALL_ROLES, Scope.NONE, false),
             open("afmelding.tonen", GET, "/afgemeld"),
+            row("help.tonen", GET, "/help", ALL_ROLES, Scope.NONE, false),
+            open("privacyverklaring.tonen", GET, "/privacyverklaring"),
             row("adressen.pagina", GET, "/adressen", ADDRESS_READERS, Scope.NONE, false),
             row("adressen.pagina.zoeken", POST, "/adressen", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
             row("adres.pagina", GET, "/adressen/{id}", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),

@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +25,12 @@ public final class DutchTime {
 
     /** The zone of every calendar day in the application. */
     public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
+
+    /** How a person reads a point in time: {@code dd-mm-jjjj HH:mm}, in Dutch time. */
+    public static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+
+    /** How a person reads a day: {@code dd-mm-jjjj}. */
+    public static final DateTimeFormatter DISPLAY_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private final Clock clock;
 
@@ -52,5 +61,51 @@ public final class DutchTime {
     /** The Dutch calendar day of a point in time, whatever its offset. */
     public static LocalDate dayOf(OffsetDateTime time) {
         return dayOf(time.toInstant());
+    }
+
+    /**
+     * A point in time as a person reads it, {@code dd-mm-jjjj HH:mm} in Europe/Amsterdam, whatever zone or offset it
+     * was stored or carried in (timestamps come back from the database at UTC). Pages and CSV files show times only
+     * through this; the API carries ISO timestamps with their offset instead.
+     */
+    public static String display(Instant instant) {
+        return DISPLAY.format(ZonedDateTime.ofInstant(instant, ZONE));
+    }
+
+    /**
+     * Any date or time value as a person reads it: an instant, offset or zoned time in Dutch time with its hour, a
+     * day as {@code dd-mm-jjjj}; a local date-time is taken to be Dutch already.
+     */
+    public static String display(TemporalAccessor value) {
+        if (value instanceof Instant instant) {
+            return display(instant);
+        }
+        if (value instanceof OffsetDateTime time) {
+            return display(time.toInstant());
+        }
+        if (value instanceof ZonedDateTime time) {
+            return display(time.toInstant());
+        }
+        if (value instanceof LocalDate day) {
+            return DISPLAY_DATE.format(day);
+        }
+        return DISPLAY.format(value);
+    }
+
+    /** The Dutch calendar day of any date or time value as a person reads it, {@code dd-mm-jjjj}. */
+    public static String displayDate(TemporalAccessor value) {
+        if (value instanceof LocalDate day) {
+            return DISPLAY_DATE.format(day);
+        }
+        if (value instanceof Instant instant) {
+            return DISPLAY_DATE.format(dayOf(instant));
+        }
+        if (value instanceof OffsetDateTime time) {
+            return DISPLAY_DATE.format(dayOf(time));
+        }
+        if (value instanceof ZonedDateTime time) {
+            return DISPLAY_DATE.format(dayOf(time.toInstant()));
+        }
+        return DISPLAY_DATE.format(value);
     }
 }

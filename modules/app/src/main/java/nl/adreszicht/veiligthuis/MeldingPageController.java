@@ -4,9 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import nl.adreszicht.addresses.AddressId;
+import nl.adreszicht.addresses.HouseNumber;
 import nl.adreszicht.addresses.InvalidValueException;
 import nl.adreszicht.addresses.InvalidValuesException;
+import nl.adreszicht.addresses.KnownAddresses;
+import nl.adreszicht.addresses.Postcode;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
@@ -31,24 +36,29 @@ class MeldingPageController {
     private final Werkvoorraad werkvoorraad;
     private final ViolenceTypeCodes violenceTypes;
     private final DutchTime time;
+    private final KnownAddresses knownAddresses;
 
     MeldingPageController(
             MeldingIntakeCheck check,
             Meldingen meldingen,
             Werkvoorraad werkvoorraad,
             ViolenceTypeCodes violenceTypes,
-            DutchTime time) {
+            DutchTime time,
+            KnownAddresses knownAddresses) {
         this.check = check;
         this.meldingen = meldingen;
         this.werkvoorraad = werkvoorraad;
         this.violenceTypes = violenceTypes;
         this.time = time;
+        this.knownAddresses = knownAddresses;
     }
 
     /** The form as text, shown back as typed when something is wrong. */
     record MeldingFormulier(
             @Nullable String zorgmeldingId,
             @Nullable String adresId,
+            @Nullable String postcode,
+            @Nullable String huisnummer,
             @Nullable String melderSector,
             @Nullable String melderNaam,
             @Nullable String melderContact,
@@ -70,6 +80,8 @@ class MeldingPageController {
                 new MeldingFormulier(
                         uuidOrNull(zorgmelding),
                         uuidOrNull(address),
+                        null,
+                        null,
                         zorgmelding == null ? null : "politie",
                         null,
                         null,
@@ -86,19 +98,61 @@ class MeldingPageController {
     String submit(@ModelAttribute MeldingFormulier form, Model model, Locale locale, RedirectAttributes redirect) {
         model.addAttribute("form", form);
         Map<String, String> errors = new LinkedHashMap<>();
+        // Without a zorgmelding the professional names the address by postcode and house number; both are checked
+        // with every other field, so one submission reports all errors at once.
+        String addressId = blank(form.zorgmeldingId()) ? address(form, errors) : null;
         try {
-            MeldingResource melding = meldingen.intake(
-                    check.check(toRegistratie(form), NewMelding.Kind.MELDING), "meldingen.formulier.registreren");
+            NewMelding checked = check.check(toRegistratie(form, addressId), NewMelding.Kind.MELDING);
+            if (!errors.isEmpty()) {
+                return show(model, locale, errors);
+            }
+            MeldingResource melding = meldingen.intake(checked, "meldingen.formulier.registreren");
             redirect.addFlashAttribute("registered", melding.registratienummer());
             return "redirect:/werkvoorraad";
         } catch (InvalidValuesException invalid) {
-            invalid.errors().forEach(error -> errors.putIfAbsent(formField(error.field()), error.messageKey()));
+            invalid.errors().forEach(error -> addError(errors, formField(error.field()), error.messageKey()));
         } catch (InvalidValueException invalid) {
-            errors.put(formField(invalid.field()), invalid.messageKey());
+            addError(errors, formField(invalid.field()), invalid.messageKey());
         } catch (ResponseStatusException conflict) {
             errors.put("zorgmeldingId", "meldingen.form.conflict");
         }
         return show(model, locale, errors);
+    }
+
+    /** The id of the address the form names, or null with the reason under the postcode or house number field. */
+    private @Nullable String address(MeldingFormulier form, Map<String, String> errors) {
+        if (blank(form.postcode()) && blank(form.huisnummer()) && !blank(form.adresId())) {
+            return form.adresId();
+        }
+        Postcode postcode = null;
+        HouseNumber number = null;
+        try {
+            postcode = Postcode.parse(form.postcode() == null ? "" : form.postcode());
+        } catch (InvalidValueException invalid) {
+            errors.put("postcode", invalid.messageKey());
+        }
+        try {
+            number = HouseNumber.parse(form.huisnummer() == null ? "" : form.huisnummer());
+        } catch (InvalidValueException invalid) {
+            errors.put("huisnummer", invalid.messageKey());
+        }
+        if (postcode == null || number == null) {
+            return null;
+        }
+        Optional<AddressId> found = knownAddresses.idOf(postcode, number);
+        if (found.isEmpty()) {
+            errors.put("postcode", "meldingen.form.adres.notfound");
+            return null;
+        }
+        return found.get().value().toString();
+    }
+
+    /** The address's own fields report a missing or unknown address; the check's "no address" would repeat it. */
+    private static void addError(Map<String, String> errors, String field, String messageKey) {
+        if (field.equals("adresId") && (errors.containsKey("postcode") || errors.containsKey("huisnummer"))) {
+            return;
+        }
+        errors.putIfAbsent(field.equals("adresId") ? "postcode" : field, messageKey);
     }
 
     @GetMapping("/werkvoorraad")
@@ -130,7 +184,7 @@ class MeldingPageController {
         return "meldingen-nieuw";
     }
 
-    private static MeldingRegistratie toRegistratie(MeldingFormulier form) {
+    private static MeldingRegistratie toRegistratie(MeldingFormulier form, @Nullable String addressId) {
         List<MeldingRegistratie.Betrokkene> persons = new java.util.ArrayList<>();
         if (!blank(form.slachtofferNaam())) {
             persons.add(new MeldingRegistratie.Betrokkene("slachtoffer", null, form.slachtofferNaam(), null, null));
@@ -144,7 +198,7 @@ class MeldingPageController {
         boolean fromPolice = !blank(form.zorgmeldingId());
         return new MeldingRegistratie(
                 blank(form.zorgmeldingId()) ? null : form.zorgmeldingId(),
-                fromPolice || blank(form.adresId()) ? null : form.adresId(),
+                fromPolice ? null : addressId,
                 null,
                 new MeldingRegistratie.Melder(
                         blank(form.melderSector()) ? null : form.melderSector(),

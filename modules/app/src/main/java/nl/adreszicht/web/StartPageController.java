@@ -1,6 +1,8 @@
 package nl.adreszicht.web;
 
 import java.util.List;
+import nl.adreszicht.codelists.Organisations;
+import nl.adreszicht.codelists.VtRegions;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
@@ -13,9 +15,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 class StartPageController {
 
     private final CurrentProfessional currentProfessional;
+    private final Organisations organisations;
+    private final VtRegions vtRegions;
 
-    StartPageController(CurrentProfessional currentProfessional) {
+    StartPageController(CurrentProfessional currentProfessional, Organisations organisations, VtRegions vtRegions) {
         this.currentProfessional = currentProfessional;
+        this.organisations = organisations;
+        this.vtRegions = vtRegions;
     }
 
     @GetMapping("/")
@@ -25,6 +31,18 @@ class StartPageController {
                 professional.roles().stream().map(Role::realmRole).toList();
         model.addAttribute("professional", professional);
         model.addAttribute("roleKeys", roleKeys);
+        model.addAttribute(
+                "organisationName",
+                professional.organisation().map(organisations::displayName).orElse(null));
+        model.addAttribute(
+                "vtRegionName",
+                professional
+                        .vtRegion()
+                        .map(code -> vtRegions
+                                .nameOf(code)
+                                .map(name -> name + " (" + code + ")")
+                                .orElse(code))
+                        .orElse(null));
         return "start";
     }
 

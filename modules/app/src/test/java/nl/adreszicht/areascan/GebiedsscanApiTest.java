@@ -239,6 +239,48 @@ class GebiedsscanApiTest {
     }
 
     @Test
+    void thePageDrawsTheWijkenToOneScaleAndStatesTheGemeenteTotalApart() throws Exception {
+        String page = mvc.perform(get("/gebiedsscan?tot=2026-07-01").with(analist.ui()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String chart = page.substring(
+                page.indexOf("<svg class=\"trend-chart\""),
+                page.indexOf("</svg>", page.indexOf("<svg class=\"trend-chart\"")));
+        java.util.regex.Matcher bar =
+                Pattern.compile("<rect x=\"110\"[^>]*? width=\"(\\d+)\"").matcher(chart);
+        List<Integer> widths = new java.util.ArrayList<>();
+        while (bar.find()) {
+            widths.add(Integer.parseInt(bar.group(1)));
+        }
+        // Two wijken, each this period and the previous one; the gemeente is no bar among them.
+        assertThat(widths).hasSize(4);
+        assertThat(chart).doesNotContain(">GM0200<");
+        // The largest drawn number fills the plot; no bar is longer than it (the total was cut to that length).
+        assertThat(widths).contains(TrendChart.PLOT).allMatch(width -> width <= TrendChart.PLOT);
+        assertThat(page).contains("Totaal gemeente GM0200");
+    }
+
+    @Test
+    void thePageShowsAYearAndAHalfYearAndARefusedPeriodAsADutchMessage() throws Exception {
+        for (String period : List.of("jaar", "halfjaar")) {
+            mvc.perform(get("/gebiedsscan?periode=" + period + "&tot=2026-07-01")
+                            .with(analist.ui()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("Gebiedsscan GM0200")))
+                    .andExpect(content()
+                            .string(org.hamcrest.Matchers.not(
+                                    org.hamcrest.Matchers.containsString("Er ging iets mis"))));
+        }
+        mvc.perform(get("/gebiedsscan?periode=eeuw").with(analist.ui()))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("Deze periode kan niet worden getoond")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("kwartaal, halfjaar, jaar")));
+    }
+
+    @Test
     void theCsvExportCarriesExactlyTheApisNumbers() throws Exception {
         JsonNode scan = json.readTree(mvc.perform(get(Q2).with(analist.api()))
                 .andReturn()
@@ -267,6 +309,9 @@ class GebiedsscanApiTest {
             assertThat(area).as(row.get(0)).isNotNull();
             Map<String, String> expected = new HashMap<>();
             expected.put("omvang", area.at("/omvang/weergave").asString());
+            // Days as a person reads them in a spreadsheet; the JSON keeps ISO dates.
+            expected.put("van", "01-04-2026");
+            expected.put("tot", "01-07-2026");
             for (String measure : List.of("registraties", "incidenten", "meldingen", "gemeenteregistraties")) {
                 expected.put(
                         measure, area.at("/" + measure + "/huidig/weergave").asString());

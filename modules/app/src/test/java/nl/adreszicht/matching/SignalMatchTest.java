@@ -74,9 +74,11 @@ class SignalMatchTest {
         // A second police incident changes nothing in who is matched with whom.
         police(address, "Nog een incident");
         assertThat(matches(address)).isEqualTo(2);
+        // Whom to contact, by the organisation's name from the reference data, not its code.
         mvc.perform(get("/samenloop").with(GEMEENTE.ui()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("politie-noord-nederland")));
+                .andExpect(content().string(containsString("Politie Noord-Nederland")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("politie-noord-nederland"))));
     }
 
     @Test

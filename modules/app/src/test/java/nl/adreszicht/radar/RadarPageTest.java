@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -44,7 +45,7 @@ class RadarPageTest {
         mvc.perform(get("/adressen/" + address + "/historie").with(VT_DRENTHE.ui()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Tijdlijn (nieuwste eerst)")))
-                .andExpect(content().string(not(containsString("Break-the-glass: toegang vragen"))));
+                .andExpect(content().string(not(containsString("Noodtoegang vragen"))));
         mvc.perform(get("/adressen/" + address + "/historie")
                         .param("van", "morgen")
                         .with(VT_DRENTHE.ui()))
@@ -76,7 +77,7 @@ class RadarPageTest {
                 .andExpect(redirectedUrl("/adressen/" + zwolle + "/historie"));
         mvc.perform(get("/adressen/" + zwolle + "/historie").with(VT_DRENTHE.ui()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("via break-the-glass")));
+                .andExpect(content().string(containsString("via noodtoegang")));
         assertThat(grants(zwolle)).isEqualTo(1);
     }
 
@@ -100,6 +101,38 @@ class RadarPageTest {
                         .with(csrf())
                         .with(supervisor.ui()))
                 .andExpect(redirectedUrl("/doorbraken"));
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM break_the_glass WHERE id = ?::uuid AND verdict IS NULL",
+                        Integer.class,
+                        grant))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aColleagueSupervisorsReviewStartsUnansweredAndAMissingVerdictIsRefusedInDutch() throws Exception {
+        String zwolle = address("GM0193");
+        mvc.perform(post("/adressen/" + zwolle + "/doorbraken")
+                .param("reden", "Kind uit Hoogeveen logeert hier deze week.")
+                .with(csrf())
+                .with(VT_DRENTHE.ui()));
+        String grant = jdbc.queryForObject(
+                "SELECT id::text FROM break_the_glass WHERE address_id = ?::uuid", String.class, zwolle);
+        Requests supervisor = new Requests(Role.VT_SUPERVISOR, "veilig-thuis-drenthe", "VT03", null);
+        String colleague = "5f2d7c1e-8a9b-4c3d-9e0f-1a2b3c4d5e6f";
+
+        String queue = mvc.perform(get("/doorbraken").with(supervisor.ui(colleague)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String form = queue.substring(queue.indexOf("/doorbraken/" + grant + "/beoordeling"));
+        form = form.substring(0, form.indexOf("</form>"));
+        // A judgement: both answers offered, neither chosen for the supervisor.
+        assertThat(form).contains("value=\"terecht\"", "value=\"onterecht\"").doesNotContain("checked");
+
+        mvc.perform(post("/doorbraken/" + grant + "/beoordeling").with(csrf()).with(supervisor.ui(colleague)))
+                .andExpect(redirectedUrl("/doorbraken"))
+                .andExpect(flash().attribute("message", "validation.oordeel"));
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM break_the_glass WHERE id = ?::uuid AND verdict IS NULL",
                         Integer.class,

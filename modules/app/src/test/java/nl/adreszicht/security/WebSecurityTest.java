@@ -59,7 +59,9 @@ class WebSecurityTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("lang=\"nl\"")))
                 .andExpect(content().string(containsString("Medewerker Veilig Thuis")))
-                .andExpect(content().string(containsString("veilig-thuis-drenthe")))
+                // The organisation's name from the reference data, never its code.
+                .andExpect(content().string(containsString("Veilig Thuis Drenthe")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("veilig-thuis-drenthe"))))
                 .andExpect(content().string(containsString("VT03")))
                 .andExpect(content().string(containsString("Naar de inhoud")));
     }

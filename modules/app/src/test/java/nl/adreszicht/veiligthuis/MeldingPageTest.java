@@ -80,7 +80,8 @@ class MeldingPageTest {
                 .andExpect(redirectedUrl("/meldingen/" + melding))
                 .andExpect(flash().attribute("conflict", "meldingen.beoordeling.conflict"));
         mvc.perform(get("/meldingen/" + melding).with(VT.ui()))
-                .andExpect(content().string(containsString("Beoordeeld, uitkomst VT-01-01.")));
+                .andExpect(content()
+                        .string(containsString("Beoordeeld, uitkomst VT-01-01: vervolg blijft bij Veilig Thuis.")));
     }
 
     private boolean assessed(String melding) {
