@@ -31,7 +31,7 @@ public final class DatabaseFaults {
             if (cause instanceof SocketTimeoutException && hasSqlCause(failure)) {
                 return true;
             }
-            if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isClosedByThePool(sql))) {
                 return true;
             }
         }
@@ -45,6 +45,14 @@ public final class DatabaseFaults {
     private static boolean isConnectionState(String state) {
         return state != null
                 && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
+    }
+
+    /**
+     * HikariCP closes a connection on which PostgreSQL went away; the rollback of the transaction that was using it
+     * then fails with this (without an SQLSTATE) and hides the original I/O error.
+     */
+    private static boolean isClosedByThePool(SQLException sql) {
+        return sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage());
     }
 
     private static boolean hasSqlCause(Throwable failure) {

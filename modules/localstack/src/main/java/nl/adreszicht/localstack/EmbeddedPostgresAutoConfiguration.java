@@ -45,12 +45,16 @@ class EmbeddedPostgresAutoConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(properties.port());
         String directory = properties.dataDirectory();
-        // zonky turns synchronous_commit off for speed: a commit could then be acknowledged and still be lost when
-        // PostgreSQL is killed. Data that is kept (the local run), and the tests that kill PostgreSQL, get it on.
+        // zonky turns synchronous_commit and fsync off for speed: a commit could then be acknowledged and still be
+        // lost when PostgreSQL is killed. Data that is kept (the local run), and the tests that kill PostgreSQL, get
+        // both on.
         boolean durable = properties.synchronousCommit() != null
                 ? properties.synchronousCommit()
                 : StringUtils.hasText(directory);
         builder.setServerConfig("synchronous_commit", durable ? "on" : "off");
+        if (durable) {
+            builder.setServerConfig("fsync", "on");
+        }
         if (StringUtils.hasText(directory)) {
             Path dataDirectory = Path.of(directory).toAbsolutePath();
             Files.createDirectories(dataDirectory);
