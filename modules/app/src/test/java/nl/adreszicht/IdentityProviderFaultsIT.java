@@ -42,7 +42,7 @@ class IdentityProviderFaultsIT {
 
     private static final String API = "/api/v1/geweldsvormen";
     private static final String LOGIN = "/oauth2/authorization/keycloak";
-    private static final Duration AT_ONCE = Duration.ofMillis(2_500);
+    private static final Duration AT_ONCE = Duration.ofMillis(3_000);
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -1,5 +1,7 @@
 package nl.adreszicht.radar;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,11 +31,15 @@ class BreakTheGlass {
     private final JdbcTemplate jdbc;
     private final BreakTheGlassProperties properties;
     private final Clock clock;
+    private final Counter grants;
 
-    BreakTheGlass(JdbcTemplate jdbc, BreakTheGlassProperties properties, Clock clock) {
+    BreakTheGlass(JdbcTemplate jdbc, BreakTheGlassProperties properties, Clock clock, MeterRegistry metrics) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
+        this.grants = Counter.builder("adreszicht.break.the.glass.grants")
+                .description("Break-the-glass grants: an address's history opened outside the own region")
+                .register(metrics);
     }
 
     /** Grants {@code by} access to {@code address} from now for the configured duration. */
@@ -56,6 +62,7 @@ class BreakTheGlass {
                 why,
                 now,
                 now.plus(properties.duration()));
+        grants.increment();
         return find(id).orElseThrow();
     }
 

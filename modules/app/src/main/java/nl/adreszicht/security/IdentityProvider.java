@@ -44,8 +44,11 @@ final class IdentityProvider implements DisposableBean {
     static final int CONNECT_TIMEOUT_MS = 2_000;
     static final int READ_TIMEOUT_MS = 5_000;
 
-    /** How long a request waits for a fetch under way before it is answered 503. */
-    static final Duration PATIENCE = Duration.ofSeconds(1);
+    /**
+     * How long a request waits for a fetch under way before it is answered 503: enough for a healthy Keycloak to
+     * answer a cold instance, far below the timeouts of a hung one.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(2);
 
     /** A failed fetch is not repeated sooner than this, however many requests arrive. */
     static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
@@ -122,6 +125,11 @@ final class IdentityProvider implements DisposableBean {
             throw unavailable();
         }
         return known;
+    }
+
+    /** Starts fetching the metadata and keys in the background, so the first request finds them known. */
+    void prefetch() {
+        startFetchIfDue();
     }
 
     /** Whether the keys are known, so that access tokens can be checked without asking Keycloak. */

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -43,7 +45,7 @@ import org.springframework.web.client.RestTemplate;
 /**
  * Everything that talks to Keycloak, built on one {@link IdentityProvider}: the API's access-token decoder, the UI's
  * client registration, the gate in front of the login flow, and the login's token, ID-token and userinfo calls, all
- * with the same short timeouts. Nothing here contacts Keycloak while the application starts
+ * with the same short timeouts. Nothing here waits for Keycloak while the application starts
  * (docs/decisions/0003-lazy-oidc-discovery.md).
  */
 @Configuration
@@ -66,6 +68,16 @@ class IdentityProviderConfiguration {
     @Bean
     ClientRegistrationRepository clientRegistrationRepository(IdentityProvider keycloak, OidcProperties oidc) {
         return new LazyClientRegistrationRepository(keycloak, oidc);
+    }
+
+    /**
+     * Once the instance is up, fetch Keycloak's metadata and keys in the background, so the first requests need not
+     * wait for them; if Keycloak does not answer, the instance serves anyway (503 for what needs Keycloak).
+     */
+    @Bean
+    @ConditionalOnWebApplication
+    ApplicationListener<ApplicationReadyEvent> identityProviderPrefetch(IdentityProvider keycloak) {
+        return ready -> keycloak.prefetch();
     }
 
     /** The login flow fails fast with the unavailable page instead of a 500 while Keycloak is not known. */
