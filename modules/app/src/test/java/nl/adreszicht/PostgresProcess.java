@@ -44,6 +44,25 @@ public final class PostgresProcess {
         }
     }
 
+    /** The {@code postgres} binary the server runs from; {@code initdb} and {@code pg_ctl} lie beside it. */
+    public Path binary() {
+        return Path.of(command.get(0));
+    }
+
+    /** The server's own settings ({@code -c name=value}, {@code -F}), without its data directory and port. */
+    public List<String> settings() {
+        List<String> settings = new ArrayList<>();
+        for (int i = 1; i < command.size(); i++) {
+            String argument = command.get(i);
+            if (argument.equals("-D") || argument.equals("-p")) {
+                i++;
+            } else {
+                settings.add(argument);
+            }
+        }
+        return settings;
+    }
+
     public ProcessHandle postmaster() {
         try {
             long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))

@@ -15,6 +15,7 @@ import nl.adreszicht.areascan.DisclosureControl.Buurt;
 import nl.adreszicht.areascan.ScanComposer.Counts;
 import nl.adreszicht.areascan.ScanComposer.ScanData;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
+import nl.adreszicht.operations.ReadOnlyDatabase;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import org.jspecify.annotations.Nullable;
@@ -69,9 +70,16 @@ class AreaScans {
     private final ViolenceTypeCodes violenceTypes;
     private final Clock clock;
 
+    private final ReadOnlyDatabase reads;
+
+    /** The scans read the tallies from the read-only replicas when one is configured ({@link ReadOnlyDatabase}). */
     AreaScans(
-            JdbcTemplate jdbc, CurrentProfessional currentProfessional, ViolenceTypeCodes violenceTypes, Clock clock) {
-        this.jdbc = jdbc;
+            ReadOnlyDatabase reads,
+            CurrentProfessional currentProfessional,
+            ViolenceTypeCodes violenceTypes,
+            Clock clock) {
+        this.reads = reads;
+        this.jdbc = reads.jdbc();
         this.currentProfessional = currentProfessional;
         this.violenceTypes = violenceTypes;
         this.clock = clock;
@@ -105,6 +113,10 @@ class AreaScans {
 
     @Transactional(readOnly = true)
     Gebiedsscan scan(Request request) {
+        return reads.read(() -> scanInOneSnapshot(request));
+    }
+
+    private Gebiedsscan scanInOneSnapshot(Request request) {
         String gemeente = gemeente(request.gemeente());
         String level = request.niveau() == null ? "buurt" : request.niveau();
         if (level.equals(LAND)) {
