@@ -3,9 +3,7 @@ package nl.adreszicht;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -46,10 +43,7 @@ class BackupRestoreDrillIT {
     @Test
     void aBackupTakenUnderLoadRestoresWithItsCountsAndAnIntactChain() throws Exception {
         Path dataDirectory = Files.createTempDirectory("adreszicht-drill-pg");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = RealmTokens.freePort();
         try (SecondInstance instance = SecondInstance.start(
                 "adreszicht.oidc.issuer-uri=" + issuer,
                 "adreszicht.oidc.client-secret=demo-only-web-secret",
@@ -63,7 +57,7 @@ class BackupRestoreDrillIT {
                                     + " synthetic) VALUES (?::uuid, '7907QD', 5, 'Drillstraat', 'Proefplaats',"
                                     + " 'GM0118', true)",
                             ADDRESS);
-            String token = accessToken("politie.drenthe");
+            String token = RealmTokens.accessToken(issuer, "politie.drenthe");
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger acknowledged = new AtomicInteger();
             ExecutorService load = Executors.newFixedThreadPool(2);
@@ -114,11 +108,7 @@ class BackupRestoreDrillIT {
     }
 
     private int register(SecondInstance instance, String token) throws InterruptedException {
-        String body = """
-                {"registratienummer":"PL-DRILL/%s","tijdstip":"2026-03-14T22:15:00+01:00","adresId":"%s",\
-                "geweldsvormen":["partnergeweld"],"ernst":"S2","kinderenAanwezig":false,"letsel":false,\
-                "wapen":false,"alcoholDrugs":false,"aangifte":false,"huisverbodOpgelegd":false,\
-                "huisverbodOvertreden":false,"betrokkenen":[]}""".formatted(UUID.randomUUID().toString().substring(0, 18), ADDRESS);
+        String body = RealmTokens.incident("PL-DRILL", ADDRESS);
         try {
             return http.send(
                             HttpRequest.newBuilder(URI.create(instance.url() + "/api/v1/incidenten"))
@@ -132,18 +122,5 @@ class BackupRestoreDrillIT {
         } catch (IOException e) {
             return -1;
         }
-    }
-
-    private String accessToken(String username) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=adreszicht-cli&scope=openid&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo-only";
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body()).path("access_token").asString();
     }
 }

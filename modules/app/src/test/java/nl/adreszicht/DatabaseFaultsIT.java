@@ -3,13 +3,10 @@ package nl.adreszicht;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,10 +58,7 @@ class DatabaseFaultsIT {
     @BeforeAll
     void anInstanceWithADatabaseThatCanBeKilled() throws Exception {
         dataDirectory = Files.createTempDirectory("adreszicht-fault-pg");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = RealmTokens.freePort();
         instance = SecondInstance.start(
                 "adreszicht.oidc.issuer-uri=" + issuer,
                 "adreszicht.oidc.client-secret=demo-only-web-secret",
@@ -76,7 +70,7 @@ class DatabaseFaultsIT {
                         "INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, synthetic)"
                                 + " VALUES (?::uuid, '7907QF', 3, 'Storingsstraat', 'Proefplaats', 'GM0118', true)",
                         ADDRESS);
-        token = accessToken("politie.drenthe");
+        token = RealmTokens.accessToken(issuer, "politie.drenthe");
     }
 
     @AfterAll
@@ -219,11 +213,7 @@ class DatabaseFaultsIT {
     private record Timed(int status, Duration took, HttpResponse<String> response) {}
 
     private Result register() {
-        String body = """
-                {"registratienummer":"PL-FAULT/%s","tijdstip":"2026-03-14T22:15:00+01:00","adresId":"%s",\
-                "geweldsvormen":["partnergeweld"],"ernst":"S2","kinderenAanwezig":false,"letsel":false,\
-                "wapen":false,"alcoholDrugs":false,"aangifte":false,"huisverbodOpgelegd":false,\
-                "huisverbodOvertreden":false,"betrokkenen":[]}""".formatted(UUID.randomUUID().toString().substring(0, 18), ADDRESS);
+        String body = RealmTokens.incident("PL-FAULT", ADDRESS);
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(
@@ -273,18 +263,5 @@ class DatabaseFaultsIT {
 
     private JdbcTemplate jdbc() {
         return instance.context().getBean(JdbcTemplate.class);
-    }
-
-    private String accessToken(String username) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=adreszicht-cli&scope=openid&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo-only";
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body()).path("access_token").asString();
     }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +60,7 @@ class IdentityProviderFaultsIT {
 
     @Test
     void frozenKeycloakNeitherStopsARunningInstanceNorHangsOneThatStarts(CapturedOutput output) throws Exception {
-        String token = accessToken("politie.drenthe");
+        String token = RealmTokens.accessToken(issuer, "politie.drenthe");
         assertThat(call(LocalStackTest.APP_URL, API, token).statusCode()).isEqualTo(200);
         assertThat(call(LocalStackTest.APP_URL, LOGIN, null).statusCode()).isEqualTo(302);
 
@@ -109,7 +107,7 @@ class IdentityProviderFaultsIT {
 
     @Test
     void stoppedKeycloakIsAnsweredAtOnceAndRecoveredFromByItself(CapturedOutput output) throws Exception {
-        String token = accessToken("vt.drenthe");
+        String token = RealmTokens.accessToken(issuer, "vt.drenthe");
         assertThat(call(LocalStackTest.APP_URL, API, token).statusCode()).isEqualTo(200);
 
         keycloak.kill();
@@ -121,7 +119,7 @@ class IdentityProviderFaultsIT {
                 keycloak.restart();
                 System.out.printf("[fault] Keycloak restarted in %d ms%n", (System.nanoTime() - restart) / 1_000_000);
                 // A restart generates new realm keys: tokens from now on carry a key id neither instance has seen.
-                String fresher = accessToken("vt.drenthe");
+                String fresher = RealmTokens.accessToken(issuer, "vt.drenthe");
                 Duration recovery = untilOk(fresh, fresher);
                 System.out.printf(
                         "[fault] stopped Keycloak back: the new instance answered 200 after %d ms%n",
@@ -242,19 +240,6 @@ class IdentityProviderFaultsIT {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String accessToken(String username) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=adreszicht-cli&scope=openid&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo-only";
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body()).path("access_token").asString();
     }
 
     /** SIGSTOP freezes Keycloak: it still accepts connections (the kernel does) but never answers. */

@@ -3,9 +3,7 @@ package nl.adreszicht;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -48,9 +46,9 @@ class ObservabilityIT {
 
     @Test
     void metricsOnTheManagementPortOnlyAndJsonLogsWithTraceIds(CapturedOutput output) throws Exception {
-        int port = freePort();
-        int managementPort = freePort();
-        int databasePort = freePort();
+        int port = RealmTokens.freePort();
+        int managementPort = RealmTokens.freePort();
+        int databasePort = RealmTokens.freePort();
         String base = "http://localhost:" + port;
         String management = "http://localhost:" + managementPort;
         Path log = Files.createTempFile("adreszicht-instance", ".log");
@@ -85,7 +83,7 @@ class ObservabilityIT {
             }
 
             HttpResponse<String> registered = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/incidenten"))
-                    .header("Authorization", "Bearer " + accessToken("politie.drenthe"))
+                    .header("Authorization", "Bearer " + RealmTokens.accessToken(issuer, "politie.drenthe"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"registratienummer":"PL-METRICS/1","tijdstip":"2026-03-14T22:15:00+01:00",\
@@ -96,10 +94,10 @@ class ObservabilityIT {
                             """.formatted(ADDRESS))));
             assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
             String id = json.readTree(registered.body()).path("id").asString();
-            assertThat(get(base + "/api/v1/incidenten/" + id, accessToken("vt.drenthe"))
+            assertThat(get(base + "/api/v1/incidenten/" + id, RealmTokens.accessToken(issuer, "vt.drenthe"))
                             .statusCode())
                     .isEqualTo(403);
-            assertThat(get(base + "/api/v1/toegangslog/verificatie", accessToken("privacy.drenthe"))
+            assertThat(get(base + "/api/v1/toegangslog/verificatie", RealmTokens.accessToken(issuer, "privacy.drenthe"))
                             .statusCode())
                     .isEqualTo(200);
             Thread.sleep(2_500);
@@ -127,7 +125,8 @@ class ObservabilityIT {
             HttpResponse<String> publicScrape = get(base + "/actuator/prometheus", null);
             assertThat(publicScrape.statusCode()).isNotEqualTo(200);
             assertThat(publicScrape.body()).doesNotContain("adreszicht_registrations_total");
-            HttpResponse<String> loggedInScrape = get(base + "/actuator/prometheus", accessToken("beheerder"));
+            HttpResponse<String> loggedInScrape =
+                    get(base + "/actuator/prometheus", RealmTokens.accessToken(issuer, "beheerder"));
             assertThat(loggedInScrape.body()).doesNotContain("adreszicht_registrations_total");
         } finally {
             instance.destroy();
@@ -150,12 +149,6 @@ class ObservabilityIT {
         LogHygiene.assertClean(logged);
         assertThat(logged).doesNotContain("Meta Meetpunt");
         LogHygiene.assertClean(output.getAll());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
     }
 
     private void awaitReady(String management, Process instance, Path log) throws Exception {
@@ -202,18 +195,5 @@ class ObservabilityIT {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String accessToken(String username) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=adreszicht-cli&scope=openid&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo-only";
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body()).path("access_token").asString();
     }
 }
