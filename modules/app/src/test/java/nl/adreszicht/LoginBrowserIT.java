@@ -157,6 +157,69 @@ class LoginBrowserIT {
         assertThat(page.locator("#username")).isVisible();
     }
 
+    /**
+     * Issue 10, gap 4, with the real Keycloak: an administrator signs a user out in Keycloak, Keycloak tells the
+     * application over the back channel (the realm's logout URL), and the user's browser session is gone at once.
+     */
+    @Test
+    void whenKeycloakEndsTheUsersSessionTheBrowserSessionEndsToo() throws Exception {
+        logIn("gemeente.hoogeveen");
+        assertThat(page.locator("h1")).containsText("Welkom");
+        String session = sessionCookie().value;
+
+        String keycloak = issuer.substring(0, issuer.indexOf("/realms/"));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String admin = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(http.send(
+                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                                keycloak + "/realms/master/protocol/openid-connect/token"))
+                                        .header("Content-Type", "application/x-www-form-urlencoded")
+                                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                "grant_type=password&client_id=admin-cli&username=admin"
+                                                        + "&password=demo-only-admin"))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .path("access_token")
+                .asString();
+        String users = http.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(keycloak
+                                        + "/admin/realms/adreszicht/users?exact=true&username=gemeente.hoogeveen"))
+                                .header("Authorization", "Bearer " + admin)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        String userId = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(users)
+                .path(0)
+                .path("id")
+                .asString();
+        int signedOut = http.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        keycloak + "/admin/realms/adreszicht/users/" + userId + "/logout"))
+                                .header("Authorization", "Bearer " + admin)
+                                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+        assertThat(signedOut).isEqualTo(204);
+
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from spring_session where session_id = convert_from(decode(?, 'base64'),"
+                                + " 'UTF8')",
+                        Integer.class,
+                        session))
+                .as("the browser session, deleted by the back-channel logout")
+                .isZero();
+        page.navigate(LocalStackTest.APP_URL + "/");
+        assertThat(page.locator("#username")).isVisible();
+    }
+
+    @org.springframework.beans.factory.annotation.Value("${adreszicht.oidc.issuer-uri}")
+    String issuer;
+
     @Test
     void thePrivacyOfficerSearchesTheAccessLogAndTheSearchIsLoggedToo() {
         logIn("privacy.drenthe");
@@ -185,12 +248,25 @@ class LoginBrowserIT {
                         + " wijk_code, buurt_code, area_year, synthetic) VALUES (?::uuid, '7906KL', 21, 'A', 'Testlaan (demo)',"
                         + " 'Hoogeveen', 'GM0118', 'WK011806', 'BU01180601', 2026, true) ON CONFLICT DO NOTHING",
                 id);
+        // An incident of the officer's own organisation (politie.drenthe works for politie-noord-nederland) with
+        // children present: outside Veilig Thuis the colour's rule is shown when the own records fire it.
+        String incident = "3c9e0f1a-6b7d-4e2f-8a1b-0c2d3e4f5a6f";
+        jdbc.update(
+                "INSERT INTO incident (id, organisation, registration_number, occurred_at, occurred_zone, address_id,"
+                        + " severity, children_present, injury, weapon, alcohol_drugs, aangifte, huisverbod_imposed,"
+                        + " huisverbod_broken, zorgmelding, content_hash, registered_by) VALUES (?::uuid,"
+                        + " 'politie-noord-nederland', 'BROWSER-KLEUR', now() - interval '3 days', 'Europe/Amsterdam',"
+                        + " ?::uuid, 'S1', true, false, false, false, false, false, false, false, repeat('0', 64),"
+                        + " 'fixture') ON CONFLICT DO NOTHING",
+                incident,
+                id);
         jdbc.update(
                 "INSERT INTO address_colour (address_id, colour, rules_version, deciding_rule, fired_rules,"
                         + " counted_record_ids, computed_at) VALUES (?::uuid, 'YELLOW', 'v1', 'CHILDREN_PRESENT_IS_YELLOW',"
-                        + " ARRAY['CHILDREN_PRESENT_IS_YELLOW', 'INCIDENT_IN_WINDOW_IS_GREEN'], ARRAY['i-1'], now())"
+                        + " ARRAY['CHILDREN_PRESENT_IS_YELLOW', 'INCIDENT_IN_WINDOW_IS_GREEN'], ARRAY[?], now())"
                         + " ON CONFLICT DO NOTHING",
-                id);
+                id,
+                incident);
         logIn("politie.drenthe");
         page.locator("a", new Page.LocatorOptions().setHasText("Adres zoeken")).click();
 

@@ -1,5 +1,7 @@
 package nl.adreszicht.addresses;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -7,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
-import nl.adreszicht.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -55,6 +56,10 @@ class AddressApiController {
     }
 
     /** {@code POST /api/v1/adressen/{id}/kleurverhogingen}: raise the colour to red, with a reason. */
+    @ApiResponse(
+            responseCode = "201",
+            description = "Verhoogd; het adres met zijn nieuwe kleur",
+            useReturnTypeSchema = true)
     @PostMapping("/api/v1/adressen/{id}/kleurverhogingen")
     ResponseEntity<AdresResource> raise(@PathVariable String id, @Valid @RequestBody Kleurverhoging raise) {
         AddressId addressId = AddressId.parse(id);
@@ -68,22 +73,29 @@ class AddressApiController {
     record Kleurverhoging(@NotBlank String reden) {}
 
     /**
-     * Every role that may find an address sees its colour and why; which records counted (ids only, never their
-     * content) only Veilig Thuis sees, as it alone may see every agency's records at an address.
+     * Every role that may find an address sees its colour; why, as far as its role may see it
+     * ({@link ColourExplanation}): Veilig Thuis every rule and every record that counted (ids only, never their
+     * content), everyone else the rules and records of their own organisation and the names of the others.
      */
     private AdresResource resource(Address address) {
         Professional professional = currentProfessional.require();
-        boolean veiligThuis = professional.has(Role.VT_MEDEWERKER) || professional.has(Role.VT_SUPERVISOR);
         AdresKleur kleur = colours.stored(address.id())
-                .map(stored -> new AdresKleur(
-                        stored.colour().name(),
-                        stored.computedColour().name(),
-                        stored.rulesVersion(),
-                        stored.decidingRule(),
-                        stored.firedRules(),
-                        stored.countedRecordIds().size(),
-                        veiligThuis ? stored.countedRecordIds() : null,
-                        stored.computedAt()))
+                .map(stored -> {
+                    ColourExplanation why = colours.explain(address.id(), stored, professional);
+                    return new AdresKleur(
+                            stored.colour().name(),
+                            stored.computedColour().name(),
+                            stored.rulesVersion(),
+                            why.decidingRule() == null
+                                    ? null
+                                    : why.decidingRule().name(),
+                            why.rules().stream().map(Enum::name).toList(),
+                            stored.countedRecordIds().size(),
+                            why.countedRecordIds(),
+                            why.complete() ? null : why.ownRecordIds(),
+                            why.complete() ? null : why.otherOrganisations(),
+                            stored.computedAt());
+                })
                 .orElse(null);
         return AdresResource.of(address, kleur);
     }
@@ -101,6 +113,7 @@ class AddressApiController {
             @Nullable String toevoeging) {}
 
     /** An address as the API shows it. */
+    @Schema(name = "Adres")
     record AdresResource(
             String id,
             @Nullable String nummeraanduidingId,
@@ -139,14 +152,20 @@ class AddressApiController {
         }
     }
 
-    /** The colour of an address and why: absent while nothing is recorded there. */
+    /**
+     * The colour of an address and why: absent while nothing is recorded there. Outside Veilig Thuis the deciding
+     * rule is given only when the caller's own organisation's contributions fire it, the rules are those they fire,
+     * and another organisation appears only by name in {@code andereOrganisaties}.
+     */
     record AdresKleur(
             String kleur,
             String berekendeKleur,
             String regelsVersie,
-            String beslissendeRegel,
+            @Nullable String beslissendeRegel,
             List<String> gevuurdeRegels,
             int aantalMeegeteld,
             @Nullable List<String> meegeteldeRegistraties,
+            @Nullable List<String> eigenRegistraties,
+            @Nullable List<String> andereOrganisaties,
             OffsetDateTime berekendOp) {}
 }

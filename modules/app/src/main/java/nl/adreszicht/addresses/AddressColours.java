@@ -1,15 +1,17 @@
 package nl.adreszicht.addresses;
 
 import java.sql.Array;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.adreszicht.security.Professional;
+import nl.adreszicht.security.Role;
+import nl.adreszicht.time.DutchTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,31 +27,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AddressColours {
 
-    /** Colour dates are Dutch calendar days: a record of 23:30 on 1 May counts on 1 May. */
-    static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
-
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final List<ColourRecordSource> sources;
     private final ColourRulesVersions versions;
-    private final Clock clock;
+    private final DutchTime time;
 
     AddressColours(
             JdbcTemplate jdbc,
             List<ColourRecordSource> sources,
             ColourRulesVersions versions,
-            Clock clock,
+            DutchTime time,
             ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.sources = sources;
         this.versions = versions;
-        this.clock = clock;
+        this.time = time;
     }
 
     @EventListener
     void on(RecordedAtAddress recorded) {
-        recompute(recorded.address(), LocalDate.now(clock.withZone(NETHERLANDS)));
+        recompute(recorded.address(), time.today());
     }
 
     /** Recomputes one address's colour as of {@code today}; returns the decision, if the address has history. */
@@ -57,19 +56,7 @@ class AddressColours {
     Optional<ColourDecision> recompute(AddressId address, LocalDate today) {
         // One recompute per address at a time, so the later one always sees the earlier one's record.
         jdbc.query("SELECT 1 FROM address WHERE id = ? FOR NO KEY UPDATE", row -> {}, address.value());
-        List<ColourRecord> records = sources.stream()
-                .flatMap(source -> source.recordsAt(address).stream())
-                .toList();
-        List<ColourOverride> raises = jdbc.query(
-                "SELECT reason, raised_by, raised_on FROM colour_raise WHERE address_id = ?",
-                (row, n) -> new ColourOverride.Raise(
-                        row.getString("reason"),
-                        row.getString("raised_by"),
-                        row.getObject("raised_on", LocalDate.class)),
-                address.value());
-        List<ColourOverride> overrides = new ArrayList<>(raises);
-        overrides.addAll(ColourLowerings.approved(jdbc, address));
-        Optional<ColourDecision> decision = new ColourPolicy(versions.active()).decide(records, overrides, today);
+        Optional<ColourDecision> decision = decide(address, today);
         if (decision.isPresent()) {
             store(address, decision.get());
         } else {
@@ -82,6 +69,23 @@ class AddressColours {
                     .forEach(gone -> events.publishEvent(new ColourChanged(address, Colour.valueOf(gone), null)));
         }
         return decision;
+    }
+
+    /** What the active rules decide for one address as of {@code today}, from every source's records; stores nothing. */
+    Optional<ColourDecision> decide(AddressId address, LocalDate today) {
+        List<ColourRecord> records = sources.stream()
+                .flatMap(source -> source.recordsAt(address).stream())
+                .toList();
+        List<ColourOverride> raises = jdbc.query(
+                "SELECT reason, raised_by, raised_on FROM colour_raise WHERE address_id = ?",
+                (row, n) -> new ColourOverride.Raise(
+                        Objects.requireNonNullElse(row.getString("reason"), ERASED),
+                        row.getString("raised_by"),
+                        row.getObject("raised_on", LocalDate.class)),
+                address.value());
+        List<ColourOverride> overrides = new ArrayList<>(raises);
+        overrides.addAll(ColourLowerings.approved(jdbc, address));
+        return new ColourPolicy(versions.active()).decide(records, overrides, today);
     }
 
     private void store(AddressId address, ColourDecision decision) {
@@ -104,7 +108,7 @@ class AddressColours {
                 decision.decidingRule().name(),
                 fired,
                 textArray(decision.countedRecordIds()),
-                OffsetDateTime.now(clock));
+                time.nowUtc());
         String before = previous.isEmpty() ? null : previous.get(0);
         if (!decision.colour().name().equals(before)) {
             jdbc.update(
@@ -118,7 +122,7 @@ class AddressColours {
                     decision.decidingRule().name(),
                     fired,
                     textArray(decision.countedRecordIds()),
-                    OffsetDateTime.now(clock));
+                    time.nowUtc());
             events.publishEvent(
                     new ColourChanged(address, before == null ? null : Colour.valueOf(before), decision.colour()));
         }
@@ -135,18 +139,90 @@ class AddressColours {
      */
     @Transactional
     ColourDecision raise(AddressId address, String reason, Professional by) {
-        LocalDate today = LocalDate.now(clock.withZone(NETHERLANDS));
+        LocalDate today = time.today();
+        // The records at the address now: the raise's reason is about them, and goes when one of them goes.
+        List<String> records = sources.stream()
+                .flatMap(source -> source.recordsAt(address).stream())
+                .map(ColourRecord::id)
+                .toList();
         jdbc.update(
-                "INSERT INTO colour_raise (id, address_id, reason, raised_by, raised_by_organisation, raised_on)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO colour_raise (id, address_id, reason, raised_by, raised_by_organisation, raised_on,"
+                        + " record_ids) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 UUID.randomUUID(),
                 address.value(),
                 reason,
                 by.subject(),
                 by.organisation().orElse(null),
-                today);
+                today,
+                textArray(records));
         return recompute(address, today).orElseThrow();
     }
+
+    /**
+     * Why the address has its stored colour, as {@code viewer} may see it: complete for Veilig Thuis; for everyone
+     * else the rules the viewer's own organisation's records and raises fire by themselves (decided by the same
+     * policy on those alone), the viewer's own records, and the other organisations that contributed, by name only.
+     */
+    ColourExplanation explain(AddressId address, StoredColour stored, Professional viewer) {
+        if (viewer.has(Role.VT_MEDEWERKER) || viewer.has(Role.VT_SUPERVISOR)) {
+            return ColourExplanation.complete(stored);
+        }
+        String own = viewer.organisation().orElse("");
+        LocalDate today = time.today();
+        ColourRulesVersion version = versions.active();
+        Set<String> counted = Set.copyOf(stored.countedRecordIds());
+        List<ColourRecord> records = sources.stream()
+                .flatMap(source -> source.recordsAt(address).stream())
+                .filter(record -> counted.contains(record.id()))
+                .toList();
+        record OwnedRaise(ColourOverride.Raise raise, String organisation) {}
+        LocalDate windowStart = today.minus(version.window());
+        List<OwnedRaise> raises = jdbc
+                .query(
+                        "SELECT reason, raised_by, raised_on, raised_by_organisation FROM colour_raise"
+                                + " WHERE address_id = ?",
+                        (row, n) -> new OwnedRaise(
+                                new ColourOverride.Raise(
+                                        Objects.requireNonNullElse(row.getString("reason"), ERASED),
+                                        row.getString("raised_by"),
+                                        row.getObject("raised_on", LocalDate.class)),
+                                Objects.requireNonNullElse(row.getString("raised_by_organisation"), UNKNOWN)),
+                        address.value())
+                .stream()
+                .filter(owned -> owned.raise().from().isAfter(windowStart)
+                        && !owned.raise().from().isAfter(today))
+                .toList();
+        List<ColourRecord> ownRecords = records.stream()
+                .filter(record -> record.organisation().equals(own))
+                .toList();
+        List<ColourOverride> ownRaises = raises.stream()
+                .filter(owned -> owned.organisation().equals(own))
+                .<ColourOverride>map(OwnedRaise::raise)
+                .toList();
+        List<ColourRule> ownRules = new ColourPolicy(version)
+                .decide(ownRecords, ownRaises, today).map(ColourDecision::firedRules).orElse(List.of()).stream()
+                        .filter(rule -> stored.firedRules().contains(rule.name()))
+                        .toList();
+        ColourRule deciding = ColourRule.valueOf(stored.decidingRule());
+        List<String> others = java.util.stream.Stream.concat(
+                        records.stream().map(ColourRecord::organisation),
+                        raises.stream().map(OwnedRaise::organisation))
+                .filter(organisation -> !organisation.equals(own))
+                .distinct()
+                .sorted()
+                .toList();
+        return new ColourExplanation(
+                ownRules.contains(deciding) ? deciding : null,
+                ownRules,
+                null,
+                ownRecords.stream().map(ColourRecord::id).sorted().toList(),
+                others);
+    }
+
+    /** What an erased reason reads as (the free text went with the record it was about). */
+    static final String ERASED = "(reden verwijderd)";
+
+    private static final String UNKNOWN = "onbekende organisatie";
 
     /** The stored colour of an address, with its reasons, as the address resource shows it. */
     Optional<StoredColour> stored(AddressId address) {

@@ -1,12 +1,12 @@
 package nl.adreszicht.addresses;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * The opaque id of an address: what URLs, logs and other modules use instead of the address itself. It is
- * derived from the BAG nummeraanduiding id when there is one (else from the designation), so that importing the
- * same address again yields the same id.
+ * The opaque id of an address: what URLs, logs and other modules use instead of the address itself. It is random
+ * (a version 4 UUID), so nothing about the address predicts it and nobody can compute the id of an address to
+ * recognise it in a URL, a proxy log or the access log. Importing the same address again finds it by its BAG id (or
+ * its designation) and keeps its id.
  */
 public record AddressId(UUID value) {
 
@@ -18,8 +18,9 @@ public record AddressId(UUID value) {
         }
     }
 
-    static AddressId derivedFrom(String stableKey) {
-        return new AddressId(UUID.nameUUIDFromBytes(("adres:" + stableKey).getBytes(StandardCharsets.UTF_8)));
+    /** A new id, for an address the register does not have yet. */
+    static AddressId random() {
+        return new AddressId(UUID.randomUUID());
     }
 
     @Override

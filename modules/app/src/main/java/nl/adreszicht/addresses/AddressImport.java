@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads addresses with their wijk and buurt from a BAG-extract-like CSV (format: docs/reference-data.md).
  * Every row is validated with the register's value types; a rejected row is reported with its line number and
- * reason while the good rows load. Ids derive from the BAG id (or the designation), and an unchanged row is
- * not rewritten, so importing the same file again changes nothing.
+ * reason while the good rows load. An address is found again by its BAG id (or its designation) and keeps its random
+ * id, and an unchanged row is not rewritten, so importing the same file again changes nothing.
  */
 @Component
 class AddressImport {
@@ -32,23 +32,36 @@ class AddressImport {
     private static final int PROGRESS_EVERY = 10_000;
     private static final Locale DUTCH = Locale.forLanguageTag("nl");
 
-    private static final String UPSERT = """
+    /**
+     * An address is found again by its BAG id, or without one by its designation; a new one gets a random id, a known
+     * one keeps its id and is only rewritten when something changed. A row without BAG id never overwrites an address
+     * that has one.
+     */
+    private static final String UPSERT_BY_BAG_ID = upsert("(nummeraanduiding_id)", "");
+
+    private static final String UPSERT_BY_DESIGNATION = upsert(
+            "(postcode, huisnummer, (coalesce(huisletter, '')), (coalesce(toevoeging, '')))",
+            "address.nummeraanduiding_id IS NULL AND ");
+
+    private static String upsert(String conflictTarget, String onlyWhen) {
+        return """
             INSERT INTO address (id, nummeraanduiding_id, postcode, huisnummer, huisletter, toevoeging, straat,
                                  woonplaats, gemeente_code, wijk_code, buurt_code, area_year, synthetic)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)
-            ON CONFLICT (id) DO UPDATE SET
+            ON CONFLICT %s DO UPDATE SET
               nummeraanduiding_id = excluded.nummeraanduiding_id, postcode = excluded.postcode,
               huisnummer = excluded.huisnummer, huisletter = excluded.huisletter, toevoeging = excluded.toevoeging,
               straat = excluded.straat, woonplaats = excluded.woonplaats, gemeente_code = excluded.gemeente_code,
               wijk_code = excluded.wijk_code, buurt_code = excluded.buurt_code, area_year = excluded.area_year
-            WHERE (address.nummeraanduiding_id, address.postcode, address.huisnummer, address.huisletter,
+            WHERE %s(address.nummeraanduiding_id, address.postcode, address.huisnummer, address.huisletter,
                    address.toevoeging, address.straat, address.woonplaats, address.gemeente_code, address.wijk_code,
                    address.buurt_code, address.area_year)
               IS DISTINCT FROM
                   (excluded.nummeraanduiding_id, excluded.postcode, excluded.huisnummer, excluded.huisletter,
                    excluded.toevoeging, excluded.straat, excluded.woonplaats, excluded.gemeente_code,
                    excluded.wijk_code, excluded.buurt_code, excluded.area_year)
-            """;
+            """.formatted(conflictTarget, onlyWhen);
+    }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -73,7 +86,12 @@ class AddressImport {
     /** What an import did. */
     record Report(long rows, long written, long unchanged, List<Rejection> rejections) {}
 
-    private record Row(long line, Object[] values) {}
+    private record Row(long line, Object[] values) {
+
+        String statement() {
+            return values[1] == null ? UPSERT_BY_DESIGNATION : UPSERT_BY_BAG_ID;
+        }
+    }
 
     Report importFrom(Path file, Consumer<String> progress) throws IOException {
         List<Rejection> rejections = new ArrayList<>();
@@ -137,9 +155,8 @@ class AddressImport {
         if (!blank(fields[8]) || !blank(fields[9]) || !blank(fields[10])) {
             areas = new AreaCodes(gemeente, WijkCode.parse(fields[8]), BuurtCode.parse(fields[9]), year(fields[10]));
         }
-        String stableKey = bagId != null ? bagId.value() : postcode.value() + "-" + number;
         return new Object[] {
-            AddressId.derivedFrom(stableKey).value(),
+            AddressId.random().value(),
             bagId == null ? null : bagId.value(),
             postcode.value(),
             number.number(),
@@ -160,24 +177,35 @@ class AddressImport {
             return 0;
         }
         try {
-            int[][] counts = transaction.execute(status ->
-                    jdbc.batchUpdate(UPSERT, batch.stream().map(Row::values).toList(), batch.size(), (ps, values) -> {
+            Long written = transaction.execute(status -> {
+                long count = 0;
+                for (String statement : List.of(UPSERT_BY_BAG_ID, UPSERT_BY_DESIGNATION)) {
+                    List<Object[]> rows = batch.stream()
+                            .filter(row -> row.statement().equals(statement))
+                            .map(Row::values)
+                            .toList();
+                    if (rows.isEmpty()) {
+                        continue;
+                    }
+                    int[][] counts = jdbc.batchUpdate(statement, rows, rows.size(), (ps, values) -> {
                         for (int i = 0; i < values.length; i++) {
                             ps.setObject(i + 1, values[i]);
                         }
-                    }));
-            long written = 0;
-            for (int[] chunk : counts) {
-                for (int count : chunk) {
-                    written += count > 0 ? 1 : 0;
+                    });
+                    for (int[] chunk : counts) {
+                        for (int updated : chunk) {
+                            count += updated > 0 ? 1 : 0;
+                        }
+                    }
                 }
-            }
-            return written;
+                return count;
+            });
+            return written == null ? 0 : written;
         } catch (DataIntegrityViolationException conflict) {
             long written = 0;
             for (Row row : batch) {
                 try {
-                    written += transaction.execute(status -> jdbc.update(UPSERT, row.values()));
+                    written += transaction.execute(status -> jdbc.update(row.statement(), row.values()));
                 } catch (DataIntegrityViolationException rowConflict) {
                     rejections.add(
                             new Rejection(

@@ -81,7 +81,10 @@ class AddressPageController {
 
     private void card(Address address, Model model) {
         model.addAttribute("address", AddressApiController.AdresResource.of(address, null));
-        colours.stored(address.id()).ifPresent(colour -> model.addAttribute("colour", colour));
+        colours.stored(address.id()).ifPresent(colour -> {
+            model.addAttribute("colour", colour);
+            model.addAttribute("explanation", colours.explain(address.id(), colour, currentProfessional.require()));
+        });
         model.addAttribute("canRegister", currentProfessional.require().has(Role.POLITIE_MEDEWERKER));
         model.addAttribute("canRecordMunicipal", currentProfessional.require().has(Role.GEMEENTE_MEDEWERKER));
         model.addAttribute(

@@ -31,7 +31,7 @@ class AddressRegister {
 
     /** Finds an address; {@code action} names the matrix row it was found through (API or page). */
     Optional<Address> find(Postcode postcode, HouseNumber number, String action) {
-        Optional<Address> found = addresses.find(postcode, number).filter(this::inScope);
+        Optional<Address> found = scoped(addresses.find(postcode, number), action);
         found.ifPresent(address -> logged(AccessKind.ZOEKEN, action, address));
         return found;
     }
@@ -43,12 +43,30 @@ class AddressRegister {
 
     /** An address about to be changed (its colour raised): logged as a change, not a read. */
     Optional<Address> change(AddressId id, String action) {
-        return access(id, action, AccessKind.WIJZIGEN);
+        return access(id, action, AccessKind.WIJZIGEN, false);
+    }
+
+    /** As {@link #read} or {@link #change}, for access that may rest on a break-the-glass grant (then flagged). */
+    Optional<Address> access(AddressId id, String action, AccessKind kind, boolean breakTheGlass) {
+        Optional<Address> found = scoped(addresses.findById(id.value()), action);
+        found.ifPresent(address -> accessLog.record(
+                new AccessEntry(kind, action, "adres", address.id().toString(), breakTheGlass)));
+        return found;
     }
 
     private Optional<Address> access(AddressId id, String action, AccessKind kind) {
-        Optional<Address> found = addresses.findById(id.value()).filter(this::inScope);
-        found.ifPresent(address -> logged(kind, action, address));
+        return access(id, action, kind, false);
+    }
+
+    /**
+     * The address if it lies within the caller's scope. One outside it is not found, as one that does not exist, but
+     * the attempt is logged as a refusal.
+     */
+    private Optional<Address> scoped(Optional<Address> found, String action) {
+        if (found.isPresent() && !inScope(found.get())) {
+            logged(AccessKind.GEWEIGERD, action, found.get());
+            return Optional.empty();
+        }
         return found;
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.List;
+import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.security.CurrentProfessional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -18,19 +19,24 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code /api/v1/adressen/{id}/kleurverlagingen}: proposing and approving the lowering of an address's colour
- * (four eyes). The address is read through the register first, so scope and access logging are those of any
- * other use of the address.
+ * (four eyes), within the caller's own VT region (or by a break-the-glass grant for the address), like the radar.
+ * The address is then read through the register, so access logging is that of any other use of the address.
  */
 @RestController
 class ColourLoweringApiController {
 
     private final AddressRegister register;
+    private final VtRegionAccess region;
     private final ColourLowerings lowerings;
     private final CurrentProfessional currentProfessional;
 
     ColourLoweringApiController(
-            AddressRegister register, ColourLowerings lowerings, CurrentProfessional currentProfessional) {
+            AddressRegister register,
+            VtRegionAccess region,
+            ColourLowerings lowerings,
+            CurrentProfessional currentProfessional) {
         this.register = register;
+        this.region = region;
         this.lowerings = lowerings;
         this.currentProfessional = currentProfessional;
     }
@@ -49,9 +55,7 @@ class ColourLoweringApiController {
 
     @GetMapping("/api/v1/adressen/{id}/kleurverlagingen")
     List<Kleurverlaging> list(@PathVariable String id) {
-        AddressId address = register.read(AddressId.parse(id), "adres.kleurverlagingen.lezen")
-                .map(Address::id)
-                .orElseThrow(ColourLoweringApiController::notFound);
+        AddressId address = access(id, "adres.kleurverlagingen.lezen", AccessKind.LEZEN);
         return lowerings.of(address).stream().map(Kleurverlaging::of).toList();
     }
 
@@ -62,7 +66,14 @@ class ColourLoweringApiController {
     }
 
     private AddressId changed(String id, String action) {
-        return register.change(AddressId.parse(id), action)
+        return access(id, action, AccessKind.WIJZIGEN);
+    }
+
+    /** The address, within the caller's VT region or by a break-the-glass grant, logged as {@code kind}. */
+    private AddressId access(String id, String action, AccessKind kind) {
+        AddressId address = AddressId.parse(id);
+        boolean breakTheGlass = region.authorise(address, action);
+        return register.access(address, action, kind, breakTheGlass)
                 .map(Address::id)
                 .orElseThrow(ColourLoweringApiController::notFound);
     }

@@ -2,9 +2,7 @@ package nl.adreszicht.addresses;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,12 +33,12 @@ class ColourLowerings {
 
     private final JdbcTemplate jdbc;
     private final AddressColours colours;
-    private final Clock clock;
+    private final DutchTime time;
 
-    ColourLowerings(JdbcTemplate jdbc, AddressColours colours, Clock clock) {
+    ColourLowerings(JdbcTemplate jdbc, AddressColours colours, DutchTime time) {
         this.jdbc = jdbc;
         this.colours = colours;
-        this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -113,7 +112,7 @@ class ColourLowerings {
                         + " WHERE id = ? AND address_id = ? AND approved_by IS NULL",
                 by.subject(),
                 today,
-                OffsetDateTime.now(clock),
+                time.nowUtc(),
                 proposal.id(),
                 address.value());
         if (approved != 1) {
@@ -157,7 +156,8 @@ class ColourLowerings {
         return new Lowering(
                 row.getObject("id", UUID.class),
                 Colour.valueOf(row.getString("target")),
-                row.getString("reason"),
+                // Erased when a record it reviewed was destroyed or reached the end of its retention.
+                java.util.Objects.requireNonNullElse(row.getString("reason"), AddressColours.ERASED),
                 row.getObject("review_date", LocalDate.class),
                 List.of((String[]) row.getArray("reviewed_record_ids").getArray()),
                 row.getString("proposed_by"),
@@ -198,7 +198,7 @@ class ColourLowerings {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(AddressColours.NETHERLANDS));
+        return time.today();
     }
 
     /** A proposed, and perhaps approved, lowering. */

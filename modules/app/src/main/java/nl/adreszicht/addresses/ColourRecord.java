@@ -18,6 +18,8 @@ import java.util.Set;
  * @param acuteOnveiligheid Veilig Thuis found acute onveiligheid
  * @param personKeys opaque keys of the persons involved, used only to recognise one event reported twice; never
  *     names or BSNs
+ * @param organisation the organisation that recorded it: whom another organisation is told to contact, never what
+ *     it recorded (the colour's explanation outside Veilig Thuis names only this)
  */
 public record ColourRecord(
         String id,
@@ -28,7 +30,8 @@ public record ColourRecord(
         boolean huisverbodImposed,
         boolean huisverbodBroken,
         boolean acuteOnveiligheid,
-        Set<String> personKeys) {
+        Set<String> personKeys,
+        String organisation) {
 
     public ColourRecord {
         if (id.isBlank()) {
@@ -38,6 +41,7 @@ public record ColourRecord(
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(severity, "severity");
         personKeys = Set.copyOf(personKeys);
+        Objects.requireNonNull(organisation, "organisation");
         if (personKeys.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("Person keys must not be blank");
         }

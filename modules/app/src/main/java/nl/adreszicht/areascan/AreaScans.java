@@ -1,8 +1,6 @@
 package nl.adreszicht.areascan;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +16,7 @@ import nl.adreszicht.codelists.ViolenceTypeCodes;
 import nl.adreszicht.operations.ReadOnlyDatabase;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,13 +61,12 @@ class AreaScans {
     static final String LAND_CODE = "NL";
 
     private static final Pattern GEMEENTE = Pattern.compile("GM[0-9]{4}");
-    private static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
     private static final Locale DUTCH = Locale.forLanguageTag("nl");
 
     private final JdbcTemplate jdbc;
     private final CurrentProfessional currentProfessional;
     private final ViolenceTypeCodes violenceTypes;
-    private final Clock clock;
+    private final DutchTime time;
 
     private final ReadOnlyDatabase reads;
 
@@ -77,12 +75,12 @@ class AreaScans {
             ReadOnlyDatabase reads,
             CurrentProfessional currentProfessional,
             ViolenceTypeCodes violenceTypes,
-            Clock clock) {
+            DutchTime time) {
         this.reads = reads;
         this.jdbc = reads.jdbc();
         this.currentProfessional = currentProfessional;
         this.violenceTypes = violenceTypes;
-        this.clock = clock;
+        this.time = time;
     }
 
     /** What a scan is asked for; every part optional. */
@@ -125,7 +123,7 @@ class AreaScans {
         if (!List.of("buurt", "wijk", "gemeente").contains(level)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "niveau is buurt, wijk, gemeente of land.");
         }
-        LocalDate today = LocalDate.now(clock.withZone(NETHERLANDS));
+        LocalDate today = time.today();
         ScanPeriod period = ScanPeriod.of(request.periode(), request.van(), request.tot(), today);
         ScanPeriod previous = period.previous();
         List<String> types = violenceTypes.options(today, DUTCH).stream()
@@ -166,7 +164,7 @@ class AreaScans {
      * the national totals are published, never another gemeente's figures.
      */
     private Gebiedsscan national(Request request) {
-        LocalDate today = LocalDate.now(clock.withZone(NETHERLANDS));
+        LocalDate today = time.today();
         ScanPeriod period = ScanPeriod.of(request.periode(), request.van(), request.tot(), today);
         ScanPeriod previous = period.previous();
         List<String> types = violenceTypes.options(today, DUTCH).stream()

@@ -64,7 +64,9 @@ public record Gebiedsscan(
      * @param code its CBS code; a unit of merged buurten has the code of its first buurt followed by {@code +}
      * @param niveau {@code gemeente}, {@code wijk} or {@code buurt}
      * @param bovenliggend the code of the area it lies in
-     * @param buurten the buurten it covers when it is a merged unit; empty otherwise
+     * @param buurten the buurten it covers when it is a merged buurt unit; empty otherwise
+     * @param wijken the wijken it covers when it is a merged wijk unit (a wijk, or the {@code onbekend} area, of fewer
+     *     than 50 addresses is shown only together with others); empty otherwise
      * @param omvang its number of addresses (public, rounded like every count)
      * @param registraties all records: incidents, meldingen and municipal records
      * @param incidenten police incidents
@@ -85,6 +87,7 @@ public record Gebiedsscan(
 
             @Nullable String bovenliggend,
             List<String> buurten,
+            List<String> wijken,
             ProtectedCount omvang,
             Meting registraties,
             Meting incidenten,
@@ -104,6 +107,7 @@ public record Gebiedsscan(
                     level,
                     bovenliggend,
                     buurten,
+                    wijken,
                     omvang,
                     registraties,
                     incidenten,
@@ -146,7 +150,12 @@ public record Gebiedsscan(
         }
 
         public boolean samengevoegd() {
-            return !buurten.isEmpty();
+            return !buurten.isEmpty() || !wijken.isEmpty();
+        }
+
+        /** What a merged unit covers, for the page. */
+        public List<String> samengevoegdUit() {
+            return buurten.isEmpty() ? wijken : buurten;
         }
     }
 

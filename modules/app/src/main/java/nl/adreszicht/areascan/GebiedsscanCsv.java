@@ -18,7 +18,15 @@ final class GebiedsscanCsv {
 
     static String write(Gebiedsscan scan) {
         List<String> header = new ArrayList<>(List.of(
-                "gebied", "niveau", "bovenliggend", "samengevoegde_buurten", "van", "tot", "vorige_van", "omvang"));
+                "gebied",
+                "niveau",
+                "bovenliggend",
+                "samengevoegde_buurten",
+                "samengevoegde_wijken",
+                "van",
+                "tot",
+                "vorige_van",
+                "omvang"));
         for (String measure : List.of(
                 "registraties", "incidenten", "meldingen", "gemeenteregistraties", "met_kinderen", "zonder_kinderen")) {
             header.addAll(List.of(measure, measure + "_vorig", measure + "_verschil"));
@@ -45,6 +53,7 @@ final class GebiedsscanCsv {
                     area.niveau(),
                     area.bovenliggend() == null ? "" : area.bovenliggend(),
                     String.join(" ", area.buurten()),
+                    String.join(" ", area.wijken()),
                     scan.periode().van().toString(),
                     scan.periode().tot().toString(),
                     scan.vorigePeriode().van().toString(),

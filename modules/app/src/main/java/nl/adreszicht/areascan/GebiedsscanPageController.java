@@ -14,6 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -42,7 +43,17 @@ class GebiedsscanPageController {
             Model model,
             Locale locale) {
         String measure = maat != null && Gebiedsscan.MEASURES.contains(maat) ? maat : "registraties";
-        Gebiedsscan scan = scans.scan(new AreaScans.Request(null, periode, null, tot, niveau));
+        Gebiedsscan scan;
+        try {
+            scan = scans.scan(new AreaScans.Request(null, periode, null, tot, niveau));
+        } catch (ResponseStatusException invalid) {
+            if (invalid.getStatusCode().value() != 400) {
+                throw invalid;
+            }
+            // Bad input changes nothing: say why, in Dutch, above the scan of the last complete quarter.
+            model.addAttribute("periodError", invalid.getReason());
+            scan = scans.scan(new AreaScans.Request(null, null, null, null, niveau));
+        }
         model.addAttribute("scan", scan);
         model.addAttribute("maat", measure);
         model.addAttribute("maten", Gebiedsscan.MEASURES);

@@ -1,9 +1,11 @@
 package nl.adreszicht.areascan;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import nl.adreszicht.areascan.DisclosureControl.Buurt;
 import nl.adreszicht.areascan.DisclosureControl.Protection;
@@ -74,8 +76,17 @@ final class ScanComposer {
             Map<String, long[]> colours,
             List<String> violenceTypes) {}
 
-    /** An area of the scan with the areas in it. */
-    record Node(String code, String level, @Nullable String parent, List<String> buurten, List<Integer> children) {}
+    /**
+     * An area of the scan with the areas in it; {@code buurten} lists the buurten of a merged buurt unit,
+     * {@code wijken} the wijken (and the {@code onbekend} area) of a merged wijk unit.
+     */
+    record Node(
+            String code,
+            String level,
+            @Nullable String parent,
+            List<String> buurten,
+            List<String> wijken,
+            List<Integer> children) {}
 
     /** One family of numbers: its table, its protection, and per area per category its cell. */
     record Family(SumTable table, Protection protection, int[][] cells) {
@@ -132,6 +143,7 @@ final class ScanComposer {
                     node.level(),
                     node.parent(),
                     node.buurten(),
+                    node.wijken(),
                     colours.protection().published(addressCells[n]),
                     total,
                     Meting.of(records.published(n, INCIDENTEN), previousRecords.published(n, INCIDENTEN)),
@@ -162,32 +174,59 @@ final class ScanComposer {
         List<Node> nodes = new ArrayList<>();
         Map<String, Integer> nodeOfBuurt = new LinkedHashMap<>();
         List<Long> addresses = new ArrayList<>();
-        nodes.add(new Node(data.gemeente(), "gemeente", null, List.of(), new ArrayList<>()));
+        nodes.add(new Node(data.gemeente(), "gemeente", null, List.of(), List.of(), new ArrayList<>()));
         addresses.add(0L);
-        for (Map.Entry<String, List<Buurt>> wijk : data.wijken().entrySet()) {
+        Set<String> known = new HashSet<>();
+        data.wijken().values().forEach(buurten -> buurten.forEach(b -> known.add(b.code())));
+        boolean unknownUsed = data.addressesWithoutArea() > 0
+                || uses(data.current(), known)
+                || uses(data.previous(), known)
+                || data.colours().keySet().stream().anyMatch(b -> !known.contains(b));
+        // The 50-address minimum holds for wijken as for buurten: a small wijk is shown together with others, and so
+        // is the area of records and addresses without a known buurt, taken as a wijk of one buurt of its own.
+        Map<String, List<Buurt>> buurtenOf = new LinkedHashMap<>(data.wijken());
+        List<Buurt> wijkSizes = new ArrayList<>();
+        data.wijken()
+                .forEach((wijk, buurten) -> wijkSizes.add(new Buurt(
+                        wijk, buurten.stream().mapToLong(Buurt::addresses).sum())));
+        if (unknownUsed) {
+            buurtenOf.put(UNKNOWN_AREA, List.of(new Buurt(UNKNOWN_AREA, data.addressesWithoutArea())));
+            wijkSizes.add(new Buurt(UNKNOWN_AREA, data.addressesWithoutArea()));
+        }
+        for (Unit wijkUnit : DisclosureControl.merge(wijkSizes)) {
             int w = nodes.size();
-            nodes.add(new Node(wijk.getKey(), "wijk", data.gemeente(), List.of(), new ArrayList<>()));
-            addresses.add(0L);
             nodes.get(0).children().add(w);
-            for (Unit unit : DisclosureControl.merge(wijk.getValue())) {
+            if (wijkUnit.code().equals(UNKNOWN_AREA)) {
+                // Large enough on its own: one area without buurten, as the register knows none.
+                nodes.add(new Node(UNKNOWN_AREA, "wijk", data.gemeente(), List.of(), List.of(), List.of()));
+                addresses.add(data.addressesWithoutArea());
+                nodeOfBuurt.put(UNKNOWN, w);
+                continue;
+            }
+            nodes.add(new Node(
+                    wijkUnit.code(),
+                    "wijk",
+                    data.gemeente(),
+                    List.of(),
+                    wijkUnit.merged() ? wijkUnit.buurten() : List.of(),
+                    new ArrayList<>()));
+            addresses.add(0L);
+            List<Buurt> buurten = wijkUnit.buurten().stream()
+                    .flatMap(wijk -> buurtenOf.get(wijk).stream())
+                    .toList();
+            for (Unit unit : DisclosureControl.merge(buurten)) {
                 int u = nodes.size();
                 nodes.add(new Node(
-                        unit.code(), "buurt", wijk.getKey(), unit.merged() ? unit.buurten() : List.of(), List.of()));
+                        unit.code(),
+                        "buurt",
+                        wijkUnit.code(),
+                        unit.merged() ? unit.buurten() : List.of(),
+                        List.of(),
+                        List.of()));
                 addresses.add(unit.addresses());
                 nodes.get(w).children().add(u);
-                unit.buurten().forEach(b -> nodeOfBuurt.put(b, u));
+                unit.buurten().forEach(b -> nodeOfBuurt.put(b.equals(UNKNOWN_AREA) && unknownUsed ? UNKNOWN : b, u));
             }
-        }
-        boolean unknownUsed = data.addressesWithoutArea() > 0
-                || uses(data.current(), nodeOfBuurt)
-                || uses(data.previous(), nodeOfBuurt)
-                || data.colours().keySet().stream().anyMatch(b -> !nodeOfBuurt.containsKey(b));
-        if (unknownUsed) {
-            int unknown = nodes.size();
-            nodes.add(new Node(UNKNOWN_AREA, "wijk", data.gemeente(), List.of(), List.of()));
-            addresses.add(data.addressesWithoutArea());
-            nodes.get(0).children().add(unknown);
-            nodeOfBuurt.put(UNKNOWN, unknown);
         }
         int size = nodes.size();
         // Leaves first: a buurt's counts go to its unit (or the unknown area); parents are sums of their children.
@@ -303,9 +342,9 @@ final class ScanComposer {
         }
     }
 
-    private static boolean uses(Counts counts, Map<String, Integer> nodeOfBuurt) {
-        return counts.records().keySet().stream().anyMatch(b -> !nodeOfBuurt.containsKey(b))
-                || counts.violence().keySet().stream().anyMatch(b -> !nodeOfBuurt.containsKey(b));
+    private static boolean uses(Counts counts, Set<String> known) {
+        return counts.records().keySet().stream().anyMatch(b -> !known.contains(b))
+                || counts.violence().keySet().stream().anyMatch(b -> !known.contains(b));
     }
 
     private static int leaf(Map<String, Integer> nodeOfBuurt, String buurt) {

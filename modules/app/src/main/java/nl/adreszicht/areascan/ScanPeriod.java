@@ -1,6 +1,7 @@
 package nl.adreszicht.areascan;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import nl.adreszicht.areascan.Gebiedsscan.Periode;
 import org.jspecify.annotations.Nullable;
@@ -9,9 +10,10 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The period of a scan and the one of equal length before it. Periods are whole calendar quarters (a quarter, a half
- * year, a year, or a custom run of quarters), {@code tot} exclusive: the tally counts per month, and aligning
- * periods to quarters keeps two overlapping requests from differing by a single month (see
- * docs/privacy/disclosure-control.md, "Differencing").
+ * year, a year, or a custom run of at most five years of quarters), {@code tot} exclusive: the tally counts per
+ * month, and aligning periods to quarters keeps two overlapping requests from differing by a single month (see
+ * docs/privacy/disclosure-control.md, "Differencing"). Only a period that has ended can be asked: watching the count
+ * of a running period would show each new record as it arrives.
  */
 record ScanPeriod(String kind, LocalDate from, LocalDate until) {
 
@@ -30,21 +32,35 @@ record ScanPeriod(String kind, LocalDate from, LocalDate until) {
             }
             requireQuarter(from, "van");
             requireQuarter(until, "tot");
-            if (!from.isBefore(until) || ChronoUnit.MONTHS.between(from, until) > 120) {
-                throw invalid("van ligt voor tot, en een periode is hoogstens tien jaar.");
+            if (!from.isBefore(until) || ChronoUnit.MONTHS.between(from, until) > LONGEST_MONTHS) {
+                throw invalid("van ligt voor tot, en een aangepaste periode is hoogstens vijf jaar.");
             }
-            return new ScanPeriod(k, from, until);
+            return ended(new ScanPeriod(k, from, until), today);
         }
         if (from != null && until != null) {
             throw invalid("Geef bij een vaste periode van of tot, niet beide.");
         }
         if (from != null) {
             requireAligned(from, months, "van");
-            return new ScanPeriod(k, from, from.plusMonths(months));
+            return ended(new ScanPeriod(k, from, from.plusMonths(months)), today);
         }
         LocalDate end = until != null ? until : currentStart(today, months);
         requireAligned(end, months, "tot");
-        return new ScanPeriod(k, end.minusMonths(months), end);
+        return ended(new ScanPeriod(k, end.minusMonths(months), end), today);
+    }
+
+    /** A custom period spans at most five years of quarters. */
+    static final int LONGEST_MONTHS = 60;
+
+    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    /** The period, if it has ended by {@code today} ({@code tot} is exclusive: it can be asked from that day on). */
+    private static ScanPeriod ended(ScanPeriod period, LocalDate today) {
+        if (period.until().isAfter(today)) {
+            throw invalid("Deze periode is nog niet voorbij. Een gebiedsscan telt alleen afgelopen perioden; deze"
+                    + " periode kunt u opvragen vanaf " + period.until().format(DUTCH_DATE) + ".");
+        }
+        return period;
     }
 
     /** The period of equal length that ends where this one begins. */

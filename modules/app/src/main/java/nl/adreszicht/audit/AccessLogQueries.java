@@ -1,16 +1,22 @@
 package nl.adreszicht.audit;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import nl.adreszicht.security.CurrentProfessional;
+import nl.adreszicht.security.Professional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 
 /**
  * What privacy officers (and, for the break-the-glass queue, VT supervisors) may read of the log: entries of
- * professionals of their own organisation only, filtered in the query. Every read is itself logged first.
+ * professionals of their own organisation, and every entry about an object their organisation owns (an incident,
+ * melding or municipal record it stored), by anyone; filtered in the query. For a record of their own, the reads of
+ * its address's history since it was stored are shown too: the record was in what those reads showed. Every read is
+ * itself logged first.
  */
 @Service
 class AccessLogQueries {
@@ -19,7 +25,10 @@ class AccessLogQueries {
 
     private static final String SELECT = "SELECT id, logged_at, kind, action, actor_subject, on_behalf_of,"
             + " actor_organisation, actor_roles, object_type, object_id, purpose, legal_basis, break_the_glass,"
-            + " origin_ip, origin_client FROM access_log WHERE actor_organisation = ? AND ";
+            + " origin_ip, origin_client FROM access_log WHERE ";
+
+    /** The actions that show the cross-agency history of an address (the radar), in the API and on the page. */
+    static final String[] HISTORY_READS = {"adres.historie.lezen", "adres.historie.pagina"};
 
     private static final RowMapper<LoggedAccess> ROW = (row, n) -> new LoggedAccess(
             row.getLong("id"),
@@ -41,44 +50,95 @@ class AccessLogQueries {
     private final JdbcTemplate jdbc;
     private final AccessLog accessLog;
     private final CurrentProfessional currentProfessional;
+    private final List<ObjectAliases> aliases;
 
-    AccessLogQueries(JdbcTemplate jdbc, AccessLog accessLog, CurrentProfessional currentProfessional) {
+    AccessLogQueries(
+            JdbcTemplate jdbc,
+            AccessLog accessLog,
+            CurrentProfessional currentProfessional,
+            List<ObjectAliases> aliases) {
         this.jdbc = jdbc;
         this.accessLog = accessLog;
         this.currentProfessional = currentProfessional;
+        this.aliases = aliases;
     }
 
-    /** The statements the privacy officer's reads run, for the query-plan guards. */
-    static final String BY_OBJECT = SELECT + "object_id = ? ORDER BY id DESC LIMIT " + LIMIT;
+    /**
+     * The statements the privacy officer's reads run, for the query-plan guards. {@code ANY (?)} takes the object's
+     * ids (its own and former ones) and the owner names of the officer (organisation and, for old Veilig Thuis
+     * records, VT region).
+     */
+    static final String BY_OBJECT = SELECT
+            + "object_id = ANY (?) AND (actor_organisation = ? OR object_owner = ANY (?)) ORDER BY id DESC LIMIT "
+            + LIMIT;
 
-    static final String BY_PROFESSIONAL = SELECT + "actor_subject = ? ORDER BY id DESC LIMIT " + LIMIT;
+    static final String BY_PROFESSIONAL = SELECT
+            + "actor_subject = ? AND (actor_organisation = ? OR object_owner = ANY (?)) ORDER BY id DESC LIMIT "
+            + LIMIT;
 
-    static final String BREAK_THE_GLASS = SELECT + "break_the_glass ORDER BY id DESC LIMIT " + LIMIT;
+    static final String BREAK_THE_GLASS =
+            SELECT + "actor_organisation = ? AND break_the_glass ORDER BY id DESC LIMIT " + LIMIT;
+
+    static final String HISTORY_OF_ADDRESS = SELECT
+            + "object_type = 'adres' AND object_id = ? AND action = ANY (?) AND logged_at >= ? ORDER BY id DESC LIMIT "
+            + LIMIT;
 
     /** Who accessed this object (an address, a person, a record) and when. */
     List<LoggedAccess> aboutObject(String objectId, String action) {
-        return read(action, "object", objectId, BY_OBJECT, objectId);
+        Professional officer = logged(action, "object", objectId);
+        if (officer.organisation().isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>(List.of(objectId));
+        aliases.forEach(alias -> ids.addAll(alias.aliasesOf(objectId)));
+        String[] owners = owners(officer);
+        List<LoggedAccess> entries = new ArrayList<>(jdbc.query(
+                BY_OBJECT,
+                ROW,
+                ids.toArray(String[]::new),
+                officer.organisation().get(),
+                owners));
+        accessLog
+                .owned(objectId)
+                .filter(owned -> List.of(owners).contains(owned.organisation()) && owned.addressId() != null)
+                .ifPresent(owned -> entries.addAll(
+                        jdbc.query(HISTORY_OF_ADDRESS, ROW, owned.addressId(), HISTORY_READS, owned.since())));
+        return entries.stream()
+                .sorted(Comparator.comparingLong(LoggedAccess::id).reversed())
+                .distinct()
+                .limit(LIMIT)
+                .toList();
     }
 
     /** What this professional accessed. */
     List<LoggedAccess> byProfessional(String subject, String action) {
-        return read(action, "gebruiker", subject, BY_PROFESSIONAL, subject);
+        Professional officer = logged(action, "gebruiker", subject);
+        if (officer.organisation().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(BY_PROFESSIONAL, ROW, subject, officer.organisation().get(), owners(officer));
     }
 
     /** Break-the-glass uses, newest first: the review queue. */
     List<LoggedAccess> breakTheGlass(String action) {
-        return read(action, null, null, BREAK_THE_GLASS);
-    }
-
-    private List<LoggedAccess> read(String action, String objectType, String objectId, String sql, Object... args) {
-        Optional<String> organisation = currentProfessional.require().organisation();
-        accessLog.record(new AccessEntry(AccessKind.ZOEKEN, action, objectType, objectId, false));
-        if (organisation.isEmpty()) {
+        Professional officer = logged(action, null, null);
+        if (officer.organisation().isEmpty()) {
             return List.of();
         }
-        Object[] parameters = new Object[args.length + 1];
-        parameters[0] = organisation.get();
-        System.arraycopy(args, 0, parameters, 1, args.length);
-        return jdbc.query(sql, ROW, parameters);
+        return jdbc.query(BREAK_THE_GLASS, ROW, officer.organisation().get());
+    }
+
+    private Professional logged(String action, @Nullable String objectType, @Nullable String objectId) {
+        Professional officer = currentProfessional.require();
+        accessLog.record(new AccessEntry(AccessKind.ZOEKEN, action, objectType, objectId, false));
+        return officer;
+    }
+
+    /** The names under which the officer's organisation owns objects. */
+    private static String[] owners(Professional officer) {
+        List<String> owners = new ArrayList<>();
+        officer.organisation().ifPresent(owners::add);
+        officer.vtRegion().ifPresent(owners::add);
+        return owners.toArray(String[]::new);
     }
 }

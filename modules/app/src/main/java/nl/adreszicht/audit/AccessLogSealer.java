@@ -49,7 +49,10 @@ class AccessLogSealer {
                 .register(metrics);
     }
 
-    @Scheduled(fixedDelayString = "${adreszicht.access-log.seal-interval:1s}")
+    // The first round waits one interval too, so a context that seals by hand (interval 1h) never races a round.
+    @Scheduled(
+            initialDelayString = "${adreszicht.access-log.seal-interval:1s}",
+            fixedDelayString = "${adreszicht.access-log.seal-interval:1s}")
     void sealRound() {
         int sealed = sealPending();
         if (sealed > 0) {

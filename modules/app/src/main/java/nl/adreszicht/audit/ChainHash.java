@@ -18,7 +18,8 @@ final class ChainHash {
     static final String GENESIS = "0".repeat(64);
 
     static final String ENTRY_COLUMNS = "id, logged_at, kind, action, actor_subject, on_behalf_of, actor_organisation,"
-            + " actor_roles, object_type, object_id, purpose, legal_basis, break_the_glass, origin_ip, origin_client";
+            + " actor_roles, object_type, object_id, purpose, legal_basis, break_the_glass, origin_ip, origin_client,"
+            + " object_owner";
 
     private ChainHash() {}
 
@@ -47,7 +48,7 @@ final class ChainHash {
         for (int i = 0; i < values.length; i++) {
             values[i] = row.getString(DIGEST_COLUMNS[i]);
         }
-        return entryDigest(at, values);
+        return entryDigest(at, values, row.getString("object_owner"));
     }
 
     /**
@@ -55,6 +56,14 @@ final class ChainHash {
      * {@link #DIGEST_COLUMNS} as PgJDBC reads them as text (a boolean as {@code t} or {@code f}).
      */
     static String entryDigest(java.time.Instant at, @Nullable String[] values) {
+        return entryDigest(at, values, null);
+    }
+
+    /**
+     * The digest with the object's owner: covered only when set, so that entries written before the owner was
+     * recorded keep the digest they were sealed with.
+     */
+    static String entryDigest(java.time.Instant at, @Nullable String[] values, @Nullable String objectOwner) {
         StringBuilder canonical = new StringBuilder();
         // Microseconds since the epoch: PostgreSQL's own precision, so a re-read value hashes the same.
         canonical.append(at.getEpochSecond()).append('.').append(at.getNano() / 1000);
@@ -65,6 +74,9 @@ final class ChainHash {
                     .append(value == null ? -1 : value.length())
                     .append(':')
                     .append(value);
+        }
+        if (objectOwner != null) {
+            canonical.append("|owner:").append(objectOwner.length()).append(':').append(objectOwner);
         }
         return sha256(canonical.toString());
     }

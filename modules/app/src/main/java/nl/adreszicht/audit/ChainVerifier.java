@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,9 +32,16 @@ class ChainVerifier {
 
     private final AtomicReference<Double> lastVerifiedAt = new AtomicReference<>(Double.NaN);
 
+    private final DutchTime time;
+
     ChainVerifier(
-            JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, MeterRegistry metrics) {
+            JdbcTemplate jdbc,
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            MeterRegistry metrics,
+            DutchTime time) {
         this.jdbc = jdbc;
+        this.time = time;
         Gauge.builder("adreszicht.access.log.chain.intact", lastResult, AtomicReference::get)
                 .description("Last chain verification on this instance: 1 intact, 0 findings")
                 .register(metrics);
@@ -66,7 +74,7 @@ class ChainVerifier {
         findings.sort(java.util.Comparator.comparingLong(VerificationReport.Finding::entryId));
         VerificationReport result = new VerificationReport(report.checked(), report.pending(), findings);
         lastResult.set(result.intact() ? 1.0 : 0.0);
-        lastVerifiedAt.set(System.currentTimeMillis() / 1000.0);
+        lastVerifiedAt.set(time.now().toEpochMilli() / 1000.0);
         return result;
     }
 

@@ -38,10 +38,15 @@ public final class SealedHistoryLoader implements AutoCloseable {
         this.lastHash = lastHash;
     }
 
-    /** Starts a load after the current end of the chain; fails while entries are waiting to be sealed. */
+    /**
+     * Starts a load after the current end of the chain; fails while entries are waiting to be sealed or when the chain
+     * does not end at the last entry. The sealer's lock is released on every path out of here but success.
+     */
     public static SealedHistoryLoader start(Connection owner) throws SQLException {
         try (Statement statement = owner.createStatement()) {
             statement.execute("SELECT pg_advisory_lock(" + AccessLogSealer.LOCK_KEY + ")");
+        }
+        try (Statement statement = owner.createStatement()) {
             long lastId = 0;
             String lastHash = ChainHash.GENESIS;
             try (var rows = statement.executeQuery(
@@ -51,13 +56,14 @@ public final class SealedHistoryLoader implements AutoCloseable {
                     lastHash = rows.getString(2);
                 }
             }
+            long unsealed;
             try (var rows = statement.executeQuery("SELECT count(*) FROM access_log WHERE id > " + lastId)) {
                 rows.next();
-                if (rows.getLong(1) > 0) {
-                    statement.execute("SELECT pg_advisory_unlock(" + AccessLogSealer.LOCK_KEY + ")");
-                    throw new IllegalStateException("The access log has " + rows.getLong(1)
-                            + " unsealed entries; seal them first (--adreszicht.access-log.verify=true)");
-                }
+                unsealed = rows.getLong(1);
+            }
+            if (unsealed > 0) {
+                throw new IllegalStateException("The access log has " + unsealed
+                        + " unsealed entries; seal them first (--adreszicht.access-log.verify=true)");
             }
             long maxId;
             try (var rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM access_log")) {
@@ -69,6 +75,35 @@ public final class SealedHistoryLoader implements AutoCloseable {
                         "The last access log entry " + maxId + " is not the last sealed " + lastId);
             }
             return new SealedHistoryLoader(owner, lastId, lastHash);
+        } catch (SQLException | RuntimeException e) {
+            release(owner, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Releases the sealer's lock after {@code failure}. A failed statement aborts an open transaction, where even the
+     * unlock is refused: that transaction is rolled back first (the load is abandoned anyway).
+     */
+    private static void release(Connection owner, Exception failure) {
+        try {
+            unlock(owner);
+        } catch (SQLException refused) {
+            try {
+                if (owner.getAutoCommit()) {
+                    throw refused;
+                }
+                owner.rollback();
+                unlock(owner);
+            } catch (SQLException stillRefused) {
+                failure.addSuppressed(stillRefused);
+            }
+        }
+    }
+
+    private static void unlock(Connection owner) throws SQLException {
+        try (Statement statement = owner.createStatement()) {
+            statement.execute("SELECT pg_advisory_unlock(" + AccessLogSealer.LOCK_KEY + ")");
         }
     }
 
@@ -159,10 +194,10 @@ public final class SealedHistoryLoader implements AutoCloseable {
             flush();
             statement.execute("SELECT setval(pg_get_serial_sequence('access_log', 'id'), " + Math.max(lastId, 1) + ", "
                     + (lastId > 0) + ")");
-        } finally {
-            try (Statement statement = owner.createStatement()) {
-                statement.execute("SELECT pg_advisory_unlock(" + AccessLogSealer.LOCK_KEY + ")");
-            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            release(owner, e);
+            throw e;
         }
+        unlock(owner);
     }
 }

@@ -1,5 +1,6 @@
 package nl.adreszicht.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  * @param pending entries newer than the last seal, not yet part of the chain
  * @param findings every entry found edited, deleted, inserted or moved; empty when the log is intact
  */
+@Schema(name = "Verificatierapport")
 record VerificationReport(long checked, long pending, List<Finding> findings) {
 
     boolean intact() {
@@ -23,5 +25,6 @@ record VerificationReport(long checked, long pending, List<Finding> findings) {
         VERPLAATST
     }
 
+    @Schema(name = "Bevinding")
     record Finding(long entryId, Kind kind) {}
 }

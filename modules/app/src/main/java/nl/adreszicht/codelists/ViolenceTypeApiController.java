@@ -1,9 +1,9 @@
 package nl.adreszicht.codelists;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,16 +18,16 @@ class ViolenceTypeApiController {
     private static final Locale DUTCH = Locale.forLanguageTag("nl");
 
     private final ViolenceTypes violenceTypes;
-    private final Clock clock;
+    private final DutchTime time;
 
-    ViolenceTypeApiController(ViolenceTypes violenceTypes, Clock clock) {
+    ViolenceTypeApiController(ViolenceTypes violenceTypes, DutchTime time) {
         this.violenceTypes = violenceTypes;
-        this.clock = clock;
+        this.time = time;
     }
 
     @GetMapping("/api/v1/geweldsvormen")
     List<Geweldsvorm> list() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = time.today();
         return violenceTypes.findAllByOrderBySortOrder().stream()
                 .map(type -> Geweldsvorm.of(type, today))
                 .toList();
@@ -37,7 +37,7 @@ class ViolenceTypeApiController {
     Geweldsvorm one(@PathVariable String code) {
         return violenceTypes
                 .findByCode(code)
-                .map(type -> Geweldsvorm.of(type, LocalDate.now(clock)))
+                .map(type -> Geweldsvorm.of(type, time.today()))
                 .orElseThrow(
                         () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Geen geweldsvorm met deze code."));
     }

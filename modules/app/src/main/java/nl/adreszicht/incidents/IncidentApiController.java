@@ -1,5 +1,6 @@
 package nl.adreszicht.incidents;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
@@ -33,6 +34,11 @@ class IncidentApiController {
         this.zorgmeldingen = zorgmeldingen;
     }
 
+    @ApiResponse(responseCode = "201", description = "Geregistreerd", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "Eerder geregistreerd onder dit registratienummer: het bestaande incident",
+            useReturnTypeSchema = true)
     @PostMapping(PATH)
     ResponseEntity<IncidentResource> register(@RequestBody IncidentRegistratie registratie) {
         IncidentRegister.Registration registration =
@@ -54,6 +60,11 @@ class IncidentApiController {
      * {@code POST /api/v1/incidenten/{id}/zorgmelding}: send the incident to Veilig Thuis. 201 the first time, 200
      * with the same zorgmelding on any later call.
      */
+    @ApiResponse(responseCode = "201", description = "Verzonden naar Veilig Thuis", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "Eerder verzonden: dezelfde zorgmelding",
+            useReturnTypeSchema = true)
     @PostMapping(PATH + "/{id}/zorgmelding")
     ResponseEntity<Zorgmeldingen.ZorgmeldingResource> sendZorgmelding(
             @PathVariable String id, @Valid @RequestBody ZorgmeldingVerzoek verzoek) {

@@ -40,6 +40,7 @@ class IncidentColourRecords implements ColourRecordSource {
                 incident.huisverbodImposed(),
                 incident.huisverbodBroken(),
                 false,
-                incident.persons().stream().map(IncidentPerson::personKey).collect(Collectors.toSet()));
+                incident.persons().stream().map(IncidentPerson::personKey).collect(Collectors.toSet()),
+                incident.organisation());
     }
 }

@@ -1,9 +1,7 @@
 package nl.adreszicht.incidents;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +12,7 @@ import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.InvalidValueException;
 import nl.adreszicht.addresses.InvalidValuesException;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,24 +30,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class IncidentPageController {
 
-    private static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
-
     private final IncidentRegistrationCheck check;
     private final IncidentRegister register;
     private final ViolenceTypeCodes violenceTypes;
-    private final Clock clock;
+    private final DutchTime time;
     private final Zorgmeldingen zorgmeldingen;
 
     IncidentPageController(
             IncidentRegistrationCheck check,
             IncidentRegister register,
             ViolenceTypeCodes violenceTypes,
-            Clock clock,
+            DutchTime time,
             Zorgmeldingen zorgmeldingen) {
         this.check = check;
         this.register = register;
         this.violenceTypes = violenceTypes;
-        this.clock = clock;
+        this.time = time;
         this.zorgmeldingen = zorgmeldingen;
     }
 
@@ -82,7 +79,7 @@ class IncidentPageController {
                 new IncidentFormulier(
                         id.toString(),
                         null,
-                        LocalDate.now(clock.withZone(NETHERLANDS)).toString(),
+                        time.today().toString(),
                         null,
                         null,
                         List.of(),
@@ -137,7 +134,7 @@ class IncidentPageController {
 
     private String show(Model model, Locale locale, Map<String, String> errors) {
         model.addAttribute("errors", errors);
-        model.addAttribute("violenceTypes", violenceTypes.options(LocalDate.now(clock), locale));
+        model.addAttribute("violenceTypes", violenceTypes.options(time.today(), locale));
         return "incidenten-nieuw";
     }
 
@@ -156,8 +153,8 @@ class IncidentPageController {
         }
         return new IncidentRegistratie(
                 form.registratienummer(),
-                date.atTime(time).atZone(NETHERLANDS).toOffsetDateTime(),
-                NETHERLANDS.getId(),
+                date.atTime(time).atZone(DutchTime.ZONE).toOffsetDateTime(),
+                DutchTime.ZONE_ID,
                 form.adresId(),
                 form.geweldsvormen() == null ? List.of() : List.copyOf(form.geweldsvormen()),
                 form.ernst(),

@@ -1,8 +1,6 @@
 package nl.adreszicht.incidents;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +14,7 @@ import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.retention.RetentionSchedule;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
+import nl.adreszicht.time.DutchTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -41,9 +40,8 @@ class IncidentRegister {
     static final String OBJECT_TYPE = "incident";
 
     /** The calendar of the retention and tally dates. */
-    private static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
-
     private final Incidents incidents;
+
     private final AccessLog accessLog;
     private final CurrentProfessional currentProfessional;
     private final ApplicationEventPublisher events;
@@ -51,7 +49,7 @@ class IncidentRegister {
     private final RecordTally tally;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
-    private final Clock clock;
+    private final DutchTime time;
 
     IncidentRegister(
             Incidents incidents,
@@ -61,7 +59,7 @@ class IncidentRegister {
             RetentionSchedule retention,
             RecordTally tally,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            DutchTime time) {
         this.incidents = incidents;
         this.accessLog = accessLog;
         this.currentProfessional = currentProfessional;
@@ -71,7 +69,7 @@ class IncidentRegister {
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.clock = clock;
+        this.time = time;
     }
 
     /** The outcome of a registration: the stored incident, and whether this call created it. */
@@ -97,17 +95,17 @@ class IncidentRegister {
             // Its own transaction, so that a lost race on the unique registration number can be read back.
             created = transaction.execute(status -> {
                 Incident incident = incidents.saveAndFlush(
-                        Incident.register(registration, organisation, professional.subject(), clock.instant()));
+                        Incident.register(registration, organisation, professional.subject(), time.now()));
                 LocalDate keptUntil = retention.schedule(
                         RecordSource.POLITIE_INCIDENT,
                         incident.id().toString(),
                         organisation,
-                        LocalDate.ofInstant(incident.registeredAt(), NETHERLANDS),
+                        DutchTime.dayOf(incident.registeredAt()),
                         childBirthDates(incident));
                 tally.count(
                         RecordSource.POLITIE_INCIDENT,
                         incident.address(),
-                        incident.occurred().withZoneSameInstant(NETHERLANDS).toLocalDate(),
+                        DutchTime.dayOf(incident.occurred().toInstant()),
                         incident.severity(),
                         incident.childrenPresent(),
                         incident.violenceTypes());
@@ -127,8 +125,9 @@ class IncidentRegister {
         String organisation = organisation(currentProfessional.require());
         Optional<IncidentResource> found = readOnly.execute(
                 status -> incidents.findByIdAndOrganisation(id, organisation).map(this::resource));
-        found.ifPresent(
-                incident -> accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, incident.id())));
+        found.ifPresentOrElse(
+                incident -> accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, incident.id())),
+                () -> accessLog.refusedIfExists(action, OBJECT_TYPE, id.toString()));
         return found;
     }
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +28,7 @@ record IncidentRegistratie(
         @Nullable
         OffsetDateTime tijdstip,
 
-        @Schema(description = "IANA-tijdzone van de plaats van het incident", defaultValue = "Europe/Amsterdam")
+        @Schema(description = "IANA-tijdzone van de plaats van het incident", defaultValue = DutchTime.ZONE_ID)
         @Nullable
         String tijdzone,
 

@@ -1,10 +1,8 @@
 package nl.adreszicht.incidents;
 
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,6 +17,7 @@ import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.addresses.Severity;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
 import nl.adreszicht.persons.PersonFields;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 class IncidentRegistrationCheck {
 
-    static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Amsterdam");
-
     /** Clocks of two systems differ a little; a time further ahead than this is a mistake. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -40,12 +37,12 @@ class IncidentRegistrationCheck {
 
     private final KnownAddresses addresses;
     private final ViolenceTypeCodes violenceTypes;
-    private final Clock clock;
+    private final DutchTime time;
 
-    IncidentRegistrationCheck(KnownAddresses addresses, ViolenceTypeCodes violenceTypes, Clock clock) {
+    IncidentRegistrationCheck(KnownAddresses addresses, ViolenceTypeCodes violenceTypes, DutchTime time) {
         this.addresses = addresses;
         this.violenceTypes = violenceTypes;
-        this.clock = clock;
+        this.time = time;
     }
 
     NewIncident check(IncidentRegistratie body) {
@@ -116,7 +113,7 @@ class IncidentRegistrationCheck {
 
     private static ZoneId zone(@Nullable String text) {
         if (text == null) {
-            return DEFAULT_ZONE;
+            return DutchTime.ZONE;
         }
         try {
             ZoneId zone = ZoneId.of(text);
@@ -135,7 +132,7 @@ class IncidentRegistrationCheck {
             throw new InvalidValueException("tijdstip", REQUIRED);
         }
         Instant occurredAt = body.tijdstip().toInstant();
-        if (occurredAt.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+        if (occurredAt.isAfter(time.now().plus(CLOCK_SKEW))) {
             throw new InvalidValueException("tijdstip", "validation.tijdstip.future");
         }
         return occurredAt;
@@ -212,7 +209,7 @@ class IncidentRegistrationCheck {
                 betrokkene.naam(),
                 betrokkene.geboortedatum(),
                 betrokkene.bsn(),
-                LocalDate.now(clock.withZone(DEFAULT_ZONE)),
+                time.today(),
                 invalid);
         return person == null
                 ? null

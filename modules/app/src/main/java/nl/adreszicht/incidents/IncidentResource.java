@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * An incident as the API shows it to the police officer: names and birth dates, but of a BSN only the last three
  * digits.
  */
+@Schema(name = "Incident")
 record IncidentResource(
         String id,
         String registratienummer,
@@ -41,6 +42,7 @@ record IncidentResource(
         LocalDate bewaartermijnTot) {
 
     /** A person involved, with their role in this incident. */
+    @Schema(name = "BetrokkeneInIncident")
     record BetrokkeneResource(
             String id,
 

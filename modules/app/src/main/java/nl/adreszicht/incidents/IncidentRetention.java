@@ -1,6 +1,8 @@
 package nl.adreszicht.incidents;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.RecordSource;
@@ -37,10 +39,16 @@ class IncidentRetention implements RetentionSource {
         return id(recordId)
                 .flatMap(id -> jdbc
                         .query(
-                                "SELECT organisation, address_id FROM incident WHERE id = ?",
+                                // Who worked on it: who registered it and who sent its zorgmelding.
+                                "SELECT organisation, address_id, array_remove(ARRAY[registered_by,"
+                                        + " (SELECT sent_by FROM zorgmelding z WHERE z.incident_id = i.id)], NULL)"
+                                        + " AS worked_on_by FROM incident i WHERE id = ?",
                                 (row, n) -> new StoredRecord(
                                         row.getString("organisation"),
-                                        new AddressId(row.getObject("address_id", UUID.class))),
+                                        null,
+                                        new AddressId(row.getObject("address_id", UUID.class)),
+                                        Set.copyOf(Arrays.asList((String[])
+                                                row.getArray("worked_on_by").getArray()))),
                                 id)
                         .stream()
                         .findFirst());

@@ -1,8 +1,7 @@
 package nl.adreszicht.incidents;
 
-import java.time.Clock;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import nl.adreszicht.addresses.InvalidValueException;
@@ -10,6 +9,7 @@ import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.security.CurrentProfessional;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,7 +33,7 @@ class Zorgmeldingen {
     private final CurrentProfessional currentProfessional;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
-    private final Clock clock;
+    private final DutchTime time;
 
     Zorgmeldingen(
             JdbcTemplate jdbc,
@@ -41,13 +41,13 @@ class Zorgmeldingen {
             CurrentProfessional currentProfessional,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            DutchTime time) {
         this.jdbc = jdbc;
         this.accessLog = accessLog;
         this.currentProfessional = currentProfessional;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock;
+        this.time = time;
     }
 
     /** What a send did: the zorgmelding, and whether this call sent it. */
@@ -74,6 +74,7 @@ class Zorgmeldingen {
                 .stream()
                 .findFirst();
         if (address.isEmpty()) {
+            accessLog.refusedIfExists(SEND, IncidentRegister.OBJECT_TYPE, incident.toString());
             return Optional.empty();
         }
         Optional<ZorgmeldingResource> earlier = find(incident);
@@ -92,7 +93,7 @@ class Zorgmeldingen {
                         organisation,
                         text,
                         professional.subject(),
-                        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+                        time.nowUtc());
                 jdbc.update("UPDATE incident SET zorgmelding = true WHERE id = ?", incident);
                 events.publishEvent(new ZorgmeldingSent(id, incident, address.get()));
             });
@@ -130,6 +131,7 @@ class Zorgmeldingen {
      * A zorgmelding as the police see it: when it was sent and the terugkoppeling status code, nothing of Veilig
      * Thuis's work behind it.
      */
+    @Schema(name = "Zorgmelding")
     record ZorgmeldingResource(
             String id,
             String incidentId,

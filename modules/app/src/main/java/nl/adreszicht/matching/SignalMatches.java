@@ -1,8 +1,6 @@
 package nl.adreszicht.matching;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -10,7 +8,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.adreszicht.addresses.AddressHistorySource;
 import nl.adreszicht.addresses.AddressId;
+import nl.adreszicht.addresses.RecordDestroyed;
 import nl.adreszicht.addresses.RecordedAtAddress;
+import nl.adreszicht.time.DutchTime;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,12 +25,12 @@ class SignalMatches {
 
     private final List<AddressHistorySource> sources;
     private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final DutchTime time;
 
-    SignalMatches(List<AddressHistorySource> sources, JdbcTemplate jdbc, Clock clock) {
+    SignalMatches(List<AddressHistorySource> sources, JdbcTemplate jdbc, DutchTime time) {
         this.sources = sources;
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.time = time;
     }
 
     @EventListener
@@ -41,6 +41,24 @@ class SignalMatches {
         }
     }
 
+    /**
+     * A record is gone: a match stands only between organisations that both still hold a signal at the address, so
+     * the matches of an organisation whose last signal there it was go too.
+     */
+    @EventListener
+    void on(RecordDestroyed destroyed) {
+        Set<String> remaining = sources.stream()
+                .flatMap(source -> source.organisationsWithSignalsAt(destroyed.address()).stream())
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        jdbc.update(
+                "DELETE FROM signal_match WHERE address_id = ? AND NOT (organisation = ANY (?) AND"
+                        + " other_organisation = ANY (?))",
+                destroyed.address().value(),
+                remaining.toArray(String[]::new),
+                remaining.toArray(String[]::new));
+    }
+
     /** Tells {@code organisation} and every other organisation with a signal at {@code address} about each other. */
     void match(AddressId address, String organisation) {
         Set<String> others = sources.stream()
@@ -48,7 +66,7 @@ class SignalMatches {
                 .filter(Objects::nonNull)
                 .filter(other -> !other.equals(organisation))
                 .collect(Collectors.toSet());
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime now = time.nowUtc();
         for (String other : others) {
             notify(address, organisation, other, now);
             notify(address, other, organisation, now);

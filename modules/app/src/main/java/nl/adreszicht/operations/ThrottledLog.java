@@ -1,8 +1,6 @@
 package nl.adreszicht.operations;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,25 +15,20 @@ public final class ThrottledLog {
     private static final Duration INTERVAL = Duration.ofMinutes(1);
 
     private final Logger log;
-    private final Clock clock;
-    private final ConcurrentMap<String, Instant> lastWritten = new ConcurrentHashMap<>();
+    // Monotonic nanoTime of the last line per subject: an interval, not a date.
+    private final ConcurrentMap<String, Long> lastWritten = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicLong> suppressed = new ConcurrentHashMap<>();
 
     public ThrottledLog(Logger log) {
-        this(log, Clock.systemUTC());
-    }
-
-    ThrottledLog(Logger log, Clock clock) {
         this.log = log;
-        this.clock = clock;
     }
 
     /** Writes {@code message} (with SLF4J arguments, never a stack trace) unless it was written for this subject less than a minute ago. */
     public void warn(String subject, String message, Object... arguments) {
-        Instant now = clock.instant();
+        long now = System.nanoTime();
         AtomicLong count = suppressed.computeIfAbsent(subject, key -> new AtomicLong());
-        Instant previous = lastWritten.get(subject);
-        if (previous != null && now.isBefore(previous.plus(INTERVAL))) {
+        Long previous = lastWritten.get(subject);
+        if (previous != null && now - previous < INTERVAL.toNanos()) {
             count.incrementAndGet();
             return;
         }

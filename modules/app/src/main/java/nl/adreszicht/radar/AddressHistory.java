@@ -1,7 +1,6 @@
 package nl.adreszicht.radar;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.codelists.VtRegions;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -34,8 +34,6 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Service
 class AddressHistory {
-
-    static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
 
     private final List<AddressHistorySource> sources;
     private final KnownAddresses addresses;
@@ -67,7 +65,7 @@ class AddressHistory {
     record Filter(@Nullable LocalDate from, @Nullable LocalDate until, Set<HistoryEntry.Type> types) {
 
         boolean admits(HistoryEntry entry) {
-            LocalDate day = entry.at().atZoneSameInstant(NETHERLANDS).toLocalDate();
+            LocalDate day = DutchTime.dayOf(entry.at());
             return (from == null || !day.isBefore(from))
                     && (until == null || !day.isAfter(until))
                     && (types.isEmpty() || types.contains(entry.type()));
@@ -169,7 +167,7 @@ class AddressHistory {
                         .add(new Appearance(
                                 entry.id(),
                                 entry.type(),
-                                entry.at().atZoneSameInstant(NETHERLANDS).toLocalDate(),
+                                DutchTime.dayOf(entry.at()),
                                 person.role(),
                                 person.relation()));
             }

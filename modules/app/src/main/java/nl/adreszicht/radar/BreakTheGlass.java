@@ -2,17 +2,18 @@ package nl.adreszicht.radar;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.adreszicht.addresses.AddressId;
+import nl.adreszicht.addresses.ColourRecord;
+import nl.adreszicht.addresses.ColourRecordSource;
 import nl.adreszicht.addresses.InvalidValueException;
 import nl.adreszicht.addresses.StatedReason;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,13 +31,20 @@ class BreakTheGlass {
 
     private final JdbcTemplate jdbc;
     private final BreakTheGlassProperties properties;
-    private final Clock clock;
+    private final List<ColourRecordSource> records;
+    private final DutchTime time;
     private final Counter grants;
 
-    BreakTheGlass(JdbcTemplate jdbc, BreakTheGlassProperties properties, Clock clock, MeterRegistry metrics) {
+    BreakTheGlass(
+            JdbcTemplate jdbc,
+            BreakTheGlassProperties properties,
+            List<ColourRecordSource> records,
+            DutchTime time,
+            MeterRegistry metrics) {
         this.jdbc = jdbc;
         this.properties = properties;
-        this.clock = clock;
+        this.records = records;
+        this.time = time;
         this.grants = Counter.builder("adreszicht.break.the.glass.grants")
                 .description("Break-the-glass grants: an address's history opened outside the own region")
                 .register(metrics);
@@ -48,9 +56,14 @@ class BreakTheGlass {
         String why = StatedReason.of(reason);
         OffsetDateTime now = now();
         UUID id = UUID.randomUUID();
+        // The records at the address now: the reason is about them, and is erased when one of them goes.
+        String[] recordIds = records.stream()
+                .flatMap(source -> source.recordsAt(address).stream())
+                .map(ColourRecord::id)
+                .toArray(String[]::new);
         jdbc.update(
                 "INSERT INTO break_the_glass (id, address_id, subject, organisation, vt_region, reason, granted_at,"
-                        + " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " expires_at, record_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id,
                 address.value(),
                 by.subject(),
@@ -61,7 +74,8 @@ class BreakTheGlass {
                 by.vtRegion().orElse(null),
                 why,
                 now,
-                now.plus(properties.duration()));
+                now.plus(properties.duration()),
+                recordIds);
         grants.increment();
         return find(id).orElseThrow();
     }
@@ -135,8 +149,11 @@ class BreakTheGlass {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return time.nowUtc();
     }
+
+    /** What an erased reason reads as. */
+    static final String ERASED = "(reden verwijderd)";
 
     private static final String SELECT = "SELECT id, address_id, subject, organisation, reason, granted_at, expires_at,"
             + " reviewed_at, verdict, review_note FROM break_the_glass";
@@ -147,7 +164,8 @@ class BreakTheGlass {
                 new AddressId(row.getObject("address_id", UUID.class)),
                 row.getString("subject"),
                 row.getString("organisation"),
-                row.getString("reason"),
+                // Erased when a record at the address was destroyed or reached the end of its retention.
+                java.util.Objects.requireNonNullElse(row.getString("reason"), ERASED),
                 row.getObject("granted_at", OffsetDateTime.class),
                 row.getObject("expires_at", OffsetDateTime.class),
                 row.getObject("reviewed_at", OffsetDateTime.class),

@@ -1,15 +1,15 @@
 package nl.adreszicht.retention;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.Clock;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
 import nl.adreszicht.addresses.InvalidValueException;
 import nl.adreszicht.addresses.InvalidValuesException;
 import nl.adreszicht.addresses.RecordSource;
 import nl.adreszicht.addresses.StatedReason;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,14 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DestructionApiController {
 
-    private static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
-
     private final Destructions destructions;
-    private final Clock clock;
+    private final DutchTime time;
 
-    DestructionApiController(Destructions destructions, Clock clock) {
+    DestructionApiController(Destructions destructions, DutchTime time) {
         this.destructions = destructions;
-        this.clock = clock;
+        this.time = time;
     }
 
     /** A granted request to destroy a record. The reason must not name the data subject: use the case number. */
@@ -50,6 +48,7 @@ class DestructionApiController {
             @Schema(description = "Waarom het verzoek is toegewezen (10 tot 500 tekens, geen namen)") @Nullable
             String reden) {}
 
+    @ApiResponse(responseCode = "204", description = "Vernietigd")
     @PostMapping("/api/v1/vernietigingsverzoeken")
     ResponseEntity<Void> destroy(@RequestBody Vernietigingsverzoek verzoek) {
         destructions.destroy(check(verzoek));
@@ -95,7 +94,7 @@ class DestructionApiController {
         if (date == null) {
             throw new InvalidValueException("ontvangenOp", "NotNull");
         }
-        if (date.isAfter(LocalDate.now(clock.withZone(NETHERLANDS)))) {
+        if (date.isAfter(time.today())) {
             throw new InvalidValueException("ontvangenOp", "validation.ontvangenOp.future");
         }
         return date;

@@ -1,9 +1,10 @@
 package nl.adreszicht.retention;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
+import nl.adreszicht.addresses.RecordDestroyed;
 import nl.adreszicht.addresses.RecordSource;
 import nl.adreszicht.addresses.RecordedAtAddress;
 import nl.adreszicht.audit.AccessEntry;
@@ -11,6 +12,7 @@ import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
+import nl.adreszicht.time.DutchTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +25,9 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Destruction on request (AVG art. 17; domain.md section 7): the privacy officer of the organisation that owns a
  * record has it deleted before its retention ends, with the date the request came in and a reason. The record is
- * found within the officer's own organisation only; the deletion is logged first, then the record goes with its
+ * found within the officer's own organisation only (a Veilig Thuis record stored without its organisation: within the
+ * officer's VT region); an officer who registered or changed the record, with a case role of their own, is refused
+ * (separation of duties). The deletion is logged first, then the record goes with its
  * children and its schedule, the destruction is kept (without content) and the colour of the address is
  * recomputed. The area scan's tally keeps counting it.
  */
@@ -39,7 +43,7 @@ class Destructions {
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final Clock clock;
+    private final DutchTime time;
 
     Destructions(
             RetentionSources sources,
@@ -49,7 +53,7 @@ class Destructions {
             ApplicationEventPublisher events,
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            DutchTime time) {
         this.sources = sources;
         this.schedule = schedule;
         this.accessLog = accessLog;
@@ -57,7 +61,7 @@ class Destructions {
         this.events = events;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock;
+        this.time = time;
     }
 
     /** A checked request: which record, when the data subject asked, and why it is granted. */
@@ -74,11 +78,26 @@ class Destructions {
                 .orElseThrow(() -> new AccessDeniedException("Vernietigen kan alleen binnen uw eigen organisatie."));
         RetentionSource source = sources.of(request.source()).orElseThrow(Destructions::notFound);
         StoredRecord stored = source.find(request.recordId())
-                .filter(record -> record.organisation().equals(organisation))
-                .orElseThrow(Destructions::notFound);
+                .filter(record ->
+                        record.ownedBy(organisation, officer.vtRegion().orElse(null)))
+                .orElseThrow(() -> {
+                    accessLog.refusedIfExists(ACTION, source.objectType(), request.recordId());
+                    return notFound();
+                });
+        Set<String> workedOnBy = new HashSet<>(stored.workedOnBy());
+        workedOnBy.addAll(accessLog.writersOf(source.objectType(), request.recordId()));
+        if (workedOnBy.contains(officer.subject())) {
+            accessLog.record(AccessEntry.of(AccessKind.GEWEIGERD, ACTION, source.objectType(), request.recordId()));
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN,
+                    "U heeft deze registratie zelf vastgelegd of gewijzigd. Een andere functionaris"
+                            + " gegevensbescherming van uw organisatie beoordeelt en voert dit verzoek uit"
+                            + " (functiescheiding).");
+        }
         accessLog.record(AccessEntry.of(AccessKind.VERWIJDEREN, ACTION, source.objectType(), request.recordId()));
         transaction.executeWithoutResult(status -> {
             source.delete(request.recordId());
+            events.publishEvent(new RecordDestroyed(request.source(), request.recordId(), stored.address()));
             schedule.forget(request.source(), request.recordId());
             jdbc.update(
                     "INSERT INTO destruction (id, source, record_id, organisation, request_received_on, reason,"
@@ -86,11 +105,11 @@ class Destructions {
                     UUID.randomUUID(),
                     request.source().name(),
                     request.recordId(),
-                    organisation,
+                    stored.organisation() == null ? organisation : stored.organisation(),
                     request.receivedOn(),
                     request.reason(),
                     officer.subject(),
-                    OffsetDateTime.now(clock));
+                    time.nowUtc());
             events.publishEvent(new RecordedAtAddress(stored.address()));
         });
     }

@@ -4,18 +4,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import nl.adreszicht.addresses.RecordDestroyed;
 import nl.adreszicht.addresses.RecordSource;
 import nl.adreszicht.addresses.RecordedAtAddress;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.audit.SystemActor;
+import nl.adreszicht.time.DutchTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,8 +44,6 @@ class RetentionSweep {
     static final String ACTION = "bewaartermijn.verwijderen";
     static final String JOB = "bewaartermijn";
 
-    private static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
-
     /** The next due records after a keyset position; served by the index retention_schedule_due. */
     static final String DUE = "SELECT kept_until, source, record_id FROM retention_schedule"
             + " WHERE kept_until < ? AND (kept_until, source, record_id) > (?, ?, ?)"
@@ -59,7 +57,7 @@ class RetentionSweep {
     private final AccessLog accessLog;
     private final ApplicationEventPublisher events;
     private final RetentionProperties properties;
-    private final Clock clock;
+    private final DutchTime time;
 
     RetentionSweep(
             DataSource dataSource,
@@ -70,7 +68,7 @@ class RetentionSweep {
             AccessLog accessLog,
             ApplicationEventPublisher events,
             RetentionProperties properties,
-            Clock clock) {
+            DutchTime time) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
@@ -79,12 +77,12 @@ class RetentionSweep {
         this.accessLog = accessLog;
         this.events = events;
         this.properties = properties;
-        this.clock = clock;
+        this.time = time;
     }
 
-    @Scheduled(cron = "${adreszicht.retention.sweep-cron:0 45 1 * * *}", zone = "Europe/Amsterdam")
+    @Scheduled(cron = "${adreszicht.retention.sweep-cron:0 45 1 * * *}", zone = DutchTime.ZONE_ID)
     void daily() {
-        int deleted = sweep(LocalDate.now(clock.withZone(NETHERLANDS)));
+        int deleted = sweep(time.today());
         if (deleted > 0) {
             log.info("Retention: deleted {} records whose retention had ended", deleted);
         }
@@ -185,6 +183,8 @@ class RetentionSweep {
                                 retentionSource.get().objectType(),
                                 due.recordId()));
                 retentionSource.get().delete(due.recordId());
+                events.publishEvent(
+                        new RecordDestroyed(source, due.recordId(), stored.get().address()));
             }
             schedule.forget(source, due.recordId());
             stored.ifPresent(record -> events.publishEvent(new RecordedAtAddress(record.address())));

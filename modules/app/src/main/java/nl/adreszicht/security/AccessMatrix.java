@@ -170,21 +170,21 @@ public final class AccessMatrix {
                     POST,
                     "/api/v1/adressen/{id}/kleurverlagingen",
                     EnumSet.of(VT_MEDEWERKER, VT_SUPERVISOR),
-                    Scope.OWN_GEMEENTE,
+                    Scope.OWN_VT_REGION,
                     true),
             row(
                     "adres.kleurverlagingen.lezen",
                     GET,
                     "/api/v1/adressen/{id}/kleurverlagingen",
                     EnumSet.of(VT_MEDEWERKER, VT_SUPERVISOR),
-                    Scope.OWN_GEMEENTE,
+                    Scope.OWN_VT_REGION,
                     true),
             row(
                     "adres.kleur.verlaging.goedkeuren",
                     POST,
                     "/api/v1/adressen/{id}/kleurverlagingen/{verlagingId}/goedkeuring",
                     EnumSet.of(VT_SUPERVISOR),
-                    Scope.OWN_GEMEENTE,
+                    Scope.OWN_VT_REGION,
                     true),
             row(
                     "incidenten.registreren",
@@ -324,13 +324,22 @@ public final class AccessMatrix {
         return PERMISSIONS;
     }
 
-    /** The row for a request, if any: used to name the action of a refusal in the access log. */
+    /**
+     * The row for a request, if any: used to name the action of a refusal in the access log. A {@code HEAD} request
+     * is decided by the {@code GET} row of its path: it runs the same handler, only without sending the body.
+     */
     public static Optional<Permission> find(String method, String path) {
         PathContainer container = PathContainer.parsePath(path);
+        String decidingMethod = HttpMethod.HEAD.matches(method) ? HttpMethod.GET.name() : method;
         return PERMISSIONS.stream()
-                .filter(p -> p.method().matches(method))
+                .filter(p -> p.method().matches(decidingMethod))
                 .filter(p -> pattern(p).matches(container))
                 .findFirst();
+    }
+
+    /** The row of an action: what the access log takes an action's allowed roles from. */
+    public static Optional<Permission> byAction(String action) {
+        return PERMISSIONS.stream().filter(p -> p.action().equals(action)).findFirst();
     }
 
     private static PathPattern pattern(Permission permission) {

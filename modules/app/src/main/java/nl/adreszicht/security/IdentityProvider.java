@@ -10,9 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -72,7 +70,6 @@ final class IdentityProvider implements DisposableBean {
             @Nullable String endSessionEndpoint) {}
 
     private final String issuer;
-    private final Clock clock;
     private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ExecutorService fetcher = Executors.newSingleThreadExecutor(runnable -> {
@@ -83,14 +80,14 @@ final class IdentityProvider implements DisposableBean {
 
     private volatile @Nullable Metadata metadata;
     private volatile @Nullable JWKSource<SecurityContext> keys;
+    // Intervals on the monotonic clock (these are timeouts, not dates); 0 means "never".
     private @Nullable CompletableFuture<Void> fetch;
-    private Instant lastFailure = Instant.MIN;
-    private @Nullable Instant unreachableSince;
-    private Instant lastLogged = Instant.MIN;
+    private long lastFailure;
+    private long unreachableSince;
+    private long lastLogged;
 
-    IdentityProvider(String issuer, Clock clock) {
+    IdentityProvider(String issuer) {
         this.issuer = issuer;
-        this.clock = clock;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MS))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -162,7 +159,7 @@ final class IdentityProvider implements DisposableBean {
         if (keys != null) {
             return null;
         }
-        if (clock.instant().isBefore(lastFailure.plus(RETRY_INTERVAL))) {
+        if (lastFailure != 0 && System.nanoTime() - lastFailure < RETRY_INTERVAL.toNanos()) {
             return null;
         }
         fetch = CompletableFuture.runAsync(this::fetch, fetcher);
@@ -229,32 +226,32 @@ final class IdentityProvider implements DisposableBean {
     }
 
     private synchronized void failed(Exception e) {
-        Instant now = clock.instant();
+        long now = System.nanoTime();
         lastFailure = now;
-        if (unreachableSince == null) {
+        if (unreachableSince == 0) {
             unreachableSince = now;
         }
-        if (now.isAfter(lastLogged.plus(LOG_INTERVAL))) {
+        if (lastLogged == 0 || now - lastLogged >= LOG_INTERVAL.toNanos()) {
             lastLogged = now;
             log.warn(
-                    "Keycloak at {} is unreachable since {} ({}): API calls answer 503 and the login shows"
+                    "Keycloak at {} is unreachable since {} s ({}): API calls answer 503 and the login shows"
                             + " 'inloggen is tijdelijk niet mogelijk' until its keys are known. Next report in a"
                             + " minute.",
                     issuer,
-                    unreachableSince,
+                    Duration.ofNanos(now - unreachableSince).toSeconds(),
                     reason(e));
         }
     }
 
     private synchronized void recovered() {
-        if (unreachableSince != null) {
+        if (unreachableSince != 0) {
             log.info(
                     "Keycloak at {} answers again; unreachable for {} s",
                     issuer,
-                    Duration.between(unreachableSince, clock.instant()).toSeconds());
+                    Duration.ofNanos(System.nanoTime() - unreachableSince).toSeconds());
         }
-        unreachableSince = null;
-        lastLogged = Instant.MIN;
+        unreachableSince = 0;
+        lastLogged = 0;
     }
 
     /** One line, no stack trace: what failed, not where. */

@@ -2,7 +2,6 @@ package nl.adreszicht.security;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +52,7 @@ class IdentityProviderConfiguration {
 
     @Bean
     IdentityProvider identityProvider(OidcProperties oidc) {
-        return new IdentityProvider(oidc.issuerUri(), Clock.systemUTC());
+        return new IdentityProvider(oidc.issuerUri());
     }
 
     /**

@@ -5,18 +5,21 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import nl.adreszicht.time.DutchTime;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.session.OidcSessionRegistry;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
@@ -31,7 +34,10 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.SessionRepository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,10 +66,10 @@ class SecurityConfiguration {
                 AccessMatrix.permissions().stream().filter(Permission::isApi).toList();
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(METHOD_OVERRIDE).denyAll();
                     api.forEach(permission -> apply(requests, permission));
-                    // Other methods on a known path reach the dispatcher, which answers 405 with the Allow header.
-                    api.forEach(permission ->
-                            requests.requestMatchers(permission.path()).authenticated());
+                    // Any method a row does not name (OPTIONS, PUT, PATCH, DELETE, or GET on a POST row) is refused
+                    // here, before any handler: 401 without a token, 403 with one.
                     requests.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
@@ -86,7 +92,13 @@ class SecurityConfiguration {
             HttpSecurity http,
             ClientRegistrationRepository registrations,
             RefusalPublisher refusals,
-            OidcProperties oidc)
+            OidcProperties oidc,
+            OAuth2AuthorizedClientRepository authorizedClients,
+            GrantedAuthoritiesMapper roles,
+            OidcSessionRegistry oidcSessions,
+            SessionRepository<?> sessions,
+            SessionProperties sessionProperties,
+            DutchTime time)
             throws Exception {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/afgemeld");
@@ -94,21 +106,35 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> {
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                             .permitAll();
-                    requests.requestMatchers(AccessMatrix.PUBLIC_RESOURCES.toArray(String[]::new))
-                            .permitAll();
-                    requests.requestMatchers(HttpMethod.GET, AccessMatrix.PUBLIC_ACTUATOR.toArray(String[]::new))
-                            .permitAll();
-                    requests.requestMatchers(HttpMethod.GET, "/actuator/info")
-                            .hasAnyRole(AccessMatrix.ACTUATOR_INFO.stream()
-                                    .map(Role::roleName)
-                                    .toArray(String[]::new));
+                    requests.requestMatchers(METHOD_OVERRIDE).denyAll();
+                    for (HttpMethod read : List.of(HttpMethod.GET, HttpMethod.HEAD)) {
+                        requests.requestMatchers(read, AccessMatrix.PUBLIC_RESOURCES.toArray(String[]::new))
+                                .permitAll();
+                        requests.requestMatchers(read, AccessMatrix.PUBLIC_ACTUATOR.toArray(String[]::new))
+                                .permitAll();
+                        requests.requestMatchers(read, "/actuator/info")
+                                .hasAnyRole(AccessMatrix.ACTUATOR_INFO.stream()
+                                        .map(Role::roleName)
+                                        .toArray(String[]::new));
+                    }
                     AccessMatrix.permissions().stream()
                             .filter(permission -> !permission.isApi())
                             .forEach(permission -> apply(requests, permission));
+                    // OPTIONS, and any method a row does not name, never reaches a page.
                     requests.anyRequest().denyAll();
                 })
-                .oauth2Login(login ->
-                        login.loginPage("/oauth2/authorization/" + LazyClientRegistrationRepository.REGISTRATION_ID))
+                .oauth2Login(login -> login.loginPage(
+                                "/oauth2/authorization/" + LazyClientRegistrationRepository.REGISTRATION_ID)
+                        .oidcSessionRegistry(oidcSessions))
+                // Keycloak ends a session over the back channel (a disabled account, a logout elsewhere): the browser
+                // session goes at once, from the store every instance shares.
+                .oidcLogout(oidcLogout -> oidcLogout
+                        .oidcSessionRegistry(oidcSessions)
+                        .backChannel(backChannel ->
+                                backChannel.logoutHandler(new BackChannelSessionEnd(oidcSessions, sessions))))
+                .addFilterBefore(
+                        new SessionRecheck(authorizedClients, roles, sessionProperties, time),
+                        AuthorizationFilter.class)
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) -> {
                     refusals.refused(request);
                     errorPage.handle(request, response, denied);
@@ -134,10 +160,28 @@ class SecurityConfiguration {
                 + " form-action 'self' " + keycloak;
     }
 
+    /**
+     * Requests that claim another method than the one they were sent with. No part of Adreszicht honours such a
+     * claim (Spring's HiddenHttpMethodFilter is off), and none may: a proxy, a future filter or a library that did
+     * would run a handler the route rules never judged. So they are refused outright, in both chains.
+     */
+    static final RequestMatcher METHOD_OVERRIDE = request -> request.getHeader("X-HTTP-Method-Override") != null
+            || request.getHeader("X-Method-Override") != null
+            || request.getHeader("X-HTTP-Method") != null
+            || request.getParameter("_method") != null;
+
+    /** A row's rule; a GET row also rules HEAD, which runs the same handler without sending the body. */
     private static void apply(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
             Permission permission) {
-        var rule = requests.requestMatchers(permission.method(), permission.path());
+        authorise(requests.requestMatchers(permission.method(), permission.path()), permission);
+        if (permission.method() == HttpMethod.GET) {
+            authorise(requests.requestMatchers(HttpMethod.HEAD, permission.path()), permission);
+        }
+    }
+
+    private static void authorise(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl rule, Permission permission) {
         if (permission.anonymous()) {
             rule.permitAll();
         } else if (permission.roles().isEmpty()) {
@@ -145,6 +189,12 @@ class SecurityConfiguration {
         } else {
             rule.hasAnyRole(permission.roleNames());
         }
+    }
+
+    /** Which browser session is which Keycloak session, in PostgreSQL: for back-channel logout on any instance. */
+    @Bean
+    OidcSessionRegistry oidcSessionRegistry(JdbcTemplate jdbc, DutchTime time) {
+        return new JdbcOidcSessionRegistry(jdbc, time);
     }
 
     /** Authorized clients live in the (JDBC) session, not in one instance's memory. */

@@ -1,5 +1,6 @@
 package nl.adreszicht.signals;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.UUID;
 import nl.adreszicht.addresses.InvalidValueException;
@@ -29,6 +30,11 @@ class MunicipalRecordApiController {
         this.register = register;
     }
 
+    @ApiResponse(responseCode = "201", description = "Geregistreerd", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "Eerder geregistreerd onder dit registratienummer: de bestaande registratie",
+            useReturnTypeSchema = true)
     @PostMapping(PATH)
     ResponseEntity<MunicipalRecordResource> register(@RequestBody GemeenteRegistratie registratie) {
         MunicipalRecordRegister.Registration registration =

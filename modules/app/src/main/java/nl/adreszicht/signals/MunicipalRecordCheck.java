@@ -1,8 +1,6 @@
 package nl.adreszicht.signals;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -14,6 +12,7 @@ import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.addresses.Severity;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
 import nl.adreszicht.security.CurrentProfessional;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -25,8 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MunicipalRecordCheck {
-
-    static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
 
     /** A tijdelijk huisverbod lasts ten days unless it is extended (Wet tijdelijk huisverbod, art. 2 and 9). */
     static final int HUISVERBOD_DAYS = 10;
@@ -43,17 +40,17 @@ class MunicipalRecordCheck {
     private final KnownAddresses addresses;
     private final ViolenceTypeCodes violenceTypes;
     private final CurrentProfessional currentProfessional;
-    private final Clock clock;
+    private final DutchTime time;
 
     MunicipalRecordCheck(
             KnownAddresses addresses,
             ViolenceTypeCodes violenceTypes,
             CurrentProfessional currentProfessional,
-            Clock clock) {
+            DutchTime time) {
         this.addresses = addresses;
         this.violenceTypes = violenceTypes;
         this.currentProfessional = currentProfessional;
-        this.clock = clock;
+        this.time = time;
     }
 
     NewMunicipalRecord check(GemeenteRegistratie body) {
@@ -62,7 +59,7 @@ class MunicipalRecordCheck {
                 .gemeente()
                 .orElseThrow(() -> new AccessDeniedException(
                         "Een gemeentelijke registratie hoort bij een gemeente; uw account heeft er geen."));
-        LocalDate today = LocalDate.now(clock.withZone(NETHERLANDS));
+        LocalDate today = time.today();
         InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
         String number = invalid.collect(() -> registrationNumber(body.registratienummer()));
         MunicipalRecordKind kind = invalid.collect(() -> kind(body.soort()));

@@ -46,7 +46,8 @@ class MunicipalRecordColourRecords implements ColourRecordSource {
                         false,
                         false,
                         false,
-                        Set.of());
+                        Set.of(),
+                        record.organisation());
             // The severity of a huisverbod is never read: it is not an incident source, it counts by its flags.
             // Its date is the day it was imposed; a breach falls within its at most 28 days.
             case HUISVERBOD ->
@@ -59,7 +60,8 @@ class MunicipalRecordColourRecords implements ColourRecordSource {
                         true,
                         Boolean.TRUE.equals(record.huisverbodBroken()),
                         false,
-                        Set.of());
+                        Set.of(),
+                        record.organisation());
         };
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import nl.adreszicht.addresses.AddressHistorySource;
 import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.HistoryEntry;
+import nl.adreszicht.time.DutchTime;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,10 +52,7 @@ class MunicipalRecordHistory implements AddressHistorySource {
         return new HistoryEntry(
                 record.id().toString(),
                 signaal ? HistoryEntry.Type.GEMEENTE_SIGNAAL : HistoryEntry.Type.HUISVERBOD,
-                record.date()
-                        .atTime(LocalTime.NOON)
-                        .atZone(java.time.ZoneId.of("Europe/Amsterdam"))
-                        .toOffsetDateTime(),
+                record.date().atTime(LocalTime.NOON).atZone(DutchTime.ZONE).toOffsetDateTime(),
                 record.organisation(),
                 String.join(", ", facts),
                 record.summary(),

@@ -1,6 +1,5 @@
 package nl.adreszicht.signals;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.InvalidValueException;
 import nl.adreszicht.addresses.InvalidValuesException;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,17 +33,17 @@ class MunicipalRecordPageController {
     private final MunicipalRecordCheck check;
     private final MunicipalRecordRegister register;
     private final ViolenceTypeCodes violenceTypes;
-    private final Clock clock;
+    private final DutchTime time;
 
     MunicipalRecordPageController(
             MunicipalRecordCheck check,
             MunicipalRecordRegister register,
             ViolenceTypeCodes violenceTypes,
-            Clock clock) {
+            DutchTime time) {
         this.check = check;
         this.register = register;
         this.violenceTypes = violenceTypes;
-        this.clock = clock;
+        this.time = time;
     }
 
     /** The form, bound as a record of text: what was typed is shown back as typed when something is wrong. */
@@ -151,7 +151,7 @@ class MunicipalRecordPageController {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(MunicipalRecordCheck.NETHERLANDS));
+        return time.today();
     }
 
     private static AddressId parseAddress(String text) {

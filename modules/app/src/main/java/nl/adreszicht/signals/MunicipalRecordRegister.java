@@ -1,6 +1,5 @@
 package nl.adreszicht.signals;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import nl.adreszicht.addresses.RecordSource;
@@ -12,6 +11,7 @@ import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.retention.RetentionSchedule;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
+import nl.adreszicht.time.DutchTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -43,7 +43,7 @@ class MunicipalRecordRegister {
     private final RecordTally tally;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
-    private final Clock clock;
+    private final DutchTime time;
 
     MunicipalRecordRegister(
             MunicipalRecords records,
@@ -52,7 +52,7 @@ class MunicipalRecordRegister {
             ApplicationEventPublisher events,
             RecordTally tally,
             PlatformTransactionManager transactions,
-            Clock clock,
+            DutchTime time,
             RetentionSchedule retention) {
         this.retention = retention;
         this.records = records;
@@ -63,7 +63,7 @@ class MunicipalRecordRegister {
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.clock = clock;
+        this.time = time;
     }
 
     /** The outcome of a registration: the stored record, and whether this call created it. */
@@ -90,7 +90,7 @@ class MunicipalRecordRegister {
             // colour of the address is recomputed inside it, so the record never exists without its colour.
             created = transaction.execute(status -> {
                 MunicipalRecord record = records.saveAndFlush(
-                        MunicipalRecord.register(registration, organisation, professional.subject(), clock.instant()));
+                        MunicipalRecord.register(registration, organisation, professional.subject(), time.now()));
                 retention.schedule(
                         MunicipalRecordRetention.source(record.kind()),
                         record.id().toString(),
@@ -123,7 +123,9 @@ class MunicipalRecordRegister {
         String organisation = organisation(currentProfessional.require());
         Optional<MunicipalRecordResource> found = readOnly.execute(
                 status -> records.findByIdAndOrganisation(id, organisation).map(MunicipalRecordResource::of));
-        found.ifPresent(record -> accessLog.record(AccessEntry.of(AccessKind.LEZEN, READ, OBJECT_TYPE, record.id())));
+        found.ifPresentOrElse(
+                record -> accessLog.record(AccessEntry.of(AccessKind.LEZEN, READ, OBJECT_TYPE, record.id())),
+                () -> accessLog.refusedIfExists(READ, OBJECT_TYPE, id.toString()));
         return found;
     }
 

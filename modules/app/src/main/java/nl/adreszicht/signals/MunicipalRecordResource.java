@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A municipal record as the API shows it to its own organisation; fields of the other kind are null. */
+@Schema(name = "GemeentelijkeRegistratie")
 record MunicipalRecordResource(
         String id,
         String registratienummer,

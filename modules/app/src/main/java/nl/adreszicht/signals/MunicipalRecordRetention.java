@@ -1,6 +1,7 @@
 package nl.adreszicht.signals;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.RecordSource;
@@ -42,10 +43,13 @@ abstract class MunicipalRecordRetention implements RetentionSource {
         return id(recordId)
                 .flatMap(id -> jdbc
                         .query(
-                                "SELECT organisation, address_id FROM municipal_record WHERE id = ? AND kind = ?",
+                                "SELECT organisation, address_id, registered_by FROM municipal_record"
+                                        + " WHERE id = ? AND kind = ?",
                                 (row, n) -> new StoredRecord(
                                         row.getString("organisation"),
-                                        new AddressId(row.getObject("address_id", UUID.class))),
+                                        null,
+                                        new AddressId(row.getObject("address_id", UUID.class)),
+                                        Set.of(row.getString("registered_by"))),
                                 id,
                                 kind.code())
                         .stream()

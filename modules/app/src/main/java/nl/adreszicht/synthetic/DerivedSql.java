@@ -1,12 +1,17 @@
 package nl.adreszicht.synthetic;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import nl.adreszicht.time.DutchTime;
 
 /**
  * What the application derives from each stored record, computed once in bulk over the synthetic records instead
- * of one recompute per address: the colour (rules v1 of domain.md section 4, in the order of {@code ColourRule};
- * the one simplification is that a police incident and a VT melding about the same event count twice), its
- * history row, the anonymous area tallies (per cell, per violence type, and the per-gemeente sums and colour and
+ * of one recompute per address: the colour as of the generator's day (rules v1 of domain.md section 4, in the order
+ * of {@code ColourRule}, with the window counted in Dutch calendar days as {@code ColourPolicy} counts it; the one
+ * simplification is that a police incident and a VT melding about the same persons within a day count twice, where
+ * the policy counts them once: SyntheticDataTest proves the result equal to the policy's on the smoke data, and the
+ * nightly decay recomputes any such address with the policy itself), its history row, the anonymous area tallies (per cell, per violence type, and the per-gemeente sums and colour and
  * address counts the national scan reads) and the retention schedule (the period per source; the youngest-child rule
  * is not applied).
  */
@@ -14,56 +19,68 @@ final class DerivedSql {
 
     private DerivedSql() {}
 
-    private static final String RECORDS = "SELECT i.address_id, i.id, i.occurred_at AS at, i.severity,"
-            + " i.children_present AS kids, i.huisverbod_imposed AS imposed, i.huisverbod_broken AS broken,"
-            + " false AS acute, true AS counts FROM incident i JOIN address a ON a.id = i.address_id AND a.synthetic"
-            + " UNION ALL SELECT m.address_id, m.id, m.received_at, m.severity, m.children_involved, false, false,"
+    /** The zone of every calendar day, as an SQL literal. */
+    private static final String DUTCH = "'" + DutchTime.ZONE_ID + "'";
+
+    /** Every synthetic record with the Dutch day it counts on, as each module's ColourRecordSource dates it. */
+    private static final String RECORDS = "SELECT i.address_id, i.id, (i.occurred_at AT TIME ZONE " + DUTCH + ")::date"
+            + " AS day, i.severity, i.children_present AS kids, i.huisverbod_imposed AS imposed,"
+            + " i.huisverbod_broken AS broken, false AS acute, true AS counts"
+            + " FROM incident i JOIN address a ON a.id = i.address_id AND a.synthetic"
+            + " UNION ALL SELECT m.address_id, m.id, m.received_on, m.severity, m.children_involved, false, false,"
             + " coalesce(m.acute_onveiligheid, false), true"
             + " FROM vt_melding m JOIN address a ON a.id = m.address_id AND a.synthetic"
-            + " UNION ALL SELECT r.address_id, r.id, (r.occurred_on + time '12:00') AT TIME ZONE 'Europe/Amsterdam',"
+            + " UNION ALL SELECT r.address_id, r.id, r.occurred_on,"
             + " r.severity, coalesce(r.children_present, false), r.kind = 'huisverbod', coalesce(r.huisverbod_broken, false),"
             + " false, r.kind = 'signaal'"
             + " FROM municipal_record r JOIN address a ON a.id = r.address_id AND a.synthetic";
 
-    static final String COLOURS = "INSERT INTO address_colour (address_id, colour, rules_version, deciding_rule,"
-            + " fired_rules, counted_record_ids, computed_at)"
-            + " WITH facts AS ("
-            + "  SELECT address_id,"
-            + "   count(*) FILTER (WHERE w AND counts) AS n,"
-            + "   count(*) FILTER (WHERE w AND counts AND severity = 'S3') AS s3,"
-            + "   count(*) FILTER (WHERE w AND counts AND severity IN ('S2', 'S3')) AS s2,"
-            + "   count(*) FILTER (WHERE w AND counts AND kids) AS kids,"
-            + "   count(*) FILTER (WHERE w AND counts AND kids AND severity = 'S3') AS s3kids,"
-            + "   coalesce(bool_or(w AND acute), false) AS acute,"
-            + "   coalesce(bool_or(w AND imposed), false) AS imposed,"
-            + "   coalesce(bool_or(w AND broken), false) AS broken,"
-            + "   coalesce(array_agg(id::text ORDER BY at) FILTER (WHERE w), '{}') AS counted"
-            + "  FROM (SELECT *, at >= now() - interval '12 months' AS w FROM (" + RECORDS + ") r) x"
-            + "  GROUP BY address_id),"
-            + " fired AS ("
-            + "  SELECT address_id, counted, array_remove(ARRAY["
-            + "   CASE WHEN n >= 5 THEN 'INCIDENT_COUNT_IS_RED' END,"
-            + "   CASE WHEN s3kids >= 1 THEN 'S3_WITH_CHILDREN_IS_RED' END,"
-            + "   CASE WHEN s3 >= 1 AND n >= 2 THEN 'INCIDENTS_WITH_AN_S3_IS_RED' END,"
-            + "   CASE WHEN acute THEN 'ACUTE_ONVEILIGHEID_IS_RED' END,"
-            + "   CASE WHEN broken THEN 'HUISVERBOD_BROKEN_IS_RED' END,"
-            + "   CASE WHEN n >= 3 THEN 'INCIDENT_COUNT_IS_ORANGE' END,"
-            + "   CASE WHEN kids >= 2 THEN 'INCIDENTS_WITH_CHILDREN_IS_ORANGE' END,"
-            + "   CASE WHEN s3 >= 1 THEN 'S3_IS_ORANGE' END,"
-            + "   CASE WHEN imposed THEN 'HUISVERBOD_IMPOSED_IS_ORANGE' END,"
-            + "   CASE WHEN n >= 2 THEN 'INCIDENT_COUNT_IS_YELLOW' END,"
-            + "   CASE WHEN s2 >= 1 THEN 'S2_IS_YELLOW' END,"
-            + "   CASE WHEN kids >= 1 THEN 'CHILDREN_PRESENT_IS_YELLOW' END,"
-            + "   CASE WHEN n >= 1 THEN 'INCIDENT_IN_WINDOW_IS_GREEN' END"
-            + "  ]::text[], NULL) AS rules FROM facts)"
-            + " SELECT address_id,"
-            + "  CASE WHEN rules[1] LIKE '%\\_IS\\_RED' THEN 'RED' WHEN rules[1] LIKE '%\\_IS\\_ORANGE' THEN 'ORANGE'"
-            + "   WHEN rules[1] LIKE '%\\_IS\\_YELLOW' THEN 'YELLOW' WHEN rules[1] LIKE '%\\_IS\\_GREEN' THEN 'GREEN'"
-            + "   ELSE 'GREY' END,"
-            + "  'v1', coalesce(rules[1], 'HISTORY_OUTSIDE_WINDOW_IS_GREY'),"
-            + "  CASE WHEN cardinality(rules) = 0 THEN ARRAY['HISTORY_OUTSIDE_WINDOW_IS_GREY'] ELSE rules END,"
-            + "  counted, now()"
-            + " FROM fired";
+    /**
+     * The colours as of {@code :today}, decided at {@code :computedAt}. A record counts while {@code today - 12 months
+     * < day <= today}; a record after today is not history yet; the counted ids are sorted as the policy sorts them.
+     */
+    private static final String COLOURS =
+            "INSERT INTO address_colour (address_id, colour, rules_version, deciding_rule,"
+                    + " fired_rules, counted_record_ids, computed_at)"
+                    + " WITH facts AS ("
+                    + "  SELECT address_id,"
+                    + "   count(*) FILTER (WHERE w AND counts) AS n,"
+                    + "   count(*) FILTER (WHERE w AND counts AND severity = 'S3') AS s3,"
+                    + "   count(*) FILTER (WHERE w AND counts AND severity IN ('S2', 'S3')) AS s2,"
+                    + "   count(*) FILTER (WHERE w AND counts AND kids) AS kids,"
+                    + "   count(*) FILTER (WHERE w AND counts AND kids AND severity = 'S3') AS s3kids,"
+                    + "   coalesce(bool_or(w AND acute), false) AS acute,"
+                    + "   coalesce(bool_or(w AND imposed), false) AS imposed,"
+                    + "   coalesce(bool_or(w AND broken), false) AS broken,"
+                    + "   coalesce(array_agg(id::text ORDER BY id::text COLLATE \"C\")"
+                    + "    FILTER (WHERE w AND (counts OR imposed OR broken OR acute)), '{}') AS counted"
+                    + "  FROM (SELECT *, day > (:today::date - interval '12 months')::date AS w"
+                    + "   FROM (" + RECORDS + ") r WHERE day <= :today::date) x"
+                    + "  GROUP BY address_id),"
+                    + " fired AS ("
+                    + "  SELECT address_id, counted, array_remove(ARRAY["
+                    + "   CASE WHEN n >= 5 THEN 'INCIDENT_COUNT_IS_RED' END,"
+                    + "   CASE WHEN s3kids >= 1 THEN 'S3_WITH_CHILDREN_IS_RED' END,"
+                    + "   CASE WHEN s3 >= 1 AND n >= 2 THEN 'INCIDENTS_WITH_AN_S3_IS_RED' END,"
+                    + "   CASE WHEN acute THEN 'ACUTE_ONVEILIGHEID_IS_RED' END,"
+                    + "   CASE WHEN broken THEN 'HUISVERBOD_BROKEN_IS_RED' END,"
+                    + "   CASE WHEN n >= 3 THEN 'INCIDENT_COUNT_IS_ORANGE' END,"
+                    + "   CASE WHEN kids >= 2 THEN 'INCIDENTS_WITH_CHILDREN_IS_ORANGE' END,"
+                    + "   CASE WHEN s3 >= 1 THEN 'S3_IS_ORANGE' END,"
+                    + "   CASE WHEN imposed THEN 'HUISVERBOD_IMPOSED_IS_ORANGE' END,"
+                    + "   CASE WHEN n >= 2 THEN 'INCIDENT_COUNT_IS_YELLOW' END,"
+                    + "   CASE WHEN s2 >= 1 THEN 'S2_IS_YELLOW' END,"
+                    + "   CASE WHEN kids >= 1 THEN 'CHILDREN_PRESENT_IS_YELLOW' END,"
+                    + "   CASE WHEN n >= 1 THEN 'INCIDENT_IN_WINDOW_IS_GREEN' END"
+                    + "  ]::text[], NULL) AS rules FROM facts)"
+                    + " SELECT address_id,"
+                    + "  CASE WHEN rules[1] LIKE '%\\_IS\\_RED' THEN 'RED' WHEN rules[1] LIKE '%\\_IS\\_ORANGE' THEN 'ORANGE'"
+                    + "   WHEN rules[1] LIKE '%\\_IS\\_YELLOW' THEN 'YELLOW' WHEN rules[1] LIKE '%\\_IS\\_GREEN' THEN 'GREEN'"
+                    + "   ELSE 'GREY' END,"
+                    + "  'v1', coalesce(rules[1], 'HISTORY_OUTSIDE_WINDOW_IS_GREY'),"
+                    + "  CASE WHEN cardinality(rules) = 0 THEN ARRAY['HISTORY_OUTSIDE_WINDOW_IS_GREY'] ELSE rules END,"
+                    + "  counted, :computedAt::timestamptz"
+                    + " FROM fired";
 
     static final String COLOUR_HISTORY = "INSERT INTO address_colour_history (address_id, colour, previous_colour,"
             + " rules_version, deciding_rule, fired_rules, counted_record_ids, computed_at)"
@@ -75,7 +92,7 @@ final class DerivedSql {
     static final String TALLY_CELLS = "CREATE TEMPORARY TABLE synthetic_tally AS"
             + " SELECT a.gemeente_code, a.wijk_code, a.buurt_code, a.area_year, date_trunc('month', x.day)::date AS month,"
             + " x.source, x.severity, x.kids AS children_present, count(*)::integer AS records"
-            + " FROM (SELECT address_id, (occurred_at AT TIME ZONE 'Europe/Amsterdam')::date AS day,"
+            + " FROM (SELECT address_id, (occurred_at AT TIME ZONE " + DUTCH + ")::date AS day,"
             + "   'POLITIE_INCIDENT' AS source, severity, children_present AS kids FROM incident"
             + "  UNION ALL SELECT address_id, received_on, CASE kind WHEN 'melding' THEN 'VT_MELDING' ELSE 'VT_ADVIES' END,"
             + "   severity, children_involved FROM vt_melding"
@@ -88,7 +105,7 @@ final class DerivedSql {
     static final String TALLY_VIOLENCE_CELLS = "CREATE TEMPORARY TABLE synthetic_violence_tally AS"
             + " SELECT a.gemeente_code, a.wijk_code, a.buurt_code, a.area_year, date_trunc('month', x.day)::date AS month,"
             + " x.source, x.code AS violence_type, count(*)::integer AS records"
-            + " FROM (SELECT i.address_id, (i.occurred_at AT TIME ZONE 'Europe/Amsterdam')::date AS day,"
+            + " FROM (SELECT i.address_id, (i.occurred_at AT TIME ZONE " + DUTCH + ")::date AS day,"
             + "   'POLITIE_INCIDENT' AS source, v.code FROM incident i JOIN incident_violence_type v ON v.incident_id = i.id"
             + "  UNION ALL SELECT m.address_id, m.received_on,"
             + "   CASE m.kind WHEN 'melding' THEN 'VT_MELDING' ELSE 'VT_ADVIES' END, v.code"
@@ -135,7 +152,7 @@ final class DerivedSql {
     static final String RETENTION = "INSERT INTO retention_schedule (source, record_id, organisation, kept_until,"
             + " basis, rule_version)"
             + " SELECT 'POLITIE_INCIDENT', i.id::text, i.organisation,"
-            + "  ((i.registered_at AT TIME ZONE 'Europe/Amsterdam')::date + interval '5 years')::date, 'TERMIJN',"
+            + "  ((i.registered_at AT TIME ZONE " + DUTCH + ")::date + interval '5 years')::date, 'TERMIJN',"
             + "  'r1-synthetisch' FROM incident i JOIN address a ON a.id = i.address_id AND a.synthetic"
             + " UNION ALL SELECT CASE m.kind WHEN 'melding' THEN 'VT_MELDING' ELSE 'VT_ADVIES' END, m.id::text,"
             + "  coalesce(m.organisation, m.vt_region), (m.received_on + interval '15 years')::date, 'TERMIJN',"
@@ -156,19 +173,24 @@ final class DerivedSql {
             + " coalesce(a.buurt_code, ''), c.colour, count(*) FROM address_colour c JOIN address a ON a.id = c.address_id"
             + " GROUP BY 1, 2, 3 ON CONFLICT (gemeente_code, buurt_code, colour) DO UPDATE SET addresses = excluded.addresses";
 
-    static final List<String> ALL = List.of(
-            COLOURS,
-            COLOUR_HISTORY,
-            TALLY_CELLS,
-            TALLY_VIOLENCE_CELLS,
-            TALLY,
-            TALLY_VIOLENCE,
-            GEMEENTE_TALLY,
-            GEMEENTE_VIOLENCE_TALLY,
-            GEMEENTE_COLOURS,
-            GEMEENTE_ADDRESSES,
-            BUURT_ADDRESSES,
-            BUURT_COLOURS,
-            DROP_CELLS,
-            RETENTION);
+    /** Every statement in order, for the generator's day and the moment it decides the colours. */
+    static List<String> all(LocalDate today, Instant computedAt) {
+        // Typed values only (a date and an instant print as ISO text), so the literals cannot carry SQL.
+        String colours = COLOURS.replace(":today", "'" + today + "'").replace(":computedAt", "'" + computedAt + "'");
+        return List.of(
+                colours,
+                COLOUR_HISTORY,
+                TALLY_CELLS,
+                TALLY_VIOLENCE_CELLS,
+                TALLY,
+                TALLY_VIOLENCE,
+                GEMEENTE_TALLY,
+                GEMEENTE_VIOLENCE_TALLY,
+                GEMEENTE_COLOURS,
+                GEMEENTE_ADDRESSES,
+                BUURT_ADDRESSES,
+                BUURT_COLOURS,
+                DROP_CELLS,
+                RETENTION);
+    }
 }

@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +24,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.SealedHistoryLoader;
+import nl.adreszicht.time.DutchTime;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,8 +42,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SyntheticData {
-
-    static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
 
     private static final String[] LOADED_TABLES = {
         "address",
@@ -148,7 +146,7 @@ class SyntheticData {
                     connection,
                     size,
                     seed,
-                    today.atTime(12, 0).atZone(NETHERLANDS).toInstant(),
+                    today.atTime(12, 0).atZone(DutchTime.ZONE).toInstant(),
                     progress);
             load.addresses();
             load.records();
@@ -160,7 +158,7 @@ class SyntheticData {
                     statement.execute(index.getValue());
                 }
                 progress.accept("colours, area tally and retention schedule");
-                for (String sql : DerivedSql.ALL) {
+                for (String sql : DerivedSql.all(today, load.now)) {
                     statement.execute(sql);
                 }
                 progress.accept("analyse");
@@ -396,7 +394,7 @@ class SyntheticData {
                         LocalDate.of(1950 + random.nextInt(50), 1 + random.nextInt(12), 1 + random.nextInt(28));
                 LocalDate[] kidBorn = new LocalDate[kids];
                 for (int k = 0; k < kids; k++) {
-                    kidBorn[k] = LocalDate.ofInstant(now, NETHERLANDS).minusDays(365 + random.nextInt(16 * 365));
+                    kidBorn[k] = DutchTime.dayOf(now).minusDays(365 + random.nextInt(16 * 365));
                 }
                 String victim = "Proefpersoon " + household + "-A";
                 String perpetrator = "Proefpersoon " + household + "-B";
@@ -439,7 +437,9 @@ class SyntheticData {
                                     .append(incidents);
                             row.append('\t')
                                     .append(at)
-                                    .append("\tEurope/Amsterdam\t")
+                                    .append('\t')
+                                    .append(DutchTime.ZONE_ID)
+                                    .append('\t')
                                     .append(addressId);
                             row.append('\t').append(severity).append('\t').append(bool(withKids));
                             row.append('\t').append(bool("S3".equals(severity) && random.nextDouble() < 0.5));
@@ -540,7 +540,7 @@ class SyntheticData {
                         default -> {
                             municipal++;
                             boolean huisverbod = source.equals("huisverbod");
-                            LocalDate on = LocalDate.ofInstant(at, NETHERLANDS);
+                            LocalDate on = DutchTime.dayOf(at);
                             boolean broken = huisverbod && random.nextDouble() < 0.15;
                             row.setLength(0);
                             row.append(id)
@@ -603,7 +603,7 @@ class SyntheticData {
                 String severity,
                 boolean withKids,
                 boolean vervolg) {
-            LocalDate on = LocalDate.ofInstant(at, NETHERLANDS);
+            LocalDate on = DutchTime.dayOf(at);
             boolean acute = "S3".equals(severity) && random.nextDouble() < 0.1;
             row.setLength(0);
             row.append(id).append('\t').append(isMelding ? "melding" : "advies");

@@ -2,6 +2,7 @@ package nl.adreszicht.synthetic;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import nl.adreszicht.time.DutchTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -27,9 +28,11 @@ class SyntheticDataCommand implements ApplicationRunner {
     private final long seed;
     private final int accessLogFactor;
     private final String today;
+    private final DutchTime time;
 
     SyntheticDataCommand(
             SyntheticData generator,
+            DutchTime time,
             ConfigurableApplicationContext context,
             @Value("${adreszicht.generate}") String size,
             @Value("${adreszicht.generate.seed:20101}") long seed,
@@ -41,6 +44,7 @@ class SyntheticDataCommand implements ApplicationRunner {
         this.seed = seed;
         this.accessLogFactor = accessLogFactor;
         this.today = today;
+        this.time = time;
     }
 
     @Override
@@ -49,7 +53,7 @@ class SyntheticDataCommand implements ApplicationRunner {
         try {
             SyntheticSize chosen =
                     SyntheticSize.valueOf(size.toUpperCase(Locale.ROOT).replace('-', '_'));
-            LocalDate day = today.isBlank() ? LocalDate.now(SyntheticData.NETHERLANDS) : LocalDate.parse(today);
+            LocalDate day = today.isBlank() ? time.today() : LocalDate.parse(today);
             System.out.printf("Synthetische gegevens: %s, seed %d, tot %s%n", chosen, seed, day);
             SyntheticData.Report report =
                     generator.generate(chosen, seed, accessLogFactor, day, line -> System.out.println("  " + line));

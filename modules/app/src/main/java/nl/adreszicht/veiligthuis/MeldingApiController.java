@@ -1,7 +1,7 @@
 package nl.adreszicht.veiligthuis;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import nl.adreszicht.addresses.InvalidValueException;
 import nl.adreszicht.addresses.InvalidValuesException;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,14 +39,15 @@ class MeldingApiController {
 
     private final MeldingIntakeCheck check;
     private final Meldingen meldingen;
-    private final Clock clock;
+    private final DutchTime time;
 
-    MeldingApiController(MeldingIntakeCheck check, Meldingen meldingen, Clock clock) {
+    MeldingApiController(MeldingIntakeCheck check, Meldingen meldingen, DutchTime time) {
         this.check = check;
         this.meldingen = meldingen;
-        this.clock = clock;
+        this.time = time;
     }
 
+    @ApiResponse(responseCode = "201", description = "Ingenomen", useReturnTypeSchema = true)
     @PostMapping(MELDINGEN)
     ResponseEntity<MeldingResource> registerMelding(@RequestBody MeldingRegistratie body) {
         MeldingResource melding = meldingen.intake(check.check(body, NewMelding.Kind.MELDING), "meldingen.registreren");
@@ -53,6 +55,7 @@ class MeldingApiController {
                 .body(melding);
     }
 
+    @ApiResponse(responseCode = "201", description = "Ingenomen", useReturnTypeSchema = true)
     @PostMapping(ADVIEZEN)
     ResponseEntity<MeldingResource> registerAdvies(@RequestBody MeldingRegistratie body) {
         MeldingResource advies = meldingen.intake(check.check(body, NewMelding.Kind.ADVIES), "adviezen.registreren");
@@ -79,6 +82,7 @@ class MeldingApiController {
             @Nullable Boolean structureleOnveiligheid,
             @Nullable String statuscode) {}
 
+    @ApiResponse(responseCode = "201", description = "Vastgelegd", useReturnTypeSchema = true)
     @PostMapping(MELDINGEN + "/{id}/veiligheidsbeoordeling")
     ResponseEntity<MeldingResource> assess(@PathVariable String id, @RequestBody BeoordelingVerzoek body) {
         UUID melding = id(id);
@@ -95,10 +99,11 @@ class MeldingApiController {
     /** Starting an onderzoek; today when no date is given. */
     record OnderzoekVerzoek(@Nullable LocalDate startdatum) {}
 
+    @ApiResponse(responseCode = "201", description = "Gestart", useReturnTypeSchema = true)
     @PostMapping(MELDINGEN + "/{id}/onderzoek")
     ResponseEntity<MeldingResource> startInvestigation(@PathVariable String id, @RequestBody OnderzoekVerzoek body) {
         UUID melding = id(id);
-        LocalDate today = LocalDate.now(clock.withZone(MeldingIntakeCheck.NETHERLANDS));
+        LocalDate today = time.today();
         LocalDate start = body.startdatum() == null ? today : body.startdatum();
         if (start.isAfter(today)) {
             throw new InvalidValueException("startdatum", "validation.startdatum.future");
@@ -169,6 +174,7 @@ class MeldingApiController {
             @Nullable String organisatie,
             @Nullable String toelichting) {}
 
+    @ApiResponse(responseCode = "201", description = "Vastgelegd", useReturnTypeSchema = true)
     @PostMapping(MELDINGEN + "/{id}/vervolgstappen")
     ResponseEntity<MeldingResource> addStep(@PathVariable String id, @RequestBody VervolgstapVerzoek body) {
         UUID melding = id(id);

@@ -1,10 +1,7 @@
 package nl.adreszicht.veiligthuis;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +16,7 @@ import nl.adreszicht.addresses.Severity;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
 import nl.adreszicht.incidents.ZorgmeldingIntake;
 import nl.adreszicht.persons.PersonFields;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MeldingIntakeCheck {
 
-    static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
     static final Set<String> SECTORS = Set.of(
             "politie",
             "onderwijs",
@@ -58,14 +55,17 @@ class MeldingIntakeCheck {
     private final KnownAddresses addresses;
     private final ViolenceTypeCodes violenceTypes;
     private final ZorgmeldingIntake zorgmeldingen;
-    private final Clock clock;
+    private final DutchTime time;
 
     MeldingIntakeCheck(
-            KnownAddresses addresses, ViolenceTypeCodes violenceTypes, ZorgmeldingIntake zorgmeldingen, Clock clock) {
+            KnownAddresses addresses,
+            ViolenceTypeCodes violenceTypes,
+            ZorgmeldingIntake zorgmeldingen,
+            DutchTime time) {
         this.addresses = addresses;
         this.violenceTypes = violenceTypes;
         this.zorgmeldingen = zorgmeldingen;
-        this.clock = clock;
+        this.time = time;
     }
 
     NewMelding check(MeldingRegistratie body, NewMelding.Kind kind) {
@@ -182,10 +182,10 @@ class MeldingIntakeCheck {
 
     private Instant receivedAt(MeldingRegistratie body) {
         if (body.ontvangenOp() == null) {
-            return clock.instant();
+            return time.now();
         }
         Instant received = body.ontvangenOp().toInstant();
-        if (received.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+        if (received.isAfter(time.now().plus(CLOCK_SKEW))) {
             throw new InvalidValueException("ontvangenOp", "validation.ontvangenOp.future");
         }
         return received;
@@ -244,7 +244,7 @@ class MeldingIntakeCheck {
                 betrokkene.naam(),
                 betrokkene.geboortedatum(),
                 betrokkene.bsn(),
-                LocalDate.now(clock.withZone(NETHERLANDS)),
+                time.today(),
                 invalid);
         return person == null
                 ? null

@@ -1,7 +1,5 @@
 package nl.adreszicht.veiligthuis;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +8,7 @@ import java.util.TreeSet;
 import nl.adreszicht.addresses.InvalidValueException;
 import nl.adreszicht.addresses.InvalidValuesException;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,19 +30,19 @@ class MeldingPageController {
     private final Meldingen meldingen;
     private final Werkvoorraad werkvoorraad;
     private final ViolenceTypeCodes violenceTypes;
-    private final Clock clock;
+    private final DutchTime time;
 
     MeldingPageController(
             MeldingIntakeCheck check,
             Meldingen meldingen,
             Werkvoorraad werkvoorraad,
             ViolenceTypeCodes violenceTypes,
-            Clock clock) {
+            DutchTime time) {
         this.check = check;
         this.meldingen = meldingen;
         this.werkvoorraad = werkvoorraad;
         this.violenceTypes = violenceTypes;
-        this.clock = clock;
+        this.time = time;
     }
 
     /** The form as text, shown back as typed when something is wrong. */
@@ -126,7 +125,7 @@ class MeldingPageController {
 
     private String show(Model model, Locale locale, Map<String, String> errors) {
         model.addAttribute("errors", errors);
-        model.addAttribute("violenceTypes", violenceTypes.options(LocalDate.now(clock), locale));
+        model.addAttribute("violenceTypes", violenceTypes.options(time.today(), locale));
         model.addAttribute("sectors", new TreeSet<>(MeldingIntakeCheck.SECTORS));
         return "meldingen-nieuw";
     }

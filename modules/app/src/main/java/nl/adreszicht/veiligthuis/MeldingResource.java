@@ -1,5 +1,6 @@
 package nl.adreszicht.veiligthuis;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * An advies or melding as Veilig Thuis sees it, melder identity included: every endpoint that returns it is for VT
  * roles only (docs/security/permissions.md).
  */
+@Schema(name = "Melding")
 record MeldingResource(
         String id,
         String soort,
@@ -28,14 +30,15 @@ record MeldingResource(
         List<Vervolgstap> vervolgstappen,
         @Nullable Einde einde) {
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "MelderResource")
+    @Schema(name = "Melder")
     record Melder(
             String sector, @Nullable String naam, @Nullable String contact) {}
 
     /** A violence type, with the onderzoek's outcome for it once there is one. */
+    @Schema(name = "GeweldsvormInMelding")
     record Geweldsvorm(String code, @Nullable String uitkomst) {}
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "MeldingBetrokkeneResource")
+    @Schema(name = "BetrokkeneInMelding")
     record Betrokkene(
             String rol,
             @Nullable String relatie,

@@ -1,6 +1,5 @@
 package nl.adreszicht.veiligthuis;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,6 +23,7 @@ import nl.adreszicht.incidents.ZorgmeldingIntake;
 import nl.adreszicht.retention.RetentionSchedule;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -53,7 +53,7 @@ class Meldingen {
     private final ColourEscalations escalations;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
-    private final Clock clock;
+    private final DutchTime time;
     private final RetentionSchedule retention;
     private final RecordTally tally;
 
@@ -67,7 +67,7 @@ class Meldingen {
             ColourEscalations escalations,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            Clock clock,
+            DutchTime time,
             RetentionSchedule retention,
             RecordTally tally) {
         this.jdbc = jdbc;
@@ -79,7 +79,7 @@ class Meldingen {
         this.escalations = escalations;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock;
+        this.time = time;
         this.retention = retention;
         this.tally = tally;
     }
@@ -115,9 +115,8 @@ class Meldingen {
             throw new ResponseStatusException(
                     HttpStatus.CONFLICT, "Deze zorgmelding is al ingenomen; zoek de melding in de werkvoorraad.");
         }
-        Instant now = clock.instant();
-        LocalDate receivedOn =
-                melding.receivedAt().atZone(MeldingIntakeCheck.NETHERLANDS).toLocalDate();
+        Instant now = time.now();
+        LocalDate receivedOn = DutchTime.dayOf(melding.receivedAt());
         transaction.executeWithoutResult(status -> {
             boolean vervolgmelding = melding.kind() == NewMelding.Kind.MELDING
                     && Boolean.TRUE.equals(jdbc.queryForObject(
@@ -216,6 +215,7 @@ class Meldingen {
                 kind.code(),
                 region));
         if (!found) {
+            accessLog.refusedIfExists(action, OBJECT_TYPE, id.toString());
             return Optional.empty();
         }
         accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
@@ -228,7 +228,7 @@ class Meldingen {
     /** Records the veiligheidsbeoordeling (once), gives the police melder its status code, and recomputes colour. */
     MeldingResource assess(UUID id, Beoordeling beoordeling, String action) {
         return change(id, action, AccessKind.WIJZIGEN, Handelingsprotocol::assess, (stand, row) -> {
-            Instant now = clock.instant();
+            Instant now = time.now();
             jdbc.update(
                     "UPDATE vt_melding SET assessed_at = ?, acute_onveiligheid = ?, structurele_onveiligheid = ?,"
                             + " assessment_code = ? WHERE id = ?",
@@ -276,7 +276,7 @@ class Meldingen {
             checkOutcomes.accept(violenceTypes(id));
             jdbc.update(
                     "UPDATE vt_melding SET investigation_closed_at = ?, investigation_closed_early = ? WHERE id = ?",
-                    utc(clock.instant()),
+                    utc(time.now()),
                     early,
                     id);
             outcomes.forEach((code, outcome) -> jdbc.update(
@@ -315,13 +315,13 @@ class Meldingen {
                         stap.organisation(),
                         stap.note(),
                         currentProfessional.require().subject(),
-                        utc(clock.instant())));
+                        utc(time.now())));
     }
 
     /** Ends Veilig Thuis's involvement, with the status code the police melder sees. */
     MeldingResource end(UUID id, StatusCode code, String action) {
         return change(id, action, AccessKind.WIJZIGEN, Handelingsprotocol::end, (stand, row) -> {
-            Instant now = clock.instant();
+            Instant now = time.now();
             jdbc.update("UPDATE vt_melding SET ended_at = ?, end_code = ? WHERE id = ?", utc(now), code.code(), id);
             feedback(row, code, now);
         });
@@ -342,7 +342,7 @@ class Meldingen {
 
     /**
      * One protocol step on the caller's region's melding, under a row lock so two steps at once are taken in order.
-     * Not found: 404, nothing logged. Refused by the protocol: 409, logged as a read (its state was read and shown).
+     * Not found: 404, logged as a refusal when the melding exists in another region. Refused by the protocol: 409, logged as a read (its state was read and shown).
      */
     private MeldingResource change(UUID id, String action, AccessKind kind, Rule rule, Step step) {
         String region = region();
@@ -365,6 +365,7 @@ class Meldingen {
                     id,
                     region);
             if (rows.isEmpty()) {
+                accessLog.refusedIfExists(action, OBJECT_TYPE, id.toString());
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, notFound());
             }
             Handelingsprotocol.Stand stand = (Handelingsprotocol.Stand) rows.get(0)[0];

@@ -48,7 +48,8 @@ class VtColourRecords implements ColourRecordSource {
                 },
                 address.value());
         return jdbc.query(
-                "SELECT id, kind, received_on, severity, children_involved, coalesce(acute_onveiligheid, false) AS acute"
+                "SELECT id, kind, received_on, severity, children_involved, coalesce(acute_onveiligheid, false) AS acute,"
+                        + " coalesce(organisation, vt_region) AS organisation"
                         + " FROM vt_melding WHERE address_id = ?",
                 (row, n) -> {
                     UUID id = row.getObject("id", UUID.class);
@@ -61,7 +62,8 @@ class VtColourRecords implements ColourRecordSource {
                             false,
                             false,
                             row.getBoolean("acute"),
-                            keys.getOrDefault(id, Set.of()));
+                            keys.getOrDefault(id, Set.of()),
+                            row.getString("organisation"));
                 },
                 address.value());
     }

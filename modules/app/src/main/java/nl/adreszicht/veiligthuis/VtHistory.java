@@ -16,6 +16,7 @@ import nl.adreszicht.addresses.HistoryEntry;
 import nl.adreszicht.addresses.Severity;
 import nl.adreszicht.persons.Bsn;
 import nl.adreszicht.persons.PersonKeys;
+import nl.adreszicht.time.DutchTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -120,7 +121,7 @@ class VtHistory implements AddressHistorySource {
                         HistoryEntry.Type.VERVOLG,
                         row.investigationStartedOn
                                 .atTime(LocalTime.NOON)
-                                .atZone(MeldingIntakeCheck.NETHERLANDS)
+                                .atZone(DutchTime.ZONE)
                                 .toOffsetDateTime(),
                         "Onderzoek gestart bij " + row.number));
             }
@@ -148,7 +149,7 @@ class VtHistory implements AddressHistorySource {
                         HistoryEntry.Type.VERVOLG,
                         row.getObject("planned_on", LocalDate.class)
                                 .atTime(LocalTime.NOON)
-                                .atZone(MeldingIntakeCheck.NETHERLANDS)
+                                .atZone(DutchTime.ZONE)
                                 .toOffsetDateTime(),
                         row.getString("organisation"),
                         "Vervolgstap " + row.getString("kind") + " bij " + row.getString("registration_number")

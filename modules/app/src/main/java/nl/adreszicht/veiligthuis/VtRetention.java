@@ -1,6 +1,8 @@
 package nl.adreszicht.veiligthuis;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.RecordSource;
@@ -34,11 +36,17 @@ abstract class VtRetention implements RetentionSource {
         return id(recordId)
                 .flatMap(id -> jdbc
                         .query(
-                                "SELECT coalesce(organisation, vt_region) AS organisation, address_id FROM vt_melding"
-                                        + " WHERE id = ? AND kind = ?",
+                                // Who worked on it: who took it in and who recorded its vervolgstappen. (The
+                                // protocol's other steps are columns without an author yet.)
+                                "SELECT organisation, vt_region, address_id, array_cat(ARRAY[registered_by],"
+                                        + " ARRAY(SELECT recorded_by FROM vt_vervolgstap s WHERE s.melding_id = m.id))"
+                                        + " AS worked_on_by FROM vt_melding m WHERE id = ? AND kind = ?",
                                 (row, n) -> new StoredRecord(
                                         row.getString("organisation"),
-                                        new AddressId(row.getObject("address_id", UUID.class))),
+                                        row.getString("vt_region"),
+                                        new AddressId(row.getObject("address_id", UUID.class)),
+                                        Set.copyOf(Arrays.asList((String[])
+                                                row.getArray("worked_on_by").getArray()))),
                                 id,
                                 kind.code())
                         .stream()

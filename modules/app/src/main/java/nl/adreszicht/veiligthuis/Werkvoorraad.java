@@ -1,6 +1,6 @@
 package nl.adreszicht.veiligthuis;
 
-import java.time.Clock;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,6 +16,7 @@ import nl.adreszicht.addresses.ColourEscalations;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -81,17 +82,22 @@ class Werkvoorraad {
     private final Meldingen meldingen;
     private final ColourEscalations escalations;
     private final AccessLog accessLog;
-    private final Clock clock;
+    private final DutchTime time;
 
     Werkvoorraad(
-            JdbcTemplate jdbc, Meldingen meldingen, ColourEscalations escalations, AccessLog accessLog, Clock clock) {
+            JdbcTemplate jdbc,
+            Meldingen meldingen,
+            ColourEscalations escalations,
+            AccessLog accessLog,
+            DutchTime time) {
         this.jdbc = jdbc;
         this.meldingen = meldingen;
         this.escalations = escalations;
         this.accessLog = accessLog;
-        this.clock = clock;
+        this.time = time;
     }
 
+    @Schema(name = "Werkvoorraadregel")
     record Item(
             String id,
             String soort,
@@ -103,14 +109,16 @@ class Werkvoorraad {
             @Nullable LocalDate uiterlijk,
             List<String> categorieen) {}
 
+    @Schema(name = "InTeNemenZorgmelding")
     record Zorgmelding(String zorgmeldingId, String adresId, OffsetDateTime verzondenOp) {}
 
+    @Schema(name = "Werkvoorraad")
     record Lijst(String regio, Map<String, Integer> aantallen, List<Item> items, List<Zorgmelding> zorgmeldingen) {}
 
     /** A filtered, sorted worklist: {@code categorie} and {@code soort} may be null (all), sort by deadline or receipt. */
     Lijst list(@Nullable Categorie categorie, NewMelding.@Nullable Kind soort, boolean byReceipt, String action) {
         String region = meldingen.region();
-        LocalDate today = LocalDate.now(clock.withZone(MeldingIntakeCheck.NETHERLANDS));
+        LocalDate today = time.today();
         record Open(Item item, AddressId address, long mark) {}
         List<Open> open = jdbc.query(
                 OPEN_CASES,

@@ -1,13 +1,11 @@
 package nl.adreszicht.veiligthuis;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.GemeenteCode;
 import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.codelists.VtRegions;
 import nl.adreszicht.incidents.ZorgmeldingSent;
+import nl.adreszicht.time.DutchTime;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,13 +20,13 @@ class ZorgmeldingInbox {
     private final JdbcTemplate jdbc;
     private final KnownAddresses addresses;
     private final VtRegions regions;
-    private final Clock clock;
+    private final DutchTime time;
 
-    ZorgmeldingInbox(JdbcTemplate jdbc, KnownAddresses addresses, VtRegions regions, Clock clock) {
+    ZorgmeldingInbox(JdbcTemplate jdbc, KnownAddresses addresses, VtRegions regions, DutchTime time) {
         this.jdbc = jdbc;
         this.addresses = addresses;
         this.regions = regions;
-        this.clock = clock;
+        this.time = time;
     }
 
     @EventListener
@@ -44,6 +42,6 @@ class ZorgmeldingInbox {
                 sent.address(),
                 gemeente,
                 regions.regionOf(gemeente).orElse(null),
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+                time.nowUtc());
     }
 }

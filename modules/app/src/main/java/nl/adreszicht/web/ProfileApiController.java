@@ -1,5 +1,6 @@
 package nl.adreszicht.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
@@ -29,6 +30,7 @@ class ProfileApiController {
     }
 
     /** Roles and scope only; no name or other personal data travels through this endpoint. */
+    @Schema(name = "Profiel")
     record Profile(
             List<String> rollen,
             @Nullable String organisatie,

@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestAddresses;
+import nl.adreszicht.TestClock;
 import nl.adreszicht.security.Role;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,7 +67,16 @@ class AddressColoursTest {
     @Autowired
     MockMvc mvc;
 
-    private final LocalDate today = LocalDate.now(AddressColours.NETHERLANDS);
+    @Autowired
+    TestClock.Settable clock;
+
+    /** A fixed day: the window and the lowerings' review dates are counted from it, whatever day the suite runs. */
+    private final LocalDate today = TestClock.TODAY;
+
+    @BeforeEach
+    void fixTheDay() {
+        clock.startAt(today);
+    }
 
     @Test
     void eachNewRecordRecomputesTheColourAndKeepsWhyAndTheHistory() {
@@ -208,19 +219,19 @@ class AddressColoursTest {
 
     private static ColourRecord incident(String id, LocalDate date, Severity severity, boolean children) {
         return new ColourRecord(
-                id, RecordSource.POLITIE_INCIDENT, date, severity, children, false, false, false, Set.of("p-" + id));
+                id,
+                RecordSource.POLITIE_INCIDENT,
+                date,
+                severity,
+                children,
+                false,
+                false,
+                false,
+                Set.of("p-" + id),
+                "politie-noord-nederland");
     }
 
     private AddressId newAddress() {
-        UUID id = UUID.randomUUID();
-        int number = 1 + Math.floorMod(id.hashCode(), 99_999);
-        new JdbcTemplate(postgres.getPostgresDatabase())
-                .update(
-                        "INSERT INTO address (id, postcode, huisnummer, toevoeging, straat, woonplaats, gemeente_code)"
-                                + " VALUES (?, '7905ZZ', ?, ?, 'Kleurstraat', 'Hoogeveen', 'GM0118')",
-                        id,
-                        number,
-                        Integer.toString(Math.floorMod(id.hashCode() >> 8, 9999)));
-        return new AddressId(id);
+        return new AddressId(new TestAddresses(postgres.getPostgresDatabase()).create("GM0118"));
     }
 }

@@ -3,10 +3,12 @@ package nl.adreszicht.addresses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,6 +102,47 @@ class AddressImportTest {
         assertThat(report.rejections())
                 .singleElement()
                 .satisfies(r -> assertThat(r.line()).isEqualTo(3));
+    }
+
+    /**
+     * Issue 10, gap 1: the id of an address was the MD5 name-based UUID of its BAG id (or designation), so anyone
+     * could compute it and recognise the address in a URL, a proxy log or the access log. Ids are now random.
+     */
+    @Test
+    void anImportedAddressGetsARandomIdThatNothingAboutTheAddressPredicts() throws Exception {
+        addressImport.importFrom(
+                csv("0118200000044001;7937AB;1;;;Ruiterweg;Elim;GM0118;;;", ";7937AC;3;;;Ruiterweg;Elim;GM0118;;;"),
+                line -> {});
+
+        UUID withBagId = jdbc.queryForObject(
+                "select id from address where nummeraanduiding_id = '0118200000044001'", UUID.class);
+        UUID withoutBagId =
+                jdbc.queryForObject("select id from address where postcode = '7937AC' and huisnummer = 3", UUID.class);
+
+        assertThat(withBagId)
+                .isNotEqualTo(UUID.nameUUIDFromBytes("adres:0118200000044001".getBytes(StandardCharsets.UTF_8)));
+        assertThat(withoutBagId)
+                .isNotEqualTo(UUID.nameUUIDFromBytes("adres:7937AC-3".getBytes(StandardCharsets.UTF_8)));
+        assertThat(List.of(withBagId.version(), withoutBagId.version()))
+                .as("random (version 4) UUIDs")
+                .containsOnly(4);
+    }
+
+    @Test
+    void anAddressImportedAgainKeepsItsRandomIdWithOrWithoutBagId() throws Exception {
+        Path file = csv("0118200000033001;7938AB;1;;;Veldweg;Elim;GM0118;;;", ";7938AC;7;b;;Veldweg;Elim;GM0118;;;");
+        addressImport.importFrom(file, line -> {});
+        List<String> before = jdbc.queryForList(
+                "select id::text from address where postcode in ('7938AB', '7938AC') order by postcode", String.class);
+
+        AddressImport.Report again = addressImport.importFrom(file, line -> {});
+
+        assertThat(again.unchanged()).isEqualTo(2);
+        assertThat(jdbc.queryForList(
+                        "select id::text from address where postcode in ('7938AB', '7938AC') order by postcode",
+                        String.class))
+                .hasSize(2)
+                .isEqualTo(before);
     }
 
     @Test

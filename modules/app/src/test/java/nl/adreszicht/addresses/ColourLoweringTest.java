@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Set;
 import java.util.UUID;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestClock;
 import nl.adreszicht.security.Role;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +41,7 @@ class ColourLoweringTest {
     private static final Requests VT = new Requests(Role.VT_MEDEWERKER, "veilig-thuis-drenthe", "VT03", null);
     private static final Requests SUPERVISOR = new Requests(Role.VT_SUPERVISOR, "veilig-thuis-drenthe", "VT03", null);
     private static final String OTHER_SUPERVISOR = "7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6";
+    private static final String ELSEWHERE = "2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b";
 
     @Autowired
     ApplicationEventPublisher events;
@@ -52,7 +55,17 @@ class ColourLoweringTest {
     @Autowired
     MockMvc mvc;
 
-    private final LocalDate today = LocalDate.now(AddressColours.NETHERLANDS);
+    @Autowired
+    TestClock.Settable clock;
+
+    /** A fixed day: the window and the lowerings' review dates are counted from it, whatever day the suite runs. */
+    private final LocalDate today = TestClock.TODAY;
+
+    @BeforeEach
+    void fixTheDay() {
+        clock.startAt(today);
+    }
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -162,6 +175,59 @@ class ColourLoweringTest {
                 .isZero();
     }
 
+    /**
+     * Issue 10, gap 2: a vt-medewerker anywhere in the country could propose a lowering for any address and read every
+     * lowering's reason, and any vt-supervisor could approve it. Now these are bound to the own VT region, like the
+     * radar; outside it only through break-the-glass. Each refusal is logged.
+     */
+    @Test
+    void outsideTheOwnVtRegionNothingIsProposedReadOrApprovedWithoutBreakingTheGlass() throws Exception {
+        AddressId address = yellowAddress(); // in Hoogeveen, GM0118: region VT03
+        Requests elsewhere = new Requests(Role.VT_MEDEWERKER, "veilig-thuis-ijsselland", "VT04", null);
+        Requests supervisorElsewhere = new Requests(Role.VT_SUPERVISOR, "veilig-thuis-ijsselland", "VT04", null);
+        String reason = "Gezin werkt mee, hulpverlening loopt goed.";
+
+        mvc.perform(post("/api/v1/adressen/" + address + "/kleurverlagingen")
+                        .with(elsewhere.api(ELSEWHERE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("GREEN", reason, inAMonth())))
+                .andExpect(status().isForbidden());
+        String id = idOf(propose(address, VT, "GREEN", reason, inAMonth()).andExpect(status().isCreated()));
+        mvc.perform(get("/api/v1/adressen/" + address + "/kleurverlagingen").with(elsewhere.api(ELSEWHERE)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(approval(address, id)).with(supervisorElsewhere.api(OTHER_SUPERVISOR)))
+                .andExpect(status().isForbidden());
+
+        assertThat(colour(address)).isEqualTo("YELLOW");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM colour_lowering WHERE address_id = ?", Integer.class, address.value()))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForList(
+                        "SELECT action FROM access_log WHERE object_id = ? AND kind = 'GEWEIGERD' ORDER BY id",
+                        String.class,
+                        address.toString()))
+                .containsExactly(
+                        "adres.kleur.verlagen", "adres.kleurverlagingen.lezen", "adres.kleur.verlaging.goedkeuren");
+
+        // Breaking the glass for this address opens it, for this professional only, and the use is flagged.
+        mvc.perform(post("/api/v1/adressen/" + address + "/doorbraken")
+                        .with(elsewhere.api(ELSEWHERE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reden\": \"Kind uit onze regio verblijft hier bij vader.\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/adressen/" + address + "/kleurverlagingen").with(elsewhere.api(ELSEWHERE)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value(id));
+        assertThat(jdbc.queryForObject(
+                        "SELECT break_the_glass FROM access_log WHERE object_id = ? AND kind = 'LEZEN'"
+                                + " AND action = 'adres.kleurverlagingen.lezen' ORDER BY id DESC LIMIT 1",
+                        Boolean.class,
+                        address.toString()))
+                .isTrue();
+        mvc.perform(post(approval(address, id)).with(supervisorElsewhere.api(OTHER_SUPERVISOR)))
+                .andExpect(status().isForbidden());
+    }
+
     @Test
     void theDatabaseKeepsLoweringsAndTheirOneApproval() throws Exception {
         AddressId address = yellowAddress();
@@ -228,7 +294,16 @@ class ColourLoweringTest {
 
     private static ColourRecord incident(String id, LocalDate date, Severity severity) {
         return new ColourRecord(
-                id, RecordSource.POLITIE_INCIDENT, date, severity, false, false, false, false, Set.of("p-" + id));
+                id,
+                RecordSource.POLITIE_INCIDENT,
+                date,
+                severity,
+                false,
+                false,
+                false,
+                false,
+                Set.of("p-" + id),
+                "politie-x");
     }
 
     private AddressId newAddress() {

@@ -242,7 +242,7 @@ class ColourPolicyPropertiesTest {
 
         ColourRecord toRecord(String id) {
             return new ColourRecord(
-                    id, source, TODAY.minusDays(daysAgo), severity, children, imposed, broken, acute, persons);
+                    id, source, TODAY.minusDays(daysAgo), severity, children, imposed, broken, acute, persons, "org");
         }
     }
 }

@@ -109,7 +109,7 @@ final class Records {
         }
 
         ColourRecord build() {
-            return new ColourRecord(id, source, date, severity, children, imposed, broken, acute, persons);
+            return new ColourRecord(id, source, date, severity, children, imposed, broken, acute, persons, "politie-x");
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import nl.adreszicht.Requests;
 import nl.adreszicht.security.Role;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -81,15 +82,31 @@ class DemoAreaScanTest {
                         api / 1_000_000, body.length(), page / 1_000_000, kaart / 1_000_000, map.length());
 
                 JsonNode scan = json.readTree(body);
+                // The demo register of Hoogeveen (002-demo-addresses.yaml): 8 wijken of 4 buurten, 8 streets per buurt,
+                // numbers 1-80 plus 1A and 2A on every street: 8 x 4 x 8 x 82 = 20,992 addresses, published rounded
+                // to a multiple of 5 as 20,990.
+                long addresses =
+                        jdbc.queryForObject("SELECT count(*) FROM address WHERE gemeente_code = 'GM0118'", Long.class);
+                assertThat(addresses).isEqualTo(8 * 4 * 8 * 82);
                 assertThat(scan.get("gebieden")).hasSize(1 + 8 + 32);
                 JsonNode gemeente = scan.get("gebieden").get(0);
-                assertThat(gemeente.at("/registraties/huidig/waarde").asLong()).isPositive();
-                assertThat(gemeente.at("/omvang/waarde").asLong()).isEqualTo(20_990);
+                assertThat(gemeente.at("/omvang/waarde").asLong())
+                        .isEqualTo(DisclosureControl.round(addresses))
+                        .isEqualTo(20_990);
+                // The quarter July-September 2026 of the demo tally, rounded: every source together, and the
+                // police incidents of each wijk that is published.
+                assertThat(gemeente.at("/registraties/huidig/waarde").asLong())
+                        .isEqualTo(DisclosureControl.round(tally("GM0118", null, null)))
+                        .isPositive();
                 long publishedWijken = 0;
                 for (JsonNode area : scan.get("gebieden")) {
                     if (area.get("niveau").asString().equals("wijk")
                             && !area.at("/incidenten/huidig/afgeschermd").asBoolean()) {
                         publishedWijken++;
+                        assertThat(area.at("/incidenten/huidig/waarde").asLong())
+                                .as(area.get("code").asString())
+                                .isEqualTo(DisclosureControl.round(
+                                        tally("GM0118", area.get("code").asString(), "POLITIE_INCIDENT")));
                     }
                 }
                 assertThat(publishedWijken).isPositive();
@@ -100,6 +117,20 @@ class DemoAreaScanTest {
                 status.setRollbackOnly();
             }
         });
+    }
+
+    /** The true count of the demo tally in July-September 2026, for a gemeente, optionally a wijk and a source. */
+    private long tally(String gemeente, @Nullable String wijk, @Nullable String source) {
+        return jdbc.queryForObject(
+                "SELECT coalesce(sum(records), 0) FROM record_tally WHERE gemeente_code = ?"
+                        + " AND month >= DATE '2026-07-01' AND month < DATE '2026-10-01'"
+                        + " AND (?::text IS NULL OR wijk_code = ?) AND (?::text IS NULL OR source = ?)",
+                Long.class,
+                gemeente,
+                wijk,
+                wijk,
+                source,
+                source);
     }
 
     /** Runs every changeSet of a changelog file as Liquibase would in the demo context. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.QueryPlans;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestAddresses;
 import nl.adreszicht.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,15 +155,8 @@ class NationalScanTest {
     }
 
     private String address(String gemeente) {
-        UUID id = UUID.randomUUID();
-        new JdbcTemplate(postgres.getPostgresDatabase())
-                .update(
-                        "INSERT INTO address (id, postcode, huisnummer, toevoeging, straat, woonplaats, gemeente_code)"
-                                + " VALUES (?, '7911ZZ', ?, ?, 'Landelijk', 'Ergens', ?)",
-                        id,
-                        1 + Math.floorMod(id.hashCode(), 99_999),
-                        Integer.toString(Math.floorMod(id.hashCode() >> 8, 9999)),
-                        gemeente);
-        return id.toString();
+        return new TestAddresses(postgres.getPostgresDatabase())
+                .create(gemeente)
+                .toString();
     }
 }

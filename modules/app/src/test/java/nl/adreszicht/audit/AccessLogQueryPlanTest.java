@@ -20,9 +20,25 @@ class AccessLogQueryPlanTest {
 
     @Test
     void thePrivacyOfficersReadsUseIndexes() {
-        assertIndexed(jdbc, transaction, "access_log", AccessLogQueries.BY_OBJECT, "org", "object-1");
-        assertIndexed(jdbc, transaction, "access_log", AccessLogQueries.BY_PROFESSIONAL, "org", "sub-1");
+        String[] owners = {"org", "VT03"};
+        assertIndexed(
+                jdbc,
+                transaction,
+                "access_log",
+                AccessLogQueries.BY_OBJECT,
+                new String[] {"object-1", "object-0"},
+                "org",
+                owners);
+        assertIndexed(jdbc, transaction, "access_log", AccessLogQueries.BY_PROFESSIONAL, "sub-1", "org", owners);
         assertIndexed(jdbc, transaction, "access_log", AccessLogQueries.BREAK_THE_GLASS, "org");
+        assertIndexed(
+                jdbc,
+                transaction,
+                "access_log",
+                AccessLogQueries.HISTORY_OF_ADDRESS,
+                "address-1",
+                AccessLogQueries.HISTORY_READS,
+                java.time.OffsetDateTime.now());
     }
 
     @Test

@@ -12,8 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestClock;
 import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.ColourRecord;
 import nl.adreszicht.addresses.RecordSource;
@@ -58,6 +57,15 @@ class IncidentApiTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    TestClock.Settable clock;
+
+    @BeforeEach
+    void fixTheDay() {
+        // Dates in these tests are counted from one fixed day, whatever day the suite runs.
+        clock.startAt(TestClock.NOW.toInstant());
+    }
 
     @Autowired
     JdbcTemplate jdbc;
@@ -215,7 +223,7 @@ class IncidentApiTest {
     @Test
     void aTimeInTheFutureIsRefused() throws Exception {
         Map<String, Object> body = valid();
-        body.put("tijdstip", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(10).toString());
+        body.put("tijdstip", TestClock.NOW.plusMinutes(10).toString());
 
         expectRefused(body, "tijdstip");
     }
@@ -223,7 +231,7 @@ class IncidentApiTest {
     @Test
     void aTimeWithinTheClockSkewIsAccepted() throws Exception {
         Map<String, Object> body = valid();
-        body.put("tijdstip", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(2).toString());
+        body.put("tijdstip", TestClock.NOW.plusMinutes(2).toString());
 
         register(police, body).andExpect(status().isCreated());
     }
@@ -287,7 +295,7 @@ class IncidentApiTest {
                         "buurman",
                         null,
                         "n".repeat(201),
-                        LocalDate.now().plusDays(2).toString(),
+                        TestClock.TODAY.plusDays(2).toString(),
                         "12345"));
 
         expectRefused(
@@ -332,7 +340,7 @@ class IncidentApiTest {
     }
 
     @Test
-    void anotherOrganisationsIncidentIsNotFoundAndNotLogged() throws Exception {
+    void anotherOrganisationsIncidentIsNotFoundAndTheAttemptIsLoggedAsARefusal() throws Exception {
         String id = created(valid());
         Requests otherPolice = Requests.as(Role.POLITIE_MEDEWERKER, "politie-noord-nederland");
         long logBefore = jdbc.queryForObject("select count(*) from access_log", Long.class);
@@ -340,7 +348,8 @@ class IncidentApiTest {
         expectProblem(mvc.perform(get("/api/v1/incidenten/" + id).with(otherPolice.api())), 404);
 
         assertThat(jdbc.queryForObject("select count(*) from access_log", Long.class))
-                .isEqualTo(logBefore);
+                .isEqualTo(logBefore + 1);
+        assertThat(logged(id, "GEWEIGERD", "incident.lezen")).isEqualTo(1);
     }
 
     @Test
@@ -407,8 +416,8 @@ class IncidentApiTest {
     void theOpenApiDocumentListsTheRolesAndRelationsAsEnums() throws Exception {
         mvc.perform(get("/api/v1/openapi.json"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.paths['/api/v1/incidenten'].post").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/incidenten/{id}'].get").exists())
+                .andExpect(jsonPath("$.paths['/incidenten'].post").exists())
+                .andExpect(jsonPath("$.paths['/incidenten/{id}'].get").exists())
                 .andExpect(jsonPath("$.components.schemas.IncidentRegistratie.properties.ernst.enum")
                         .value(containsInAnyOrder("S1", "S2", "S3")))
                 .andExpect(jsonPath("$.components.schemas.Betrokkene.properties.rol.enum")

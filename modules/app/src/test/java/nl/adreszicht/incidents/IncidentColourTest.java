@@ -6,20 +6,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestAddresses;
+import nl.adreszicht.TestClock;
 import nl.adreszicht.security.Role;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +30,15 @@ class IncidentColourTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    TestClock.Settable clock;
+
+    @BeforeEach
+    void fixTheDay() {
+        // Dates in these tests are counted from one fixed day, whatever day the suite runs.
+        clock.startAt(TestClock.NOW.toInstant());
+    }
 
     @Autowired
     EmbeddedPostgres postgres;
@@ -91,12 +100,7 @@ class IncidentColourTest {
             String address, int daysAgo, String severity, boolean children, String victim) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("registratienummer", "PL-KLEUR-" + UUID.randomUUID().toString().substring(0, 8));
-        body.put(
-                "tijdstip",
-                OffsetDateTime.now(ZoneOffset.UTC)
-                        .minusDays(daysAgo)
-                        .withNano(0)
-                        .toString());
+        body.put("tijdstip", TestClock.NOW.minusDays(daysAgo).withNano(0).toString());
         body.put("adresId", address);
         body.put("geweldsvormen", List.of("partnergeweld"));
         body.put("ernst", severity);
@@ -112,14 +116,8 @@ class IncidentColourTest {
     }
 
     private String newAddress() {
-        UUID id = UUID.randomUUID();
-        new JdbcTemplate(postgres.getPostgresDatabase())
-                .update(
-                        "INSERT INTO address (id, postcode, huisnummer, toevoeging, straat, woonplaats, gemeente_code)"
-                                + " VALUES (?, '7908XY', ?, ?, 'Kleurpad', 'Hoogeveen', 'GM0118')",
-                        id,
-                        1 + Math.floorMod(id.hashCode(), 99_999),
-                        Integer.toString(Math.floorMod(id.hashCode() >> 8, 9999)));
-        return id.toString();
+        return new TestAddresses(postgres.getPostgresDatabase())
+                .create("GM0118")
+                .toString();
     }
 }

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.UUID;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestAddresses;
 import nl.adreszicht.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,14 +127,8 @@ class SignalMatchTest {
     }
 
     private String address() {
-        UUID id = UUID.randomUUID();
-        new JdbcTemplate(postgres.getPostgresDatabase())
-                .update(
-                        "INSERT INTO address (id, postcode, huisnummer, toevoeging, straat, woonplaats, gemeente_code)"
-                                + " VALUES (?, '7909ZZ', ?, ?, 'Samenloopstraat', 'Hoogeveen', 'GM0118')",
-                        id,
-                        1 + Math.floorMod(id.hashCode(), 99_999),
-                        Integer.toString(Math.floorMod(id.hashCode() >> 8, 9999)));
-        return id.toString();
+        return new TestAddresses(postgres.getPostgresDatabase())
+                .create("GM0118")
+                .toString();
     }
 }

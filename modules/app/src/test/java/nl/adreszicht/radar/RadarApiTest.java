@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.UUID;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestAddresses;
 import nl.adreszicht.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -234,16 +235,9 @@ class RadarApiTest {
     }
 
     private String address(String gemeente) {
-        UUID id = UUID.randomUUID();
-        new JdbcTemplate(postgres.getPostgresDatabase())
-                .update(
-                        "INSERT INTO address (id, postcode, huisnummer, toevoeging, straat, woonplaats, gemeente_code)"
-                                + " VALUES (?, '7907ZZ', ?, ?, 'Radarstraat', 'Ergens', ?)",
-                        id,
-                        1 + Math.floorMod(id.hashCode(), 99_999),
-                        Integer.toString(Math.floorMod(id.hashCode() >> 8, 9999)),
-                        gemeente);
-        return id.toString();
+        return new TestAddresses(postgres.getPostgresDatabase())
+                .create(gemeente)
+                .toString();
     }
 
     private long logged(String address, String kind, String action, boolean breakTheGlass) {

@@ -4,8 +4,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestAddresses;
+import nl.adreszicht.TestClock;
 import nl.adreszicht.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -28,24 +28,18 @@ final class PoliceIncidents {
 
     private final MockMvc mvc;
     private final JdbcTemplate owner;
+    private final TestAddresses addresses;
     private final JsonMapper json = JsonMapper.builder().build();
 
     PoliceIncidents(MockMvc mvc, DataSource ownerDataSource) {
         this.mvc = mvc;
         this.owner = new JdbcTemplate(ownerDataSource);
+        this.addresses = new TestAddresses(ownerDataSource);
     }
 
     /** A new address of its own in Hoogeveen, with wijk and buurt. */
     String newAddress() {
-        UUID id = UUID.randomUUID();
-        owner.update(
-                "INSERT INTO address (id, postcode, huisnummer, toevoeging, straat, woonplaats, gemeente_code,"
-                        + " wijk_code, buurt_code, area_year) VALUES (?, '7909AA', ?, ?, 'Bewaarpad', 'Hoogeveen',"
-                        + " 'GM0118', 'WK011801', 'BU01180102', 2025)",
-                id,
-                1 + Math.floorMod(id.hashCode(), 99_999),
-                Integer.toString(Math.floorMod(id.hashCode() >> 8, 9999)));
-        return id.toString();
+        return addresses.create("GM0118", "WK011801", "BU01180102").toString();
     }
 
     /** Registers an incident; returns its id. */
@@ -53,12 +47,7 @@ final class PoliceIncidents {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(
                 "registratienummer", "PL-BEWAAR-" + UUID.randomUUID().toString().substring(0, 8));
-        body.put(
-                "tijdstip",
-                OffsetDateTime.now(ZoneOffset.UTC)
-                        .minusDays(daysAgo)
-                        .withNano(0)
-                        .toString());
+        body.put("tijdstip", TestClock.NOW.minusDays(daysAgo).withNano(0).toString());
         body.put("adresId", address);
         body.put("geweldsvormen", List.of("partnergeweld"));
         body.put("ernst", severity);
@@ -89,8 +78,8 @@ final class PoliceIncidents {
     /** Ends the incident's retention yesterday, as if its period had passed. */
     void expire(String incident) {
         owner.update(
-                "UPDATE retention_schedule SET kept_until = current_date - 1 WHERE source = 'POLITIE_INCIDENT'"
-                        + " AND record_id = ?",
+                "UPDATE retention_schedule SET kept_until = ? WHERE source = 'POLITIE_INCIDENT' AND record_id = ?",
+                TestClock.TODAY.minusDays(1),
                 incident);
     }
 

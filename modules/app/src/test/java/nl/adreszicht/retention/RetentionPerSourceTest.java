@@ -5,10 +5,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestClock;
 import nl.adreszicht.security.Role;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +36,15 @@ class RetentionPerSourceTest {
     MockMvc mvc;
 
     @Autowired
+    TestClock.Settable clock;
+
+    @BeforeEach
+    void fixTheDay() {
+        // Dates in these tests are counted from one fixed day, whatever day the suite runs.
+        clock.startAt(TestClock.NOW.toInstant());
+    }
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -43,7 +53,7 @@ class RetentionPerSourceTest {
     @Autowired
     RetentionSweep sweep;
 
-    private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+    private final LocalDate today = TestClock.TODAY;
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -123,7 +133,8 @@ class RetentionPerSourceTest {
     private void expire(String source, String id) {
         new JdbcTemplate(postgres.getPostgresDatabase())
                 .update(
-                        "UPDATE retention_schedule SET kept_until = current_date - 1 WHERE source = ? AND record_id = ?",
+                        "UPDATE retention_schedule SET kept_until = ? WHERE source = ? AND record_id = ?",
+                        today.minusDays(1),
                         source,
                         id);
     }

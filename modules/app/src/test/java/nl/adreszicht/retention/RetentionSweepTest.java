@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.adreszicht.QueryPlans;
+import nl.adreszicht.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +37,15 @@ class RetentionSweepTest {
     MockMvc mvc;
 
     @Autowired
+    TestClock.Settable clock;
+
+    @BeforeEach
+    void fixTheDay() {
+        // Dates in these tests are counted from one fixed day, whatever day the suite runs.
+        clock.startAt(TestClock.NOW.toInstant());
+    }
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -50,7 +59,7 @@ class RetentionSweepTest {
 
     private PoliceIncidents incidents;
 
-    private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+    private final LocalDate today = TestClock.TODAY;
 
     @BeforeEach
     void fixtures() {

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestClock;
 import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.ColourRecord;
 import nl.adreszicht.addresses.RecordSource;
@@ -56,6 +56,15 @@ class MunicipalRecordApiTest {
     MockMvc mvc;
 
     @Autowired
+    TestClock.Settable clock;
+
+    @BeforeEach
+    void fixTheDay() {
+        // Dates in these tests are counted from one fixed day, whatever day the suite runs.
+        clock.startAt(TestClock.NOW.toInstant());
+    }
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -68,7 +77,7 @@ class MunicipalRecordApiTest {
 
     private final Requests lokaalTeam = new Requests(Role.GEMEENTE_MEDEWERKER, "gemeente-hoogeveen", null, "GM0118");
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+    private static final LocalDate TODAY = TestClock.TODAY;
 
     @BeforeEach
     void addresses() {
@@ -427,7 +436,7 @@ class MunicipalRecordApiTest {
     }
 
     @Test
-    void anotherOrganisationsRecordIsNotFoundAndNotLogged() throws Exception {
+    void anotherOrganisationsRecordIsNotFoundAndTheAttemptIsLoggedAsARefusal() throws Exception {
         String id = created(signaal());
         Requests wijkteam = new Requests(Role.GEMEENTE_MEDEWERKER, "wijkteam-hoogeveen-noord", null, "GM0118");
         long logBefore = jdbc.queryForObject("select count(*) from access_log", Long.class);
@@ -435,7 +444,10 @@ class MunicipalRecordApiTest {
         expectProblem(mvc.perform(get("/api/v1/gemeenteregistraties/" + id).with(wijkteam.api())), 404);
 
         assertThat(jdbc.queryForObject("select count(*) from access_log", Long.class))
-                .isEqualTo(logBefore);
+                .isEqualTo(logBefore + 1);
+        assertThat(jdbc.queryForObject(
+                        "select kind from access_log where object_id = ? order by id desc limit 1", String.class, id))
+                .isEqualTo("GEWEIGERD");
         expectProblem(mvc.perform(get("/api/v1/gemeenteregistraties/geen-id").with(lokaalTeam.api())), 400)
                 .andExpect(jsonPath("$.invalidParams[0].name").value("id"));
     }
@@ -487,10 +499,8 @@ class MunicipalRecordApiTest {
     void theOpenApiDocumentListsTheKindsAsAnEnum() throws Exception {
         mvc.perform(get("/api/v1/openapi.json"))
                 .andExpect(status().isOk())
-                .andExpect(
-                        jsonPath("$.paths['/api/v1/gemeenteregistraties'].post").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/gemeenteregistraties/{id}'].get")
-                        .exists())
+                .andExpect(jsonPath("$.paths['/gemeenteregistraties'].post").exists())
+                .andExpect(jsonPath("$.paths['/gemeenteregistraties/{id}'].get").exists())
                 .andExpect(jsonPath("$.components.schemas.GemeenteRegistratie.properties.soort.enum")
                         .value(containsInAnyOrder("signaal", "huisverbod")));
     }

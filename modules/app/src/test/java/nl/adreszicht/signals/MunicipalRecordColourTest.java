@@ -8,22 +8,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestAddresses;
+import nl.adreszicht.TestClock;
 import nl.adreszicht.security.Role;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,10 +34,19 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 class MunicipalRecordColourTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+    private static final LocalDate TODAY = TestClock.TODAY;
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    TestClock.Settable clock;
+
+    @BeforeEach
+    void fixTheDay() {
+        // Dates in these tests are counted from one fixed day, whatever day the suite runs.
+        clock.startAt(TestClock.NOW.toInstant());
+    }
 
     @Autowired
     EmbeddedPostgres postgres;
@@ -74,7 +82,15 @@ class MunicipalRecordColourTest {
         colourIs(address, "GREEN", "INCIDENT_IN_WINDOW_IS_GREEN");
 
         policeIncident(address, "Anna Geheim");
-        colourIs(address, "YELLOW", "INCIDENT_COUNT_IS_YELLOW");
+        // Together they make yellow; the gemeente sees its own signaal's rule and the police only by name.
+        mvc.perform(get("/api/v1/adressen/" + address).with(gemeente.api()))
+                .andExpect(jsonPath("$.kleur.kleur").value("YELLOW"))
+                .andExpect(jsonPath("$.kleur.beslissendeRegel").doesNotExist())
+                .andExpect(jsonPath("$.kleur.gevuurdeRegels[0]").value("INCIDENT_IN_WINDOW_IS_GREEN"))
+                .andExpect(jsonPath("$.kleur.andereOrganisaties[0]").value("politie-noord-nederland"));
+        mvc.perform(get("/api/v1/adressen/" + address)
+                        .with(new Requests(Role.VT_MEDEWERKER, "veilig-thuis-drenthe", "VT03", null).api()))
+                .andExpect(jsonPath("$.kleur.beslissendeRegel").value("INCIDENT_COUNT_IS_YELLOW"));
     }
 
     @Test
@@ -157,9 +173,7 @@ class MunicipalRecordColourTest {
     private String policeIncident(String address, String victim) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("registratienummer", "PL-GEM-" + UUID.randomUUID().toString().substring(0, 8));
-        body.put(
-                "tijdstip",
-                OffsetDateTime.now(ZoneOffset.UTC).minusDays(5).withNano(0).toString());
+        body.put("tijdstip", TestClock.NOW.minusDays(5).withNano(0).toString());
         body.put("adresId", address);
         body.put("geweldsvormen", List.of("partnergeweld"));
         body.put("ernst", "S1");
@@ -184,14 +198,8 @@ class MunicipalRecordColourTest {
     }
 
     private String newAddress() {
-        UUID id = UUID.randomUUID();
-        new JdbcTemplate(postgres.getPostgresDatabase())
-                .update(
-                        "INSERT INTO address (id, postcode, huisnummer, toevoeging, straat, woonplaats, gemeente_code)"
-                                + " VALUES (?, '7909XY', ?, ?, 'Gemeentepad', 'Hoogeveen', 'GM0118')",
-                        id,
-                        1 + Math.floorMod(id.hashCode(), 99_999),
-                        Integer.toString(Math.floorMod(id.hashCode() >> 8, 9999)));
-        return id.toString();
+        return new TestAddresses(postgres.getPostgresDatabase())
+                .create("GM0118")
+                .toString();
     }
 }

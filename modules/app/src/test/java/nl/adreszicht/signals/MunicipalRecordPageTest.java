@@ -12,10 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestClock;
 import nl.adreszicht.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +37,15 @@ class MunicipalRecordPageTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    TestClock.Settable clock;
+
+    @BeforeEach
+    void fixTheDay() {
+        // Dates in these tests are counted from one fixed day, whatever day the suite runs.
+        clock.startAt(TestClock.NOW.toInstant());
+    }
 
     @Autowired
     JdbcTemplate jdbc;
@@ -72,7 +80,7 @@ class MunicipalRecordPageTest {
 
     @Test
     void theFormIsInDutchWithTodayAsTheDate() throws Exception {
-        String today = LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString();
+        String today = TestClock.TODAY.toString();
 
         mvc.perform(get("/gemeenteregistraties/nieuw").param("adres", ADDRESS).with(gemeente.ui()))
                 .andExpect(status().isOk())

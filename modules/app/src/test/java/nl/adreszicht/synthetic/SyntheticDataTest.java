@@ -6,18 +6,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.Requests;
+import nl.adreszicht.addresses.RealColourPolicy;
 import nl.adreszicht.security.Role;
 import org.hamcrest.Matchers;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The generator at its smallest size, in a database of its own (the extra property gives this class its own
@@ -40,6 +48,9 @@ class SyntheticDataTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    ApplicationContext context;
+
     SyntheticData.Report report;
 
     @BeforeAll
@@ -53,11 +64,18 @@ class SyntheticDataTest {
                 .isEqualTo(2_000);
         assertThat(report.incidents() + report.meldingen() + report.municipalRecords())
                 .isEqualTo(1_000);
-        assertThat(report.incidents()).isPositive();
-        assertThat(report.meldingen()).isPositive();
-        assertThat(report.municipalRecords()).isPositive();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM incident", Long.class))
-                .isEqualTo(report.incidents());
+                .isEqualTo(report.incidents())
+                .isPositive();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM vt_melding", Long.class))
+                .isEqualTo(report.meldingen())
+                .isPositive();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM municipal_record", Long.class))
+                .isEqualTo(report.municipalRecords())
+                .isPositive();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM address", Long.class))
+                .as("nothing but the generated addresses in this database")
+                .isEqualTo(2_000);
         assertThat(jdbc.queryForObject(
                         "SELECT count(DISTINCT gemeente_code) FROM address WHERE synthetic", Integer.class))
                 .isEqualTo(23);
@@ -88,7 +106,6 @@ class SyntheticDataTest {
 
     @Test
     void everyAddressWithRecordsHasAColourWithItsReasonAndTheTallyCountsEveryRecord() {
-        assertThat(report.colours()).containsKeys("GREY");
         assertThat(report.colours().values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(jdbc.queryForObject(
                         "SELECT count(DISTINCT address_id) FROM (SELECT address_id FROM incident UNION ALL"
@@ -106,7 +123,10 @@ class SyntheticDataTest {
                 .isEqualTo(1_000);
         assertThat(jdbc.queryForObject("SELECT sum(records) FROM record_tally_violence_type", Long.class))
                 .isEqualTo(jdbc.queryForObject("SELECT sum(records) FROM gemeente_violence_tally", Long.class))
-                .isPositive();
+                .isEqualTo(jdbc.queryForObject(
+                        "SELECT (SELECT count(*) FROM incident_violence_type) + (SELECT count(*) FROM"
+                                + " vt_melding_violence_type) + (SELECT count(*) FROM municipal_record_violence_type)",
+                        Long.class));
         assertThat(jdbc.queryForObject("SELECT sum(addresses) FROM gemeente_colour_count", Long.class))
                 .isEqualTo(report.colours().values().stream()
                         .mapToLong(Long::longValue)
@@ -116,15 +136,50 @@ class SyntheticDataTest {
     }
 
     @Test
-    void theAreaScanOfAGemeenteAndOfTheCountryReadsTheGeneratedTallies() throws Exception {
-        Requests analist = new Requests(Role.GEMEENTE_ANALIST, "gemeente-hoogeveen", null, "GM0118");
-        mvc.perform(get("/api/v1/gebiedsscans").param("periode", "jaar").with(analist.api()))
-                .andExpect(status().isOk());
+    void theAreaScanOfAGemeenteAndOfTheCountryCountsTheGeneratedRecords() throws Exception {
+        // The records of July 2025 to June 2026, counted from the records themselves by their Dutch day: the scan
+        // reads the tallies the generator wrote, so this checks both, rounded as every published count is.
+        String gemeente = jdbc.queryForObject(
+                "SELECT gemeente_code FROM address GROUP BY gemeente_code ORDER BY count(*) DESC, gemeente_code LIMIT 1",
+                String.class);
+        long ofGemeente = recordsBetween("2025-07-01", "2026-07-01", gemeente);
+        long country = recordsBetween("2025-07-01", "2026-07-01", null);
+        assertThat(ofGemeente).as("enough to be published").isGreaterThanOrEqualTo(10);
+        Requests analist = new Requests(Role.GEMEENTE_ANALIST, "gemeente-x", null, gemeente);
         mvc.perform(get("/api/v1/gebiedsscans")
-                        .param("periode", "jaar")
+                        .param("periode", "aangepast")
+                        .param("van", "2025-07-01")
+                        .param("tot", "2026-07-01")
+                        .with(analist.api()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.gebieden[0].code").value(gemeente))
+                .andExpect(jsonPath("$.gebieden[0].registraties.huidig.waarde").value(round5(ofGemeente)));
+        mvc.perform(get("/api/v1/gebiedsscans")
+                        .param("periode", "aangepast")
+                        .param("van", "2025-07-01")
+                        .param("tot", "2026-07-01")
                         .param("niveau", "land")
                         .with(analist.api()))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.gebieden[0].registraties.huidig.waarde").value(round5(country)));
+    }
+
+    private long recordsBetween(String from, String until, @Nullable String gemeente) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM (SELECT address_id, (occurred_at AT TIME ZONE 'Europe/Amsterdam')::date AS day"
+                        + " FROM incident UNION ALL SELECT address_id, received_on FROM vt_melding"
+                        + " UNION ALL SELECT address_id, occurred_on FROM municipal_record) r"
+                        + " JOIN address a ON a.id = r.address_id WHERE r.day >= ?::date AND r.day < ?::date"
+                        + " AND (?::text IS NULL OR a.gemeente_code = ?)",
+                Long.class,
+                from,
+                until,
+                gemeente,
+                gemeente);
+    }
+
+    private static long round5(long count) {
+        return Math.round(count / 5.0) * 5;
     }
 
     @Test
@@ -139,14 +194,83 @@ class SyntheticDataTest {
     }
 
     @Test
-    void veiligThuisReadsTheHistoryOfAGeneratedAddressAndItsWorklist() throws Exception {
+    void veiligThuisReadsTheWholeHistoryOfAGeneratedAddressAndItsWorklist() throws Exception {
         Requests vt = new Requests(Role.VT_MEDEWERKER, "veilig-thuis-drenthe", "VT03", null);
         UUID address = jdbc.queryForObject(
-                "SELECT address_id FROM vt_melding WHERE vt_region = 'VT03' ORDER BY id LIMIT 1", UUID.class);
-        mvc.perform(get("/api/v1/adressen/" + address + "/historie").with(vt.api()))
+                "SELECT address_id FROM vt_melding WHERE vt_region = 'VT03' GROUP BY address_id"
+                        + " ORDER BY count(*) DESC, address_id LIMIT 1",
+                UUID.class);
+        List<String> records = jdbc.queryForList(
+                "SELECT id::text FROM incident WHERE address_id = ? UNION ALL SELECT id::text FROM vt_melding"
+                        + " WHERE address_id = ? UNION ALL SELECT id::text FROM municipal_record WHERE address_id = ?",
+                String.class,
+                address,
+                address,
+                address);
+        String history = mvc.perform(
+                        get("/api/v1/adressen/" + address + "/historie").with(vt.api()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.tijdlijn").isNotEmpty());
-        mvc.perform(get("/api/v1/werkvoorraad").with(vt.api())).andExpect(status().isOk());
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<String> shown = new ArrayList<>();
+        for (JsonNode entry : JsonMapper.builder().build().readTree(history).get("tijdlijn")) {
+            // Colour changes and the steps of a melding (id "<melding>-beoordeling" and so on) are entries too.
+            String id = entry.get("id").asString();
+            if (!entry.get("soort").asString().equals("kleurwijziging") && id.length() == 36) {
+                shown.add(id);
+            }
+        }
+        assertThat(shown).as("every record at the address, each once").containsExactlyInAnyOrderElementsOf(records);
+
+        List<String> open = jdbc.queryForList(
+                "SELECT id::text FROM vt_melding WHERE vt_region = 'VT03' AND ended_at IS NULL", String.class);
+        String worklist = mvc.perform(get("/api/v1/werkvoorraad").with(vt.api()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<String> listed = new ArrayList<>();
+        for (JsonNode item : JsonMapper.builder().build().readTree(worklist).get("items")) {
+            listed.add(item.get("id").asString());
+        }
+        assertThat(open).isNotEmpty();
+        assertThat(listed).as("the open cases of VT03, no more").containsExactlyInAnyOrderElementsOf(open);
+    }
+
+    @Test
+    void theColoursComputedInSqlAreTheColourPolicysOwn() {
+        // DerivedSql computes the colours in bulk; the application's policy, reading the same records through every
+        // module's ColourRecordSource, must come to the same colour, rule, fired rules and counted records.
+        RealColourPolicy policy = new RealColourPolicy(context);
+        List<Map<String, Object>> stored = jdbc.queryForList("SELECT c.address_id, c.colour, c.deciding_rule,"
+                + " array_to_string(c.fired_rules, ',') AS fired, array_to_string(c.counted_record_ids, ',') AS counted"
+                + " FROM address_colour c JOIN address a ON a.id = c.address_id WHERE a.synthetic ORDER BY 1");
+        assertThat(stored).hasSizeGreaterThan(300);
+        List<String> differences = new ArrayList<>();
+        for (Map<String, Object> row : stored) {
+            UUID address = (UUID) row.get("address_id");
+            RealColourPolicy.Decided sql = new RealColourPolicy.Decided(
+                    (String) row.get("colour"),
+                    (String) row.get("deciding_rule"),
+                    split(row.get("fired")),
+                    split(row.get("counted")));
+            RealColourPolicy.Decided real = policy.decide(address, TODAY).orElse(null);
+            if (!sql.equals(real)) {
+                differences.add(address + ": SQL " + sql + ", policy " + real);
+            }
+        }
+        assertThat(differences)
+                .as("addresses where DerivedSql and ColourPolicy disagree")
+                .isEmpty();
+        // Every colour occurs, so the parity covers each rule family and not only grey and green.
+        assertThat(stored.stream().map(row -> row.get("colour")).distinct())
+                .containsExactlyInAnyOrder("GREY", "GREEN", "YELLOW", "ORANGE", "RED");
+    }
+
+    private static List<String> split(Object joined) {
+        String text = (String) joined;
+        return text.isEmpty() ? List.of() : List.of(text.split(","));
     }
 
     @Test

@@ -10,14 +10,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestAddresses;
+import nl.adreszicht.TestClock;
 import nl.adreszicht.security.Role;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,19 +56,22 @@ class MeldingApiTest {
     private final Requests otherRegion = new Requests(Role.VT_MEDEWERKER, "veilig-thuis-ijsselland", "VT04", null);
     private final Requests police = Requests.as(Role.POLITIE_MEDEWERKER, "politie-drenthe");
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+    @Autowired
+    TestClock.Settable clock;
 
-    /** A fresh address in a gemeente (Hoogeveen GM0118 is VT03, Zwolle GM0193 is VT04). */
+    /** A Wednesday: deadlines in working days are the same on every day the suite runs. */
+    private static final LocalDate TODAY = TestClock.TODAY;
+
+    @BeforeEach
+    void fixTheDay() {
+        clock.startAt(TestClock.NOW.toInstant());
+    }
+
+    /** A fresh address of this test alone (Hoogeveen GM0118 is VT03, Zwolle GM0193 is VT04). */
     private String address(String gemeente) {
-        String id = UUID.randomUUID().toString();
-        new JdbcTemplate(postgres.getPostgresDatabase())
-                .update(
-                        "INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, synthetic)"
-                                + " VALUES (?::uuid, '7907AB', ?, 'Meldingstraat', 'Hoogeveen', ?, true)",
-                        id,
-                        1 + (int) (Math.random() * 90000),
-                        gemeente);
-        return id;
+        return new TestAddresses(postgres.getPostgresDatabase())
+                .create(gemeente)
+                .toString();
     }
 
     private static Map<String, Object> melding(String address) {
@@ -332,6 +338,8 @@ class MeldingApiTest {
 
     @Test
     void theWorklistCountsFiltersAndStaysWithinTheRegion() throws Exception {
+        // Other tests leave open meldingen in VT03 too: count what this test adds, never the region's total.
+        JsonNode countsBefore = counts(worklist(vt, ""));
         String address = address("GM0118");
         String first = id(created(post("/api/v1/meldingen"), vt, melding(address)));
         String second = id(created(post("/api/v1/meldingen"), vt, melding(address)));
@@ -348,8 +356,16 @@ class MeldingApiTest {
                 .getResponse()
                 .getContentAsString();
         JsonNode counts = json.readTree(all).get("aantallen");
-        assertThat(counts.get("beoordeling-te-laat").asInt()).isGreaterThanOrEqualTo(1);
-        assertThat(counts.get("recidive").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(counts.get("nieuw").asInt() - countsBefore.get("nieuw").asInt())
+                .as("three new meldingen, none assessed")
+                .isEqualTo(3);
+        assertThat(counts.get("beoordeling-te-laat").asInt()
+                        - countsBefore.get("beoordeling-te-laat").asInt())
+                .as("only the one received in January 2025 is overdue")
+                .isEqualTo(1);
+        assertThat(counts.get("recidive").asInt() - countsBefore.get("recidive").asInt())
+                .as("only the second melding at the same address")
+                .isEqualTo(1);
 
         worklist(vt, "categorie=beoordeling-te-laat")
                 .andExpect(jsonPath("$.items[*].id").value(Matchers.hasItem(overdue)))
@@ -357,8 +373,24 @@ class MeldingApiTest {
         worklist(vt, "categorie=recidive")
                 .andExpect(jsonPath("$.items[*].id").value(Matchers.hasItem(second)))
                 .andExpect(jsonPath("$.items[*].id").value(Matchers.not(Matchers.hasItem(first))));
-        worklist(vt, "sorteer=uiterlijk")
-                .andExpect(jsonPath("$.items[0].uiterlijk").value("2025-01-13"));
+        JsonNode byDeadline = json.readTree(worklist(vt, "sorteer=uiterlijk")
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("items");
+        List<String> ids = new ArrayList<>();
+        List<LocalDate> deadlines = new ArrayList<>();
+        for (JsonNode item : byDeadline) {
+            ids.add(item.get("id").asString());
+            if (!item.get("uiterlijk").isNull()) {
+                deadlines.add(LocalDate.parse(item.get("uiterlijk").asString()));
+            }
+        }
+        assertThat(deadlines).as("earliest deadline first").isSorted();
+        assertThat(byDeadline.get(ids.indexOf(overdue)).get("uiterlijk").asString())
+                .as("5 working days after Monday 6 January 2025")
+                .isEqualTo("2025-01-13");
+        assertThat(ids.indexOf(overdue)).isLessThan(ids.indexOf(first)).isLessThan(ids.indexOf(second));
         problem(worklist(vt, "categorie=alles&sorteer=naam"), 400)
                 .andExpect(jsonPath("$.invalidParams[*].name").value(containsInAnyOrder("categorie", "sorteer")));
 
@@ -382,6 +414,11 @@ class MeldingApiTest {
                 .isEqualTo(1);
         problem(worklist(police, ""), 403);
         problem(worklist(new Requests(Role.GEMEENTE_MEDEWERKER, "gemeente-hoogeveen", null, "GM0118"), ""), 403);
+    }
+
+    private JsonNode counts(ResultActions worklist) throws Exception {
+        return json.readTree(worklist.andReturn().getResponse().getContentAsString())
+                .get("aantallen");
     }
 
     private ResultActions worklist(Requests who, String query) throws Exception {

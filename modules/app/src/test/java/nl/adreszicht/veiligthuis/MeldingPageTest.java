@@ -11,8 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.util.UUID;
 import nl.adreszicht.Requests;
+import nl.adreszicht.TestAddresses;
 import nl.adreszicht.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,13 +89,9 @@ class MeldingPageTest {
     }
 
     private String melding() throws Exception {
-        String address = UUID.randomUUID().toString();
-        new JdbcTemplate(postgres.getPostgresDatabase())
-                .update(
-                        "INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, synthetic)"
-                                + " VALUES (?::uuid, '7907AC', ?, 'Beoordelingstraat', 'Hoogeveen', 'GM0118', true)",
-                        address,
-                        1 + Math.floorMod(address.hashCode(), 90000));
+        String address = new TestAddresses(postgres.getPostgresDatabase())
+                .create("GM0118")
+                .toString();
         String body = """
                 {"adresId": "%s", "melder": {"sector": "onderwijs", "naam": "Juf Test"},
                  "reden": "Kind vertelt over geweld thuis.", "geweldsvormen": ["partnergeweld"],

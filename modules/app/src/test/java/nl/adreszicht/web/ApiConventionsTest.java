@@ -40,7 +40,7 @@ class ApiConventionsTest {
         mvc.perform(get("/api/v1/openapi.json"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("API-Version", "1.0.0"))
-                .andExpect(jsonPath("$.paths['/api/v1/geweldsvormen']").exists())
+                .andExpect(jsonPath("$.paths['/geweldsvormen']").exists())
                 .andExpect(jsonPath("$.info.title").value("Adreszicht API"));
     }
 
@@ -77,11 +77,15 @@ class ApiConventionsTest {
         expectProblem(mvc.perform(get("/api/v1/geweldsvormen/bestaat-niet").with(token(Role.VT_MEDEWERKER))), 404);
     }
 
+    /**
+     * A method the matrix does not name on a known path is refused by the filter chain, before any handler (issue
+     * 10: the dispatcher's 405 came after a route rule that let any authenticated caller through), as a problem.
+     */
     @Test
-    void anUnsupportedMethodIs405AsProblem() throws Exception {
-        expectProblem(mvc.perform(post("/api/v1/geweldsvormen").with(token(Role.BEHEERDER))), 405)
-                .andExpect(header().string("Allow", "GET"));
-        expectProblem(mvc.perform(delete("/api/v1/profiel").with(token(Role.BEHEERDER))), 405);
+    void aMethodTheMatrixDoesNotNameIsRefusedBeforeAnyHandler() throws Exception {
+        expectProblem(mvc.perform(post("/api/v1/geweldsvormen").with(token(Role.BEHEERDER))), 403);
+        expectProblem(mvc.perform(delete("/api/v1/profiel").with(token(Role.BEHEERDER))), 403);
+        expectProblem(mvc.perform(delete("/api/v1/profiel")), 401);
     }
 
     @Test

@@ -40,9 +40,11 @@ public final class LocalKeycloak implements SmartLifecycle, DisposableBean {
     private final Path pidFile;
     private volatile Process process;
     private volatile boolean running;
+    private final String applicationUrl;
 
-    LocalKeycloak(LocalKeycloakProperties properties) {
+    LocalKeycloak(LocalKeycloakProperties properties, String applicationUrl) {
         this.properties = properties;
+        this.applicationUrl = applicationUrl;
         this.home = requireDistribution(properties.home());
         this.logFile = Optional.ofNullable(properties.logFile())
                 .orElse(home.resolveSibling("keycloak-" + properties.port() + ".log"));
@@ -142,6 +144,8 @@ public final class LocalKeycloak implements SmartLifecycle, DisposableBean {
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "demo-only-admin");
         environment.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+        // Resolved in the realm file at import (${ADRESZICHT_APP_URL}): where to send back-channel logouts.
+        environment.put("ADRESZICHT_APP_URL", applicationUrl);
         try {
             Process started = builder.start();
             Files.writeString(pidFile, Long.toString(started.pid()), StandardCharsets.UTF_8);
