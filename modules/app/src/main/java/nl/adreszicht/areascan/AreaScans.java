@@ -13,6 +13,7 @@ import nl.adreszicht.areascan.DisclosureControl.Buurt;
 import nl.adreszicht.areascan.ScanComposer.Counts;
 import nl.adreszicht.areascan.ScanComposer.ScanData;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
+import nl.adreszicht.operations.ReadOnlyDatabase;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.time.DutchTime;
@@ -83,12 +84,16 @@ class AreaScans {
     private final ViolenceTypeCodes violenceTypes;
     private final DutchTime time;
 
+    private final ReadOnlyDatabase reads;
+
+    /** The scans read the tallies from the read-only replicas when one is configured ({@link ReadOnlyDatabase}). */
     AreaScans(
-            JdbcTemplate jdbc,
+            ReadOnlyDatabase reads,
             CurrentProfessional currentProfessional,
             ViolenceTypeCodes violenceTypes,
             DutchTime time) {
-        this.jdbc = jdbc;
+        this.reads = reads;
+        this.jdbc = reads.jdbc();
         this.currentProfessional = currentProfessional;
         this.violenceTypes = violenceTypes;
         this.time = time;
@@ -122,6 +127,10 @@ class AreaScans {
 
     @Transactional(readOnly = true)
     Gebiedsscan scan(Request request) {
+        return reads.read(() -> scanInOneSnapshot(request));
+    }
+
+    private Gebiedsscan scanInOneSnapshot(Request request) {
         String gemeente = gemeente(request.gemeente());
         String level = request.niveau() == null ? "buurt" : request.niveau();
         if (level.equals(LAND)) {

@@ -1,8 +1,11 @@
 package nl.adreszicht.audit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,14 +33,20 @@ class AccessLogSealer {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Duration settle;
+    private final AtomicReference<Double> lagSeconds = new AtomicReference<>(0.0);
 
     AccessLogSealer(
             JdbcTemplate jdbc,
             TransactionTemplate transaction,
-            @Value("${adreszicht.access-log.seal-settle:2s}") Duration settle) {
+            @Value("${adreszicht.access-log.seal-settle:2s}") Duration settle,
+            MeterRegistry metrics) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.settle = settle;
+        Gauge.builder("adreszicht.access.log.sealer.lag", lagSeconds, AtomicReference::get)
+                .description("Age of the oldest access log entry not yet sealed into the chain (0: all sealed)")
+                .baseUnit("seconds")
+                .register(metrics);
     }
 
     // The first round waits one interval too, so a context that seals by hand (interval 1h) never races a round.
@@ -49,6 +58,16 @@ class AccessLogSealer {
         if (sealed > 0) {
             log.debug("Sealed {} access log entries", sealed);
         }
+        lagSeconds.set(unsealedAge());
+    }
+
+    /** Measured by every instance, whichever one holds the lock: an index range from the last seal on. */
+    private double unsealedAge() {
+        Double age = jdbc.queryForObject(
+                "SELECT EXTRACT(EPOCH FROM clock_timestamp() - min(logged_at))::float8 FROM access_log"
+                        + " WHERE id > COALESCE((SELECT max(entry_id) FROM access_log_seal), 0)",
+                Double.class);
+        return age == null ? 0.0 : age;
     }
 
     /** Seals what has settled; returns how many entries were sealed, or 0 when another instance holds the lock. */

@@ -1,8 +1,12 @@
 package nl.adreszicht.audit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,8 +27,28 @@ class ChainVerifier {
     private final JdbcTemplate streaming;
     private final TransactionTemplate readOnly;
 
-    ChainVerifier(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
+    /** 1 when the last verification on this instance found the chain intact, 0 when not, NaN before the first. */
+    private final AtomicReference<Double> lastResult = new AtomicReference<>(Double.NaN);
+
+    private final AtomicReference<Double> lastVerifiedAt = new AtomicReference<>(Double.NaN);
+
+    private final DutchTime time;
+
+    ChainVerifier(
+            JdbcTemplate jdbc,
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            MeterRegistry metrics,
+            DutchTime time) {
         this.jdbc = jdbc;
+        this.time = time;
+        Gauge.builder("adreszicht.access.log.chain.intact", lastResult, AtomicReference::get)
+                .description("Last chain verification on this instance: 1 intact, 0 findings")
+                .register(metrics);
+        Gauge.builder("adreszicht.access.log.chain.verified.at", lastVerifiedAt, AtomicReference::get)
+                .description("When the chain was last verified on this instance (epoch seconds)")
+                .baseUnit("seconds")
+                .register(metrics);
         // PostgreSQL streams a result through a cursor only with a fetch size, inside a transaction.
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(1_000);
@@ -48,7 +72,10 @@ class ChainVerifier {
                     entry.id(), moved ? VerificationReport.Kind.VERPLAATST : VerificationReport.Kind.GEWIJZIGD));
         }
         findings.sort(java.util.Comparator.comparingLong(VerificationReport.Finding::entryId));
-        return new VerificationReport(report.checked(), report.pending(), findings);
+        VerificationReport result = new VerificationReport(report.checked(), report.pending(), findings);
+        lastResult.set(result.intact() ? 1.0 : 0.0);
+        lastVerifiedAt.set(time.now().toEpochMilli() / 1000.0);
+        return result;
     }
 
     /** An entry whose content no longer matches its seal, with the digest of what it holds now. */

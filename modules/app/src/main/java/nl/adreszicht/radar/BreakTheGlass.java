@@ -1,5 +1,7 @@
 package nl.adreszicht.radar;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +33,21 @@ class BreakTheGlass {
     private final BreakTheGlassProperties properties;
     private final List<ColourRecordSource> records;
     private final DutchTime time;
+    private final Counter grants;
 
     BreakTheGlass(
-            JdbcTemplate jdbc, BreakTheGlassProperties properties, List<ColourRecordSource> records, DutchTime time) {
+            JdbcTemplate jdbc,
+            BreakTheGlassProperties properties,
+            List<ColourRecordSource> records,
+            DutchTime time,
+            MeterRegistry metrics) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.records = records;
         this.time = time;
+        this.grants = Counter.builder("adreszicht.break.the.glass.grants")
+                .description("Break-the-glass grants: an address's history opened outside the own region")
+                .register(metrics);
     }
 
     /** Grants {@code by} access to {@code address} from now for the configured duration. */
@@ -66,6 +76,7 @@ class BreakTheGlass {
                 now,
                 now.plus(properties.duration()),
                 recordIds);
+        grants.increment();
         return find(id).orElseThrow();
     }
 

@@ -27,13 +27,10 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -194,11 +191,6 @@ class SecurityConfiguration {
         }
     }
 
-    @Bean
-    ClientRegistrationRepository clientRegistrationRepository(OidcProperties oidc) {
-        return new LazyClientRegistrationRepository(oidc);
-    }
-
     /** Which browser session is which Keycloak session, in PostgreSQL: for back-channel logout on any instance. */
     @Bean
     OidcSessionRegistry oidcSessionRegistry(JdbcTemplate jdbc, DutchTime time) {
@@ -225,25 +217,7 @@ class SecurityConfiguration {
         };
     }
 
-    /**
-     * Access tokens for {@code /api/v1}: signature from the realm's keys (RS256 only), issuer, expiry and
-     * not-before, our audience, and the Keycloak token type {@code Bearer} so an ID token cannot stand in.
-     * Keys are fetched on first use, so the application starts while Keycloak is still booting.
-     */
-    @Bean
-    JwtDecoder jwtDecoder(OidcProperties oidc) {
-        return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(oidc.issuerUri())
-                    .jwsAlgorithms(algorithms -> {
-                        algorithms.clear();
-                        oidc.algorithms().forEach(name -> algorithms.add(SignatureAlgorithm.from(name)));
-                    })
-                    .build();
-            decoder.setJwtValidator(accessTokenValidator(oidc));
-            return decoder;
-        });
-    }
-
+    /** Access tokens for {@code /api/v1}; the decoder itself is built in {@link IdentityProviderConfiguration}. */
     static OAuth2TokenValidator<Jwt> accessTokenValidator(OidcProperties oidc) {
         return new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(oidc.issuerUri()),

@@ -21,7 +21,6 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
-import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
@@ -57,8 +56,9 @@ final class SessionRecheck extends OncePerRequestFilter {
     private final GrantedAuthoritiesMapper roles;
     private final SessionProperties properties;
     private final DutchTime time;
+    // Connect 2 s, read 5 s: a hung Keycloak ends a due session quickly instead of holding the request.
     private final OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> tokens =
-            new RestClientRefreshTokenTokenResponseClient();
+            IdentityProviderConfiguration.refreshTokenClient();
     private final JwtDecoderFactory<ClientRegistration> idTokens = new OidcIdTokenDecoderFactory();
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();

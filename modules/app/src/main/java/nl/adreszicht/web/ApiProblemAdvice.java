@@ -32,7 +32,8 @@ import tools.jackson.databind.DatabindException;
 /**
  * Turns every exception on an {@code /api/v1} request into {@code application/problem+json}: Spring's own
  * errors (404, 405, 415, 400 …) keep their status, access denied becomes 403, and anything unexpected a 500
- * whose detail reveals nothing. UI requests are handed back untouched to the HTML error pages.
+ * whose detail reveals nothing. UI requests are handed back untouched to the HTML error pages, and an unreachable
+ * database to {@link ServiceUnavailableFilter} (503).
  */
 @ControllerAdvice
 class ApiProblemAdvice {
@@ -50,8 +51,9 @@ class ApiProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handle(Exception exception, HttpServletRequest request) throws Exception {
-        if (!ApiRequests.isApi(request)) {
-            // Rethrowing the same exception lets the next resolver and the HTML error page handle it.
+        if (!ApiRequests.isApi(request) || ServiceUnavailableFilter.retryAfter(exception) != null) {
+            // Rethrowing the same exception lets the next resolver and the HTML error page handle it; an unreachable
+            // database is answered 503 with Retry-After by ServiceUnavailableFilter, without a stack trace.
             throw exception;
         }
         ProblemDetail problem = problemFor(exception);

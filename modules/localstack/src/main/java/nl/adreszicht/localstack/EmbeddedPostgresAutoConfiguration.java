@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.context.annotation.Bean;
@@ -44,6 +45,16 @@ class EmbeddedPostgresAutoConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(properties.port());
         String directory = properties.dataDirectory();
+        // zonky turns synchronous_commit and fsync off for speed: a commit could then be acknowledged and still be
+        // lost when PostgreSQL is killed. Data that is kept (the local run), and the tests that kill PostgreSQL, get
+        // both on.
+        boolean durable = properties.synchronousCommit() != null
+                ? properties.synchronousCommit()
+                : StringUtils.hasText(directory);
+        builder.setServerConfig("synchronous_commit", durable ? "on" : "off");
+        if (durable) {
+            builder.setServerConfig("fsync", "on");
+        }
         if (StringUtils.hasText(directory)) {
             Path dataDirectory = Path.of(directory).toAbsolutePath();
             Files.createDirectories(dataDirectory);
@@ -91,9 +102,11 @@ class EmbeddedPostgresAutoConfiguration {
         return postgres.getPostgresDatabase();
     }
 
+    /** Bound to {@code spring.datasource.hikari.*}, so the pool's timeouts are the same as with an external database. */
     @Bean(destroyMethod = "close")
     @Primary
-    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl(APPLICATION_LOGIN, "postgres"));
         dataSource.setUsername(APPLICATION_LOGIN);

@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDirectory where the cluster keeps its files; blank means a temporary, cleaned directory
  * @param port the port to listen on; 0 picks a free one
  * @param maximumPoolSize connections in the application's pool
+ * @param synchronousCommit whether a commit waits for its WAL on disk; by default on when a data directory is kept
  */
 @ConfigurationProperties("adreszicht.embedded-postgres")
 record EmbeddedPostgresProperties(
         @Nullable String dataDirectory,
         @DefaultValue("0") int port,
-        @DefaultValue("10") int maximumPoolSize) {}
+        @DefaultValue("10") int maximumPoolSize,
+        @Nullable Boolean synchronousCommit) {}

@@ -38,7 +38,7 @@ public final class LocalKeycloak implements SmartLifecycle, DisposableBean {
     private final Path home;
     private final Path logFile;
     private final Path pidFile;
-    private final Process process;
+    private volatile Process process;
     private volatile boolean running;
     private final String applicationUrl;
 
@@ -52,6 +52,30 @@ public final class LocalKeycloak implements SmartLifecycle, DisposableBean {
         stopLeftoverFromEarlierRun();
         copyRealm();
         this.process = launch();
+    }
+
+    /** The Keycloak process (the {@code kc.sh} wrapper; the server is its child), for fault tests that freeze it. */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
+    /** Kills Keycloak as a crash would (SIGKILL): its port refuses connections until {@link #restart()}. */
+    public synchronized void kill() {
+        running = false;
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.toHandle().onExit().orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    /**
+     * Stops Keycloak and starts it again with the realm imported afresh (new signing keys, no sessions), waiting until
+     * the realm answers: what an operator's restart of Keycloak does to the application.
+     */
+    public synchronized void restart() {
+        destroy();
+        copyRealm();
+        process = launch();
+        start();
     }
 
     /** The issuer URI of the project's realm on this server. */
@@ -133,7 +157,11 @@ public final class LocalKeycloak implements SmartLifecycle, DisposableBean {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (!process.isAlive()) {
+            // Started again after stop(): a test context paused between test classes, then used again.
+            process = launch();
+        }
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(issuerUri() + "/.well-known/openid-configuration"))
