@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.RecordedAtAddress;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
 import nl.adreszicht.time.DutchTime;

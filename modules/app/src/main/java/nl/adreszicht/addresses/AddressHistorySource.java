@@ -1,6 +1,7 @@
 package nl.adreszicht.addresses;
 
 import java.util.List;
+import nl.adreszicht.records.AddressId;
 
 /**
  * What a module contributes to the history of an address (the radar of Veilig Thuis): each module that records at

@@ -1,5 +1,7 @@
 package nl.adreszicht.addresses;
 
+import nl.adreszicht.records.AddressId;
+
 /**
  * Whether a professional holds an active break-the-glass grant for an address: implemented by the radar, which
  * stores the grants, and asked by work that Veilig Thuis does within its own region only (lowering a colour), so that

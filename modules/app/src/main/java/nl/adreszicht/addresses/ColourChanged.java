@@ -1,5 +1,6 @@
 package nl.adreszicht.addresses;
 
+import nl.adreszicht.records.AddressId;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.List;
 import nl.adreszicht.audit.AccessKind;
+import nl.adreszicht.records.AddressId;
 import nl.adreszicht.security.CurrentProfessional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;

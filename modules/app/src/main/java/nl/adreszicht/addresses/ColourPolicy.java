@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import nl.adreszicht.records.Severity;
 
 /**
  * Decides the colour of an address from its records and overrides, with one {@link ColourRulesVersion}. A pure

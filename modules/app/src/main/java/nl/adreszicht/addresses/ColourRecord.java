@@ -3,6 +3,8 @@ package nl.adreszicht.addresses;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
+import nl.adreszicht.records.RecordSource;
+import nl.adreszicht.records.Severity;
 
 /**
  * One contribution to the colour of an address, reduced to what the colour rules read. The module that owns the

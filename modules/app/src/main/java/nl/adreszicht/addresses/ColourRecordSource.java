@@ -1,6 +1,7 @@
 package nl.adreszicht.addresses;
 
 import java.util.List;
+import nl.adreszicht.records.AddressId;
 
 /**
  * Where the colour of an address gets its records: each module that records something at an address (police

@@ -4,6 +4,7 @@ import java.time.Period;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import nl.adreszicht.records.RecordSource;
 
 /**
  * One version of the colour rules as data: the window, which records count as incidents, when two records are one

@@ -1,6 +1,7 @@
 package nl.adreszicht.addresses;
 
 import java.time.OffsetDateTime;
+import nl.adreszicht.records.RecordDestroyed;
 import nl.adreszicht.time.DutchTime;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import nl.adreszicht.records.RecordSource;
+import nl.adreszicht.records.Severity;
 
 /**
  * One incident as the colour rules count it: a record, or a police incident together with the VT melding about the

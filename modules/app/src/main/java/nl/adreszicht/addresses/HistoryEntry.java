@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import nl.adreszicht.records.Severity;
 import org.jspecify.annotations.Nullable;
 
 /**

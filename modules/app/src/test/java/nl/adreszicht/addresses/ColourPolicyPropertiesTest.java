@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import nl.adreszicht.PropertyCheck;
+import nl.adreszicht.records.RecordSource;
+import nl.adreszicht.records.Severity;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.adreszicht.records.AddressId;
 import org.springframework.context.ApplicationContext;
 
 /**

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import nl.adreszicht.records.RecordSource;
+import nl.adreszicht.records.Severity;
 
 /** Builds colour records for the tests: an S1 incident without children or flags, today, unless told otherwise. */
 final class Records {

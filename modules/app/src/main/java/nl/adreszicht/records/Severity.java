@@ -1,4 +1,4 @@
-package nl.adreszicht.addresses;
+package nl.adreszicht.records;
 
 /**
  * The severity of one incident (domain.md section 4), declared from the least to the most severe so that the

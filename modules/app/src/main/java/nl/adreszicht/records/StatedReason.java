@@ -1,4 +1,4 @@
-package nl.adreszicht.addresses;
+package nl.adreszicht.records;
 
 import org.jspecify.annotations.Nullable;
 

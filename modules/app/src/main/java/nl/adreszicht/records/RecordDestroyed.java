@@ -1,4 +1,4 @@
-package nl.adreszicht.addresses;
+package nl.adreszicht.records;
 
 /**
  * Published by retention, in the transaction that deletes a record (at the end of its retention or destroyed on

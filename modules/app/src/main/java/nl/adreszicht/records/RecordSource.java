@@ -1,8 +1,8 @@
-package nl.adreszicht.addresses;
+package nl.adreszicht.records;
 
 /**
  * Where a contribution to an address's colour comes from. Which sources count as incidents is part of the rules
- * version ({@link ColourRulesVersion#incidentSources()}); the others add only what they flag.
+ * version ({@code colour.ColourRulesVersion#incidentSources()}); the others add only what they flag.
  */
 public enum RecordSource {
     /** An incident registered by the police. */

@@ -1,4 +1,4 @@
-package nl.adreszicht.addresses;
+package nl.adreszicht.records;
 
 /**
  * A value that breaks its format or range, such as a postcode with an {@code SS} suffix or a BSN that fails the

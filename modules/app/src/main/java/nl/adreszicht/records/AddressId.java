@@ -1,4 +1,4 @@
-package nl.adreszicht.addresses;
+package nl.adreszicht.records;
 
 import java.util.UUID;
 
@@ -16,11 +16,6 @@ public record AddressId(UUID value) {
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("id", "validation.adresId.format");
         }
-    }
-
-    /** A new id, for an address the register does not have yet. */
-    static AddressId random() {
-        return new AddressId(UUID.randomUUID());
     }
 
     @Override

@@ -1,11 +1,11 @@
-package nl.adreszicht.addresses;
+package nl.adreszicht.records;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Published by any module when it has stored a record at an address, or deleted one (retention, destruction on
  * request): the colour of that address is then recomputed. The event names the address only; the records themselves
- * come from the {@link ColourRecordSource}s.
+ * come from the {@code colour.ColourRecordSource}s.
  *
  * @param address the address
  * @param recordedBy the organisation that stored a new record; null when a record was deleted. Signal matching tells

@@ -1,4 +1,4 @@
-package nl.adreszicht.addresses;
+package nl.adreszicht.records;
 
 import java.util.ArrayList;
 import java.util.List;
