@@ -5,7 +5,7 @@ import nl.adreszicht.records.AddressId;
 
 /**
  * What a module contributes to the history of an address (the radar of Veilig Thuis): each module that records at
- * an address implements this, as it implements {@link ColourRecordSource}, so the history shows every agency's
+ * an address implements this, as it implements {@code colour.ColourRecordSource}, so the history shows every agency's
  * records while {@code addresses} depends on none of those modules. Only Veilig Thuis reads the history, within
  * its region or by break-the-glass; the sources therefore return content, names included.
  */

@@ -2,8 +2,8 @@ package nl.adreszicht.signals;
 
 import java.util.List;
 import java.util.Set;
-import nl.adreszicht.addresses.ColourRecord;
-import nl.adreszicht.addresses.ColourRecordSource;
+import nl.adreszicht.colour.ColourRecord;
+import nl.adreszicht.colour.ColourRecordSource;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.RecordSource;
 import nl.adreszicht.records.Severity;

@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.adreszicht.Requests;
 import nl.adreszicht.TestClock;
-import nl.adreszicht.addresses.ColourRecord;
+import nl.adreszicht.colour.ColourRecord;
 import nl.adreszicht.persons.Bsn;
 import nl.adreszicht.persons.PersonKeys;
 import nl.adreszicht.records.AddressId;

@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.adreszicht.Requests;
 import nl.adreszicht.TestClock;
-import nl.adreszicht.addresses.ColourRecord;
+import nl.adreszicht.colour.ColourRecord;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.RecordSource;
 import nl.adreszicht.records.Severity;
