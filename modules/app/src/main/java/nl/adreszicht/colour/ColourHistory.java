@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.adreszicht.addresses.AddressHistorySource;
-import nl.adreszicht.addresses.HistoryEntry;
+import nl.adreszicht.radar.AddressHistorySource;
+import nl.adreszicht.radar.HistoryEntry;
 import nl.adreszicht.records.AddressId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,11 +24,6 @@ class ColourHistory implements AddressHistorySource {
 
     ColourHistory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public java.util.Set<String> organisationsWithSignalsAt(AddressId address) {
-        return java.util.Set.of(); // colour changes, raises and lowerings are not signals
     }
 
     @Override

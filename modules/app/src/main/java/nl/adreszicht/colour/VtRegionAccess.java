@@ -1,13 +1,13 @@
 package nl.adreszicht.colour;
 
 import java.util.List;
-import nl.adreszicht.addresses.BreakTheGlassGrants;
 import nl.adreszicht.addresses.GemeenteCode;
 import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.codelists.VtRegions;
+import nl.adreszicht.radar.BreakTheGlassGrants;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;

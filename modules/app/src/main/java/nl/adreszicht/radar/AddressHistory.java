@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.adreszicht.addresses.AddressArea;
-import nl.adreszicht.addresses.AddressHistorySource;
-import nl.adreszicht.addresses.HistoryEntry;
 import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;

@@ -1,11 +1,10 @@
 package nl.adreszicht.radar;
 
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import nl.adreszicht.colour.ColourRecord;
-import nl.adreszicht.colour.ColourRecordSource;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.StatedReason;
@@ -27,13 +26,16 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class BreakTheGlass {
 
+    private static final EnumSet<HistoryEntry.Type> COLOUR_ENTRIES = EnumSet.of(
+            HistoryEntry.Type.KLEURWIJZIGING, HistoryEntry.Type.KLEURVERHOGING, HistoryEntry.Type.KLEURVERLAGING);
+
     private final JdbcTemplate jdbc;
     private final BreakTheGlassProperties properties;
-    private final List<ColourRecordSource> records;
+    private final List<AddressHistorySource> records;
     private final DutchTime time;
 
     BreakTheGlass(
-            JdbcTemplate jdbc, BreakTheGlassProperties properties, List<ColourRecordSource> records, DutchTime time) {
+            JdbcTemplate jdbc, BreakTheGlassProperties properties, List<AddressHistorySource> records, DutchTime time) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.records = records;
@@ -46,10 +48,12 @@ class BreakTheGlass {
         String why = StatedReason.of(reason);
         OffsetDateTime now = now();
         UUID id = UUID.randomUUID();
-        // The records at the address now: the reason is about them, and is erased when one of them goes.
+        // The records at the address now: the reason is about them, and is erased when one of them goes. They are the
+        // history's entries except the colour's own (its changes, raises and lowerings are no records).
         String[] recordIds = records.stream()
-                .flatMap(source -> source.recordsAt(address).stream())
-                .map(ColourRecord::id)
+                .flatMap(source -> source.historyAt(address).stream())
+                .filter(entry -> !COLOUR_ENTRIES.contains(entry.type()))
+                .map(HistoryEntry::id)
                 .toArray(String[]::new);
         jdbc.update(
                 "INSERT INTO break_the_glass (id, address_id, subject, organisation, vt_region, reason, granted_at,"

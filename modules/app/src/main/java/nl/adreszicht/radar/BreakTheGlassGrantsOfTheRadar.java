@@ -1,6 +1,5 @@
 package nl.adreszicht.radar;
 
-import nl.adreszicht.addresses.BreakTheGlassGrants;
 import nl.adreszicht.records.AddressId;
 import org.springframework.stereotype.Component;
 

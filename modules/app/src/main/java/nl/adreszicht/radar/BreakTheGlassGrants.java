@@ -1,4 +1,4 @@
-package nl.adreszicht.addresses;
+package nl.adreszicht.radar;
 
 import nl.adreszicht.records.AddressId;
 

@@ -1,4 +1,4 @@
-package nl.adreszicht.addresses;
+package nl.adreszicht.radar;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
