@@ -8,7 +8,9 @@
  * through the one door {@link nl.adreszicht.addresses.RegisterAddresses}, from the national registers (module
  * {@code registers}). The register knows nothing of colours or records.
  */
+@ApplicationModule(allowedDependencies = {"records", "security", "audit"})
 @NullMarked
 package nl.adreszicht.addresses;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,9 @@
  * Thuis and the municipality. A code list changes through a Liquibase changeSet, with its validity period,
  * so registrations made under an older list stay readable.
  */
+@ApplicationModule(allowedDependencies = {"time"})
 @NullMarked
 package nl.adreszicht.codelists;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

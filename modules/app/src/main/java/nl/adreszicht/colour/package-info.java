@@ -11,7 +11,9 @@
  * ({@link nl.adreszicht.colour.ColourEscalations}). Its tables were created by the {@code addresses} changelogs,
  * which keep their file names (a changeSet's identity includes its file).
  */
+@ApplicationModule(allowedDependencies = {"records", "addresses", "radar", "codelists", "security", "audit", "time"})
 @NullMarked
 package nl.adreszicht.colour;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,9 @@
  * signal there and whom to contact; neither learns what the other recorded. Who holds a signal at an address it asks
  * every module that implements its {@link nl.adreszicht.matching.SignalHolders}, so it depends on none of them.
  */
+@ApplicationModule(allowedDependencies = {"records", "security", "audit", "time"})
 @NullMarked
 package nl.adreszicht.matching;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -6,7 +6,9 @@
  * colour code), so the radar depends on none of them; this module stores only the break-the-glass grants, which other
  * work of Veilig Thuis outside its region asks about through {@link nl.adreszicht.radar.BreakTheGlassGrants}.
  */
+@ApplicationModule(allowedDependencies = {"records", "addresses", "codelists", "security", "audit", "time"})
 @NullMarked
 package nl.adreszicht.radar;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
