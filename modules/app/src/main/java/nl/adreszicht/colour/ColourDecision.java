@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param raises the raises in force, which fired {@link ColourRule#RAISED_BY_PROFESSIONAL_IS_RED}, oldest first
  * @param lowering the approved lowering that capped the colour, only when it made the colour lower
  */
-public record ColourDecision(
+record ColourDecision(
         Colour colour,
         String rulesVersion,
         List<ColourRule> firedRules,

@@ -9,7 +9,7 @@ import java.util.Set;
  * professional with a reason, or a {@link Lower} approved by four eyes until a review date. Who may do either is
  * checked by the application service before one is built; these types only refuse what can never be valid.
  */
-public sealed interface ColourOverride permits ColourOverride.Raise, ColourOverride.Lower {
+sealed interface ColourOverride permits ColourOverride.Raise, ColourOverride.Lower {
 
     /** Why, in the professional's words; shown to whoever may see the colour's explanation. */
     String reason();

@@ -6,7 +6,7 @@ package nl.adreszicht.colour;
  * rules that match, the highest colour wins; they are declared from red down, and among rules of one colour in
  * the table's order, so the first rule that fires is the one that decided.
  */
-public enum ColourRule {
+enum ColourRule {
     /** At least {@code redIncidents} incidents (v1: 5). */
     INCIDENT_COUNT_IS_RED(Colour.RED) {
         @Override

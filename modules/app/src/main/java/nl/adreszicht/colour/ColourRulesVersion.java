@@ -32,7 +32,7 @@ import nl.adreszicht.records.RecordSource;
  * @param redS3IncidentsWithChildren incidents at S3 with children present that make it red (v1: 1)
  * @param redIncidentsWithAnS3 incidents, at least one of them at S3, that make it red (v1: 2)
  */
-public record ColourRulesVersion(
+record ColourRulesVersion(
         String id,
         Period window,
         int sameEventDays,
