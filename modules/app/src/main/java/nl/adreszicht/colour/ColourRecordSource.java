@@ -6,7 +6,7 @@ import nl.adreszicht.records.AddressId;
 /**
  * Where the colour of an address gets its records: each module that records something at an address (police
  * incidents, Veilig Thuis meldingen, municipal signals) implements this, so the colour code sees every agency's
- * records while {@code addresses} depends on none of those modules.
+ * records while {@code colour} depends on none of those modules.
  */
 public interface ColourRecordSource {
 
