@@ -135,8 +135,9 @@ class ModuleDocumentationTest {
     }
 
     /**
-     * The file's text, with the relations of a diagram in a fixed order: the Documenter writes them in an order that
-     * changes from run to run, while the picture they draw does not.
+     * The file's text with its unordered parts in a fixed order: the relations of a diagram and the items of a list in
+     * a canvas (a first item {@code |* x}, then {@code * y}), which the Documenter writes in an order that changes from
+     * run to run, while what they say does not.
      */
     private static String read(Path file) {
         try {
@@ -146,9 +147,22 @@ class ModuleDocumentationTest {
                     .sorted()
                     .toList();
             List<String> ordered = new ArrayList<>(lines.size());
-            int next = 0;
-            for (String line : lines) {
-                ordered.add(line.startsWith("Rel(") ? relations.get(next++) : line);
+            int relation = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.startsWith("Rel(")) {
+                    ordered.add(relations.get(relation++));
+                } else if (line.startsWith("|* ")) {
+                    List<String> items = new ArrayList<>(List.of(line.substring(3)));
+                    while (i + 1 < lines.size() && lines.get(i + 1).startsWith("* ")) {
+                        items.add(lines.get(++i).substring(2));
+                    }
+                    items.sort(null);
+                    ordered.add("|* " + items.get(0));
+                    items.subList(1, items.size()).forEach(item -> ordered.add("* " + item));
+                } else {
+                    ordered.add(line);
+                }
             }
             return String.join("\n", ordered) + "\n";
         } catch (IOException e) {
