@@ -5,14 +5,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
+import nl.adreszicht.records.AddressId;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
-/** An address of the register. Written only by the import (and the demo data), read by everyone allowed. */
+/**
+ * An address of the register, as {@link AddressRegister} hands it out to a module that shows it (the address card of the
+ * colour code). Written only by the import (and the demo data), read by everyone allowed; it has no setters.
+ */
 @Entity
 @Table(name = "address")
-class Address {
+public class Address {
 
     @Id
     private UUID id;
@@ -60,51 +64,51 @@ class Address {
         this.gemeenteCode = "";
     }
 
-    AddressId id() {
+    public AddressId id() {
         return new AddressId(id);
     }
 
-    Postcode postcode() {
+    public Postcode postcode() {
         return new Postcode(postcode);
     }
 
-    HouseNumber houseNumber() {
+    public HouseNumber houseNumber() {
         return new HouseNumber(huisnummer, huisletter, toevoeging);
     }
 
     @Nullable
-    String nummeraanduidingId() {
+    public String nummeraanduidingId() {
         return nummeraanduidingId;
     }
 
-    String straat() {
+    public String straat() {
         return straat;
     }
 
-    String woonplaats() {
+    public String woonplaats() {
         return woonplaats;
     }
 
-    String gemeenteCode() {
+    public String gemeenteCode() {
         return gemeenteCode;
     }
 
     @Nullable
-    String wijkCode() {
+    public String wijkCode() {
         return wijkCode;
     }
 
     @Nullable
-    String buurtCode() {
+    public String buurtCode() {
         return buurtCode;
     }
 
     @Nullable
-    Short areaYear() {
+    public Short areaYear() {
         return areaYear;
     }
 
-    boolean synthetic() {
+    public boolean synthetic() {
         return synthetic;
     }
 }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.function.Consumer;
+import nl.adreszicht.records.InvalidValueException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -157,7 +159,7 @@ class AddressImport {
             areas = new AreaCodes(gemeente, WijkCode.parse(fields[8]), BuurtCode.parse(fields[9]), year(fields[10]));
         }
         return new Object[] {
-            AddressId.random().value(),
+            UUID.randomUUID(),
             bagId == null ? null : bagId.value(),
             postcode.value(),
             number.number(),

@@ -4,6 +4,7 @@ import java.util.Optional;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
+import nl.adreszicht.records.AddressId;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
 @Service
 // No transaction around the methods: the access log writes in a transaction of its own, and a read that held a
 // connection while the log took a second could starve the pool under load (each repository call is transactional).
-class AddressRegister {
+public class AddressRegister {
 
     private final Addresses addresses;
     private final AccessLog accessLog;
@@ -30,24 +31,24 @@ class AddressRegister {
     }
 
     /** Finds an address; {@code action} names the matrix row it was found through (API or page). */
-    Optional<Address> find(Postcode postcode, HouseNumber number, String action) {
+    public Optional<Address> find(Postcode postcode, HouseNumber number, String action) {
         Optional<Address> found = scoped(addresses.find(postcode, number), action);
         found.ifPresent(address -> logged(AccessKind.ZOEKEN, action, address));
         return found;
     }
 
     /** Reads an address; {@code action} names the matrix row it was read through (API or page). */
-    Optional<Address> read(AddressId id, String action) {
+    public Optional<Address> read(AddressId id, String action) {
         return access(id, action, AccessKind.LEZEN);
     }
 
     /** An address about to be changed (its colour raised): logged as a change, not a read. */
-    Optional<Address> change(AddressId id, String action) {
+    public Optional<Address> change(AddressId id, String action) {
         return access(id, action, AccessKind.WIJZIGEN, false);
     }
 
     /** As {@link #read} or {@link #change}, for access that may rest on a break-the-glass grant (then flagged). */
-    Optional<Address> access(AddressId id, String action, AccessKind kind, boolean breakTheGlass) {
+    public Optional<Address> access(AddressId id, String action, AccessKind kind, boolean breakTheGlass) {
         Optional<Address> found = scoped(addresses.findById(id.value()), action);
         found.ifPresent(address -> accessLog.record(
                 new AccessEntry(kind, action, "adres", address.id().toString(), breakTheGlass)));

@@ -1,5 +1,7 @@
 package nl.adreszicht.addresses;
 
+import nl.adreszicht.records.InvalidValueException;
+
 /**
  * The CBS areas an address lies in, with the year of the CBS area division they come from. The year belongs
  * with the codes because CBS redraws wijk and buurt boundaries every year: the same code can cover different

@@ -2,6 +2,7 @@ package nl.adreszicht.addresses;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.adreszicht.records.InvalidValueException;
 
 /**
  * The format the CBS area codes share: a two-letter prefix and a fixed number of digits, e.g. {@code GM0118}.

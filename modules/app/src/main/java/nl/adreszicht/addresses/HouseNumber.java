@@ -3,6 +3,7 @@ package nl.adreszicht.addresses;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.adreszicht.records.InvalidValueException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,7 @@
 package nl.adreszicht.addresses;
 
 import java.util.Optional;
+import nl.adreszicht.records.AddressId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

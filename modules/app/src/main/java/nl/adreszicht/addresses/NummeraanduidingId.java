@@ -1,6 +1,7 @@
 package nl.adreszicht.addresses;
 
 import java.util.regex.Pattern;
+import nl.adreszicht.records.InvalidValueException;
 
 /**
  * The BAG id of a nummeraanduiding, the national address register's id for an address: 16 digits, made of the

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.adreszicht.records.InvalidValueException;
 
 /**
  * A Dutch postcode in its normalised form {@code 1234AB}: four digits, the first not 0, then two capital letters

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * change and import keeps them up to date as it happens.
  */
 @Service
-public class AreaAggregates {
+class AreaAggregates {
 
     private final JdbcTemplate jdbc;
     private final GemeenteCounts counts;

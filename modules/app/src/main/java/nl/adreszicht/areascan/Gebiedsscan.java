@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param gebieden the gemeente, its wijken and (at buurt level) its buurten, parents before their children
  */
 @Schema(description = "Gebiedsscan: per gebied beschermde aantallen, met de vorige periode en het verschil.")
-public record Gebiedsscan(
+record Gebiedsscan(
         String gemeente, String niveau, Periode periode, Periode vorigePeriode, Regels regels, List<Gebied> gebieden) {
 
     /** A period of whole months, {@code tot} exclusive. */

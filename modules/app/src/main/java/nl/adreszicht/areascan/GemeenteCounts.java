@@ -1,8 +1,8 @@
 package nl.adreszicht.areascan;
 
 import nl.adreszicht.addresses.AddressesImported;
-import nl.adreszicht.addresses.ColourChanged;
 import nl.adreszicht.addresses.KnownAddresses;
+import nl.adreszicht.colour.ColourChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

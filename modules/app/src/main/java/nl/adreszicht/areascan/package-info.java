@@ -7,7 +7,10 @@
  * into one {@code Gebiedsscan} that the API, page table, chart, map and CSV all show. Also the CBS area boundaries
  * ({@code area_boundary}) and their GeoJSON import.
  */
+@ApplicationModule(
+        allowedDependencies = {"records", "addresses", "colour", "codelists", "operations", "security", "time"})
 @NullMarked
 package nl.adreszicht.areascan;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

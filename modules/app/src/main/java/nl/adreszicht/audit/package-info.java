@@ -5,7 +5,9 @@
  * the requests by one instance at a time, makes editing, deleting, inserting or reordering entries
  * detectable. Privacy officers read it here; their reads are logged too.
  */
+@ApplicationModule(allowedDependencies = {"security", "time"})
 @NullMarked
 package nl.adreszicht.audit;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,9 @@
  * so registrations made under an older list stay readable; also the display names of organisations and the
  * regions of Veilig Thuis.
  */
+@ApplicationModule(allowedDependencies = {"time"})
 @NullMarked
 package nl.adreszicht.codelists;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -2,10 +2,10 @@ package nl.adreszicht.incidents;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import nl.adreszicht.addresses.AddressId;
-import nl.adreszicht.addresses.ColourRecord;
-import nl.adreszicht.addresses.ColourRecordSource;
-import nl.adreszicht.addresses.RecordSource;
+import nl.adreszicht.colour.ColourRecord;
+import nl.adreszicht.colour.ColourRecordSource;
+import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.RecordSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

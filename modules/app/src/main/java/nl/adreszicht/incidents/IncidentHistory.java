@@ -4,9 +4,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.adreszicht.addresses.AddressHistorySource;
-import nl.adreszicht.addresses.AddressId;
-import nl.adreszicht.addresses.HistoryEntry;
+import nl.adreszicht.radar.AddressHistorySource;
+import nl.adreszicht.radar.HistoryEntry;
+import nl.adreszicht.records.AddressId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,12 +25,6 @@ class IncidentHistory implements AddressHistorySource {
     IncidentHistory(Incidents incidents, JdbcTemplate jdbc) {
         this.incidents = incidents;
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public java.util.Set<String> organisationsWithSignalsAt(AddressId address) {
-        return java.util.Set.copyOf(jdbc.queryForList(
-                "SELECT DISTINCT organisation FROM incident WHERE address_id = ?", String.class, address.value()));
     }
 
     @Override

@@ -5,7 +5,23 @@
  * registration and read is written to the access log before data leaves the server; a stored incident is
  * announced with {@code RecordedAtAddress} and offered to the colour code as a {@code ColourRecordSource}.
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "records",
+            "addresses",
+            "colour",
+            "radar",
+            "matching",
+            "retention",
+            "areascan",
+            "persons",
+            "codelists",
+            "security",
+            "audit",
+            "time"
+        })
 @NullMarked
 package nl.adreszicht.incidents;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

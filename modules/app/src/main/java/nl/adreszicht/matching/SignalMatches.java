@@ -6,10 +6,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import nl.adreszicht.addresses.AddressHistorySource;
-import nl.adreszicht.addresses.AddressId;
-import nl.adreszicht.addresses.RecordDestroyed;
-import nl.adreszicht.addresses.RecordedAtAddress;
+import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.RecordDestroyed;
+import nl.adreszicht.records.RecordedAtAddress;
 import nl.adreszicht.time.DutchTime;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,11 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SignalMatches {
 
-    private final List<AddressHistorySource> sources;
+    private final List<SignalHolders> sources;
     private final JdbcTemplate jdbc;
     private final DutchTime time;
 
-    SignalMatches(List<AddressHistorySource> sources, JdbcTemplate jdbc, DutchTime time) {
+    SignalMatches(List<SignalHolders> sources, JdbcTemplate jdbc, DutchTime time) {
         this.sources = sources;
         this.jdbc = jdbc;
         this.time = time;

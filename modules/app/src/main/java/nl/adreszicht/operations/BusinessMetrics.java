@@ -2,7 +2,7 @@ package nl.adreszicht.operations;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import nl.adreszicht.addresses.RecordedAtAddress;
+import nl.adreszicht.records.RecordedAtAddress;
 import nl.adreszicht.security.AccessRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,9 @@
  * at shutdown, and the business signals for Prometheus (registrations, refusals, break-the-glass grants, the
  * access log's sealer lag and last chain verification, scheduled job outcomes). See docs/operators.md.
  */
+@ApplicationModule(allowedDependencies = {"records", "security"})
 @NullMarked
 package nl.adreszicht.operations;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,7 @@
 package nl.adreszicht.persons;
 
 import java.util.regex.Pattern;
-import nl.adreszicht.addresses.InvalidValueException;
+import nl.adreszicht.records.InvalidValueException;
 
 /**
  * A burgerservicenummer: nine digits that pass the elfproef. The elfproef weighs the digits 9, 8, … 2 and the

@@ -2,8 +2,8 @@ package nl.adreszicht.persons;
 
 import java.time.LocalDate;
 import java.util.Set;
-import nl.adreszicht.addresses.InvalidValueException;
-import nl.adreszicht.addresses.InvalidValuesException;
+import nl.adreszicht.records.InvalidValueException;
+import nl.adreszicht.records.InvalidValuesException;
 import org.jspecify.annotations.Nullable;
 
 /**

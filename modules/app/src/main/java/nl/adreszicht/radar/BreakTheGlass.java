@@ -3,14 +3,13 @@ package nl.adreszicht.radar;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import nl.adreszicht.addresses.AddressId;
-import nl.adreszicht.addresses.ColourRecord;
-import nl.adreszicht.addresses.ColourRecordSource;
-import nl.adreszicht.addresses.InvalidValueException;
-import nl.adreszicht.addresses.StatedReason;
+import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.InvalidValueException;
+import nl.adreszicht.records.StatedReason;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
 import nl.adreszicht.time.DutchTime;
@@ -29,16 +28,19 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class BreakTheGlass {
 
+    private static final EnumSet<HistoryEntry.Type> COLOUR_ENTRIES = EnumSet.of(
+            HistoryEntry.Type.KLEURWIJZIGING, HistoryEntry.Type.KLEURVERHOGING, HistoryEntry.Type.KLEURVERLAGING);
+
     private final JdbcTemplate jdbc;
     private final BreakTheGlassProperties properties;
-    private final List<ColourRecordSource> records;
+    private final List<AddressHistorySource> records;
     private final DutchTime time;
     private final Counter grants;
 
     BreakTheGlass(
             JdbcTemplate jdbc,
             BreakTheGlassProperties properties,
-            List<ColourRecordSource> records,
+            List<AddressHistorySource> records,
             DutchTime time,
             MeterRegistry metrics) {
         this.jdbc = jdbc;
@@ -56,10 +58,12 @@ class BreakTheGlass {
         String why = StatedReason.of(reason);
         OffsetDateTime now = now();
         UUID id = UUID.randomUUID();
-        // The records at the address now: the reason is about them, and is erased when one of them goes.
+        // The records at the address now: the reason is about them, and is erased when one of them goes. They are the
+        // history's entries except the colour's own (its changes, raises and lowerings are no records).
         String[] recordIds = records.stream()
-                .flatMap(source -> source.recordsAt(address).stream())
-                .map(ColourRecord::id)
+                .flatMap(source -> source.historyAt(address).stream())
+                .filter(entry -> !COLOUR_ENTRIES.contains(entry.type()))
+                .map(HistoryEntry::id)
                 .toArray(String[]::new);
         jdbc.update(
                 "INSERT INTO break_the_glass (id, address_id, subject, organisation, vt_region, reason, granted_at,"

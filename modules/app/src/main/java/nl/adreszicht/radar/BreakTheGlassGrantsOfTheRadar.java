@@ -1,7 +1,6 @@
 package nl.adreszicht.radar;
 
-import nl.adreszicht.addresses.AddressId;
-import nl.adreszicht.addresses.BreakTheGlassGrants;
+import nl.adreszicht.records.AddressId;
 import org.springframework.stereotype.Component;
 
 /** The radar's grants, offered to the other Veilig Thuis work bound to the own region. */

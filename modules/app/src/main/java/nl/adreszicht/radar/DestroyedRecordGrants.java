@@ -1,6 +1,6 @@
 package nl.adreszicht.radar;
 
-import nl.adreszicht.addresses.RecordDestroyed;
+import nl.adreszicht.records.RecordDestroyed;
 import nl.adreszicht.time.DutchTime;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -7,7 +7,9 @@
  * scan ({@code areascan.BoundaryStore}, {@code areascan.AreaSuccession}), and records every import run. Runs as a
  * command ({@code --adreszicht.import.*}); the beheer page lists the runs.
  */
+@ApplicationModule(allowedDependencies = {"records", "addresses", "areascan", "time"})
 @NullMarked
 package nl.adreszicht.registers;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

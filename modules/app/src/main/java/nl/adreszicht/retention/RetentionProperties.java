@@ -3,7 +3,7 @@ package nl.adreszicht.retention;
 import java.time.Period;
 import java.util.Map;
 import java.util.Set;
-import nl.adreszicht.addresses.RecordSource;
+import nl.adreszicht.records.RecordSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

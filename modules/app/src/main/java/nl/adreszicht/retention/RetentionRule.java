@@ -8,7 +8,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import nl.adreszicht.addresses.RecordSource;
+import nl.adreszicht.records.RecordSource;
 
 /**
  * How long a record is kept: a named, versioned rule, fed by configuration and tested without Spring.

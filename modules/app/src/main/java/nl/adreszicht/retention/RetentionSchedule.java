@@ -3,7 +3,7 @@ package nl.adreszicht.retention;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Optional;
-import nl.adreszicht.addresses.RecordSource;
+import nl.adreszicht.records.RecordSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,7 +1,7 @@
 package nl.adreszicht.retention;
 
 import java.util.Optional;
-import nl.adreszicht.addresses.RecordSource;
+import nl.adreszicht.records.RecordSource;
 
 /**
  * What retention needs from a module that stores records: find one, and delete it with everything that belongs to

@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.adreszicht.addresses.RecordSource;
+import nl.adreszicht.records.RecordSource;
 import org.springframework.stereotype.Component;
 
 /** The {@link RetentionSource} of each source, as the modules that store records provide them. */

@@ -1,7 +1,7 @@
 package nl.adreszicht.retention;
 
 import java.util.Set;
-import nl.adreszicht.addresses.AddressId;
+import nl.adreszicht.records.AddressId;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -7,7 +7,9 @@
  * recomputed; a privacy officer can have a record destroyed on request. The anonymous tally of the area scan is
  * never touched, so aggregates survive.
  */
+@ApplicationModule(allowedDependencies = {"records", "security", "audit", "time"})
 @NullMarked
 package nl.adreszicht.retention;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

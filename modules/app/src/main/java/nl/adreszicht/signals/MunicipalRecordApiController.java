@@ -3,7 +3,7 @@ package nl.adreszicht.signals;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.UUID;
-import nl.adreszicht.addresses.InvalidValueException;
+import nl.adreszicht.records.InvalidValueException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,11 +2,11 @@ package nl.adreszicht.signals;
 
 import java.util.List;
 import java.util.Set;
-import nl.adreszicht.addresses.AddressId;
-import nl.adreszicht.addresses.ColourRecord;
-import nl.adreszicht.addresses.ColourRecordSource;
-import nl.adreszicht.addresses.RecordSource;
-import nl.adreszicht.addresses.Severity;
+import nl.adreszicht.colour.ColourRecord;
+import nl.adreszicht.colour.ColourRecordSource;
+import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.RecordSource;
+import nl.adreszicht.records.Severity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

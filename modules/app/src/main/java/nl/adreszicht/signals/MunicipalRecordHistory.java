@@ -3,9 +3,9 @@ package nl.adreszicht.signals;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import nl.adreszicht.addresses.AddressHistorySource;
-import nl.adreszicht.addresses.AddressId;
-import nl.adreszicht.addresses.HistoryEntry;
+import nl.adreszicht.radar.AddressHistorySource;
+import nl.adreszicht.radar.HistoryEntry;
+import nl.adreszicht.records.AddressId;
 import nl.adreszicht.time.DutchTime;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,13 +19,6 @@ class MunicipalRecordHistory implements AddressHistorySource {
 
     MunicipalRecordHistory(MunicipalRecords records) {
         this.records = records;
-    }
-
-    @Override
-    public java.util.Set<String> organisationsWithSignalsAt(AddressId address) {
-        return records.findByAddressId(address.value()).stream()
-                .map(MunicipalRecord::organisation)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     @Override

@@ -2,12 +2,12 @@ package nl.adreszicht.signals;
 
 import java.util.Optional;
 import java.util.UUID;
-import nl.adreszicht.addresses.RecordSource;
-import nl.adreszicht.addresses.RecordedAtAddress;
 import nl.adreszicht.areascan.RecordTally;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
+import nl.adreszicht.records.RecordSource;
+import nl.adreszicht.records.RecordedAtAddress;
 import nl.adreszicht.retention.RetentionSchedule;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;

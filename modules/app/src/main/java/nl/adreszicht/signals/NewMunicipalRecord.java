@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedSet;
-import nl.adreszicht.addresses.AddressId;
-import nl.adreszicht.addresses.Severity;
+import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.Severity;
 import org.jspecify.annotations.Nullable;
 
 /**

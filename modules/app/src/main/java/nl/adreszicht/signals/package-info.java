@@ -7,7 +7,22 @@
  * leaves the server; a stored record is announced with {@code RecordedAtAddress} and offered to the colour code as a
  * {@code ColourRecordSource}.
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "records",
+            "addresses",
+            "colour",
+            "radar",
+            "matching",
+            "retention",
+            "areascan",
+            "codelists",
+            "security",
+            "audit",
+            "time"
+        })
 @NullMarked
 package nl.adreszicht.signals;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

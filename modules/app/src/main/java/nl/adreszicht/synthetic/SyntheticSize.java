@@ -9,7 +9,7 @@ package nl.adreszicht.synthetic;
  * @param records records of all sources together (incidents, meldingen and adviezen, municipal records)
  * @param national whether the whole country is generated, or only the gemeenten of the known VT regions
  */
-public enum SyntheticSize {
+enum SyntheticSize {
     SMOKE(2_000, 1_000, false),
     REGIO(200_000, 100_000, false),
     LAND(10_000_000, 6_000_000, true);

@@ -5,7 +5,9 @@
  * Every address it writes carries {@code synthetic = true}; names and streets say they are made up. It is started
  * only by the command {@code --adreszicht.generate=smoke|regio|land}; nothing in the application depends on it.
  */
+@ApplicationModule(allowedDependencies = {"audit", "time"})
 @NullMarked
 package nl.adreszicht.synthetic;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,9 @@
  * reading of the system clock in main code, so a test that fixes the {@link java.time.Clock} bean fixes time for
  * the whole application.
  */
+@ApplicationModule(allowedDependencies = {})
 @NullMarked
 package nl.adreszicht.time;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.UUID;
-import nl.adreszicht.addresses.AddressId;
-import nl.adreszicht.addresses.Severity;
 import nl.adreszicht.persons.Bsn;
+import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.Severity;
 import org.jspecify.annotations.Nullable;
 
 /** A checked advies or melding, ready to store. */

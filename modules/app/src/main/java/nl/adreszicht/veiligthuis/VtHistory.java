@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import nl.adreszicht.addresses.AddressHistorySource;
-import nl.adreszicht.addresses.AddressId;
-import nl.adreszicht.addresses.HistoryEntry;
-import nl.adreszicht.addresses.Severity;
 import nl.adreszicht.persons.Bsn;
 import nl.adreszicht.persons.PersonKeys;
+import nl.adreszicht.radar.AddressHistorySource;
+import nl.adreszicht.radar.HistoryEntry;
+import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.Severity;
 import nl.adreszicht.time.DutchTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -54,15 +54,6 @@ class VtHistory implements AddressHistorySource {
 
     VtHistory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public java.util.Set<String> organisationsWithSignalsAt(AddressId address) {
-        return java.util.Set.copyOf(jdbc.queryForList(
-                "SELECT DISTINCT coalesce(m.organisation, r.name, m.vt_region) FROM vt_melding m"
-                        + " LEFT JOIN vt_region r ON r.code = m.vt_region WHERE m.address_id = ?",
-                String.class,
-                address.value()));
     }
 
     @Override

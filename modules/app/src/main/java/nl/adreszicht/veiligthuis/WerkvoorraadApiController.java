@@ -1,7 +1,7 @@
 package nl.adreszicht.veiligthuis;
 
-import nl.adreszicht.addresses.InvalidValueException;
-import nl.adreszicht.addresses.InvalidValuesException;
+import nl.adreszicht.records.InvalidValueException;
+import nl.adreszicht.records.InvalidValuesException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -1,10 +1,10 @@
 package nl.adreszicht.veiligthuis;
 
-import nl.adreszicht.addresses.AddressId;
 import nl.adreszicht.addresses.GemeenteCode;
 import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.codelists.VtRegions;
 import nl.adreszicht.incidents.ZorgmeldingSent;
+import nl.adreszicht.records.AddressId;
 import nl.adreszicht.time.DutchTime;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;

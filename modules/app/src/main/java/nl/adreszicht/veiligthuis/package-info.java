@@ -7,7 +7,24 @@
  * of the professional's token; every read and write is in the access log. Its meldingen and adviezen count in the
  * colour of their address as a {@code ColourRecordSource}; acute onveiligheid makes the address red.
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "records",
+            "addresses",
+            "colour",
+            "radar",
+            "matching",
+            "retention",
+            "areascan",
+            "incidents",
+            "persons",
+            "codelists",
+            "security",
+            "audit",
+            "time"
+        })
 @NullMarked
 package nl.adreszicht.veiligthuis;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

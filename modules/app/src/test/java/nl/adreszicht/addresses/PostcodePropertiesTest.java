@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import nl.adreszicht.records.InvalidValueException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

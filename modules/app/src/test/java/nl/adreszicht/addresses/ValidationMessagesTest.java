@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import nl.adreszicht.records.InvalidValueException;
 import org.junit.jupiter.api.Test;
 
 /** Every message key the address values can report has a Dutch and an English text. */

@@ -12,9 +12,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import nl.adreszicht.PropertyCheck;
-import nl.adreszicht.addresses.AddressId;
-import nl.adreszicht.addresses.Severity;
 import nl.adreszicht.persons.Bsn;
+import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.Severity;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
-import nl.adreszicht.addresses.InvalidValueException;
+import nl.adreszicht.records.InvalidValueException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

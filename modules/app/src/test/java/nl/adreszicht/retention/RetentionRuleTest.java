@@ -9,7 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.adreszicht.addresses.RecordSource;
+import nl.adreszicht.records.RecordSource;
 import nl.adreszicht.retention.RetentionRule.Basis;
 import nl.adreszicht.retention.RetentionRule.KeptUntil;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.Requests;
-import nl.adreszicht.addresses.RealColourPolicy;
+import nl.adreszicht.colour.RealColourPolicy;
 import nl.adreszicht.security.Role;
 import org.hamcrest.Matchers;
 import org.jspecify.annotations.Nullable;

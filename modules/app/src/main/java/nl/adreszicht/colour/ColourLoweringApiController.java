@@ -1,0 +1,119 @@
+package nl.adreszicht.colour;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.List;
+import nl.adreszicht.addresses.Address;
+import nl.adreszicht.addresses.AddressRegister;
+import nl.adreszicht.audit.AccessKind;
+import nl.adreszicht.records.AddressId;
+import nl.adreszicht.security.CurrentProfessional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code /api/v1/adressen/{id}/kleurverlagingen}: proposing and approving the lowering of an address's colour
+ * (four eyes), within the caller's own VT region (or by a break-the-glass grant for the address), like the radar.
+ * The address is then read through the register, so access logging is that of any other use of the address.
+ */
+@RestController
+class ColourLoweringApiController {
+
+    private final AddressRegister register;
+    private final VtRegionAccess region;
+    private final ColourLowerings lowerings;
+    private final CurrentProfessional currentProfessional;
+
+    ColourLoweringApiController(
+            AddressRegister register,
+            VtRegionAccess region,
+            ColourLowerings lowerings,
+            CurrentProfessional currentProfessional) {
+        this.register = register;
+        this.region = region;
+        this.lowerings = lowerings;
+        this.currentProfessional = currentProfessional;
+    }
+
+    @PostMapping("/api/v1/adressen/{id}/kleurverlagingen")
+    @ResponseStatus(HttpStatus.CREATED)
+    Kleurverlaging propose(@PathVariable String id, @Valid @RequestBody KleurverlagingVoorstel proposal) {
+        AddressId address = changed(id, "adres.kleur.verlagen");
+        return Kleurverlaging.of(lowerings.propose(
+                address,
+                proposal.doelkleur(),
+                proposal.reden(),
+                proposal.herbeoordelingsdatum(),
+                currentProfessional.require()));
+    }
+
+    @GetMapping("/api/v1/adressen/{id}/kleurverlagingen")
+    List<Kleurverlaging> list(@PathVariable String id) {
+        AddressId address = access(id, "adres.kleurverlagingen.lezen", AccessKind.LEZEN);
+        return lowerings.of(address).stream().map(Kleurverlaging::of).toList();
+    }
+
+    @PostMapping("/api/v1/adressen/{id}/kleurverlagingen/{verlagingId}/goedkeuring")
+    Kleurverlaging approve(@PathVariable String id, @PathVariable String verlagingId) {
+        AddressId address = changed(id, "adres.kleur.verlaging.goedkeuren");
+        return Kleurverlaging.of(lowerings.approve(address, verlagingId, currentProfessional.require()));
+    }
+
+    private AddressId changed(String id, String action) {
+        return access(id, action, AccessKind.WIJZIGEN);
+    }
+
+    /** The address, within the caller's VT region or by a break-the-glass grant, logged as {@code kind}. */
+    private AddressId access(String id, String action, AccessKind kind) {
+        AddressId address = AddressId.parse(id);
+        boolean breakTheGlass = region.authorise(address, action);
+        return register.access(address, action, kind, breakTheGlass)
+                .map(Address::id)
+                .orElseThrow(ColourLoweringApiController::notFound);
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "Dit adres staat niet in het adresregister (of valt buiten uw werkgebied).");
+    }
+
+    /** A proposal to lower the colour of an address. */
+    record KleurverlagingVoorstel(
+            @NotBlank String doelkleur,
+            @NotBlank String reden,
+            @NotNull LocalDate herbeoordelingsdatum) {}
+
+    /**
+     * A lowering as the API shows it. Who proposed and approved it is in the access log, not here: the professionals'
+     * subjects mean nothing to a reader and are personal data of their own.
+     */
+    record Kleurverlaging(
+            String id,
+            String doelkleur,
+            String reden,
+            LocalDate herbeoordelingsdatum,
+            String status,
+            LocalDate voorgesteldOp,
+            @Nullable LocalDate goedgekeurdOp) {
+
+        static Kleurverlaging of(ColourLowerings.Lowering lowering) {
+            return new Kleurverlaging(
+                    lowering.id().toString(),
+                    lowering.target().name(),
+                    lowering.reason(),
+                    lowering.reviewDate(),
+                    lowering.approvedOn() == null ? "voorgesteld" : "goedgekeurd",
+                    lowering.proposedOn(),
+                    lowering.approvedOn());
+        }
+    }
+}
