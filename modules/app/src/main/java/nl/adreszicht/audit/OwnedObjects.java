@@ -1,6 +1,7 @@
 package nl.adreszicht.audit;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,13 @@ public interface OwnedObjects {
 
     /** The object with this id, if it exists; an id this module cannot parse is simply not found. */
     Optional<Owned> find(String objectId);
+
+    /**
+     * The ids of the stored objects after {@code after} (all when null), in ascending order of the id, at most
+     * {@code limit}: the verifier pages through them to find any object stored without the access-log entry of its
+     * creation (ADR 0013).
+     */
+    List<String> idsAfter(@Nullable String after, int limit);
 
     /**
      * What the log needs of an owned object.
