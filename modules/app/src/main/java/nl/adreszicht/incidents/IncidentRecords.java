@@ -32,14 +32,15 @@ import org.springframework.transaction.annotation.Transactional;
 class IncidentRecords implements ColourRecordSource, AddressHistorySource, SignalHolders, OwnedObjects {
 
     /** Before every id: where the verifier's paging starts. */
-    private static final String NO_ID = "00000000-0000-0000-0000-000000000000";
-
     private final Incidents incidents;
+
     private final JdbcClient jdbc;
+    private final OwnedObjects.RecordTable owned;
 
     IncidentRecords(Incidents incidents, JdbcClient jdbc) {
         this.incidents = incidents;
         this.jdbc = jdbc;
+        this.owned = new OwnedObjects.RecordTable(jdbc, "incident", "organisation");
     }
 
     @Override
@@ -142,20 +143,11 @@ class IncidentRecords implements ColourRecordSource, AddressHistorySource, Signa
 
     @Override
     public Optional<Owned> find(String objectId) {
-        return IncidentRegister.id(objectId)
-                .flatMap(id -> jdbc.sql(
-                                "SELECT organisation, address_id::text, registered_at FROM incident WHERE id = ?")
-                        .param(id)
-                        .query((row, n) ->
-                                new Owned(row.getString(1), row.getString(2), row.getObject(3, OffsetDateTime.class)))
-                        .optional());
+        return owned.find(objectId);
     }
 
     @Override
     public List<String> idsAfter(@Nullable String after, int limit) {
-        return jdbc.sql("SELECT id::text FROM incident WHERE id > ?::uuid ORDER BY id LIMIT ?")
-                .params(after == null ? NO_ID : after, limit)
-                .query(String.class)
-                .list();
+        return owned.idsAfter(after, limit);
     }
 }

@@ -1,7 +1,6 @@
 package nl.adreszicht.signals;
 
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,14 +33,15 @@ import org.springframework.transaction.annotation.Transactional;
 class MunicipalRecordRecords implements ColourRecordSource, AddressHistorySource, SignalHolders, OwnedObjects {
 
     /** Before every id: where the verifier's paging starts. */
-    private static final String NO_ID = "00000000-0000-0000-0000-000000000000";
-
     private final MunicipalRecords records;
+
     private final JdbcClient jdbc;
+    private final OwnedObjects.RecordTable owned;
 
     MunicipalRecordRecords(MunicipalRecords records, JdbcClient jdbc) {
         this.records = records;
         this.jdbc = jdbc;
+        this.owned = new OwnedObjects.RecordTable(jdbc, "municipal_record", "organisation");
     }
 
     @Override
@@ -117,20 +117,11 @@ class MunicipalRecordRecords implements ColourRecordSource, AddressHistorySource
 
     @Override
     public Optional<Owned> find(String objectId) {
-        return MunicipalRecordRegister.id(objectId)
-                .flatMap(id -> jdbc.sql(
-                                "SELECT organisation, address_id::text, registered_at FROM municipal_record WHERE id = ?")
-                        .param(id)
-                        .query((row, n) ->
-                                new Owned(row.getString(1), row.getString(2), row.getObject(3, OffsetDateTime.class)))
-                        .optional());
+        return owned.find(objectId);
     }
 
     @Override
     public List<String> idsAfter(@Nullable String after, int limit) {
-        return jdbc.sql("SELECT id::text FROM municipal_record WHERE id > ?::uuid ORDER BY id LIMIT ?")
-                .params(after == null ? NO_ID : after, limit)
-                .query(String.class)
-                .list();
+        return owned.idsAfter(after, limit);
     }
 }

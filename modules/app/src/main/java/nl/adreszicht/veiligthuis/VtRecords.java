@@ -28,6 +28,7 @@ import nl.adreszicht.records.Severity;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,8 +45,6 @@ import org.springframework.transaction.annotation.Transactional;
 class VtRecords implements ColourRecordSource, AddressHistorySource, SignalHolders, OwnedObjects {
 
     /** Before every id: where the verifier's paging starts. */
-    private static final String NO_ID = "00000000-0000-0000-0000-000000000000";
-
     /** The meldingen and adviezen at an address (index vt_melding_address). */
     static final String MELDINGEN_AT =
             "SELECT m.id, m.kind, m.registration_number, coalesce(m.organisation, r.name, m.vt_region) AS organisation,"
@@ -67,9 +66,13 @@ class VtRecords implements ColourRecordSource, AddressHistorySource, SignalHolde
                     + " WHERE m.address_id = ?";
 
     private final JdbcTemplate jdbc;
+    private final OwnedObjects.RecordTable owned;
 
     VtRecords(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        // Before meldingen carried their organisation, their VT region owned them.
+        this.owned = new OwnedObjects.RecordTable(
+                JdbcClient.create(jdbc), "vt_melding", "coalesce(organisation, vt_region)");
     }
 
     @Override
@@ -123,16 +126,7 @@ class VtRecords implements ColourRecordSource, AddressHistorySource, SignalHolde
 
     @Override
     public Optional<Owned> find(String objectId) {
-        return Meldingen.id(objectId)
-                .flatMap(id -> jdbc
-                        .query(
-                                "SELECT coalesce(organisation, vt_region), address_id::text, registered_at"
-                                        + " FROM vt_melding WHERE id = ?",
-                                (row, n) -> new Owned(
-                                        row.getString(1), row.getString(2), row.getObject(3, OffsetDateTime.class)),
-                                id)
-                        .stream()
-                        .findFirst());
+        return owned.find(objectId);
     }
 
     @Override
@@ -289,10 +283,6 @@ class VtRecords implements ColourRecordSource, AddressHistorySource, SignalHolde
 
     @Override
     public List<String> idsAfter(@Nullable String after, int limit) {
-        return jdbc.queryForList(
-                "SELECT id::text FROM vt_melding WHERE id > ?::uuid ORDER BY id LIMIT ?",
-                String.class,
-                after == null ? NO_ID : after,
-                limit);
+        return owned.idsAfter(after, limit);
     }
 }
