@@ -71,32 +71,28 @@ class IncidentRegister {
         Professional professional = currentProfessional.require();
         String organisation = organisation(professional);
         Incident incident = Incident.register(registration, organisation, professional.subject(), time.now());
-        return transaction.execute(status -> {
-            NumberedRegistration<Incident> stored = NumberedRegistration.register(
-                    incident,
-                    incidents::insert,
-                    () -> incidents
-                            .findByOrganisationAndRegistrationNumber(organisation, incident.registrationNumber())
-                            .orElseThrow(),
-                    Incident::contentHash,
-                    "Dit registratienummer bestaat al voor uw organisatie, met een andere inhoud. Een gewijzigd"
-                            + " incident krijgt een nieuw registratienummer.");
-            if (stored.created()) {
-                events.publishEvent(new RecordStored(
-                        RecordSource.POLITIE_INCIDENT,
-                        incident.id().toString(),
-                        incident.address(),
-                        organisation,
-                        DutchTime.dayOf(incident.registeredAt()),
-                        DutchTime.dayOf(incident.occurredAt()),
-                        incident.severity(),
-                        incident.childrenPresent(),
-                        incident.violenceTypes()));
-            }
-            return new NumberedRegistration<>(
-                    logged(stored.created() ? AccessKind.AANMAKEN : AccessKind.LEZEN, action, stored.record()),
-                    stored.created());
-        });
+        return transaction.execute(status -> NumberedRegistration.register(
+                        incident,
+                        incidents::insert,
+                        () -> incidents
+                                .findByOrganisationAndRegistrationNumber(organisation, incident.registrationNumber())
+                                .orElseThrow(),
+                        Incident::contentHash,
+                        "Dit registratienummer bestaat al voor uw organisatie, met een andere inhoud. Een gewijzigd"
+                                + " incident krijgt een nieuw registratienummer.",
+                        created -> {
+                            events.publishEvent(new RecordStored(
+                                    RecordSource.POLITIE_INCIDENT,
+                                    incident.id().toString(),
+                                    incident.address(),
+                                    organisation,
+                                    DutchTime.dayOf(incident.registeredAt()),
+                                    DutchTime.dayOf(incident.occurredAt()),
+                                    incident.severity(),
+                                    incident.childrenPresent(),
+                                    incident.violenceTypes()));
+                        })
+                .map((stored, created) -> logged(created ? AccessKind.AANMAKEN : AccessKind.LEZEN, action, stored)));
     }
 
     /** The caller's organisation's incident with this id, if any; {@code action} names the matrix row. */

@@ -1,5 +1,7 @@
 package nl.adreszicht.records;
 
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -35,5 +37,28 @@ public record NumberedRegistration<R>(R record, boolean created) {
             throw new ConflictException(conflict);
         }
         return new NumberedRegistration<>(stored, false);
+    }
+
+    /**
+     * The same, and {@code whenCreated} gets the record if this call stored it (to publish its {@link RecordStored} in
+     * the registration's transaction); not the one stored before.
+     */
+    public static <R> NumberedRegistration<R> register(
+            R record,
+            Predicate<R> insert,
+            Supplier<R> earlier,
+            Function<R, String> contentHash,
+            String conflict,
+            Consumer<R> whenCreated) {
+        NumberedRegistration<R> registration = register(record, insert, earlier, contentHash, conflict);
+        if (registration.created()) {
+            whenCreated.accept(registration.record());
+        }
+        return registration;
+    }
+
+    /** This registration with its record turned into what the caller answers; {@code as} learns if it was created. */
+    public <T> NumberedRegistration<T> map(BiFunction<R, Boolean, T> as) {
+        return new NumberedRegistration<>(as.apply(record, created), created);
     }
 }

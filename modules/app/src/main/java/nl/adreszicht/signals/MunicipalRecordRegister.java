@@ -70,32 +70,29 @@ class MunicipalRecordRegister {
         String organisation = organisation(professional);
         MunicipalRecord record =
                 MunicipalRecord.register(registration, organisation, professional.subject(), time.now());
-        return transaction.execute(status -> {
-            NumberedRegistration<MunicipalRecord> stored = NumberedRegistration.register(
-                    record,
-                    records::insert,
-                    () -> records.findByOrganisationAndRegistrationNumber(organisation, record.registrationNumber())
-                            .orElseThrow(),
-                    MunicipalRecord::contentHash,
-                    "Dit registratienummer bestaat al voor uw organisatie, met een andere inhoud. Een gewijzigde"
-                            + " registratie krijgt een nieuw registratienummer.");
-            if (stored.created()) {
-                // A municipal record names no persons, and its day is both when it happened and when it was recorded.
-                events.publishEvent(new RecordStored(
-                        record.kind().source(),
-                        record.id().toString(),
-                        record.address(),
-                        organisation,
-                        record.date(),
-                        record.date(),
-                        record.severity(),
-                        Boolean.TRUE.equals(record.childrenPresent()),
-                        record.violenceTypes()));
-            }
-            return new NumberedRegistration<>(
-                    logged(stored.created() ? AccessKind.AANMAKEN : AccessKind.LEZEN, action, stored.record()),
-                    stored.created());
-        });
+        return transaction.execute(status -> NumberedRegistration.register(
+                        record,
+                        records::insert,
+                        () -> records.findByOrganisationAndRegistrationNumber(organisation, record.registrationNumber())
+                                .orElseThrow(),
+                        MunicipalRecord::contentHash,
+                        "Dit registratienummer bestaat al voor uw organisatie, met een andere inhoud. Een gewijzigde"
+                                + " registratie krijgt een nieuw registratienummer.",
+                        created -> {
+                            // A municipal record names no persons, and its day is both when it happened and when it was
+                            // recorded.
+                            events.publishEvent(new RecordStored(
+                                    record.kind().source(),
+                                    record.id().toString(),
+                                    record.address(),
+                                    organisation,
+                                    record.date(),
+                                    record.date(),
+                                    record.severity(),
+                                    Boolean.TRUE.equals(record.childrenPresent()),
+                                    record.violenceTypes()));
+                        })
+                .map((stored, created) -> logged(created ? AccessKind.AANMAKEN : AccessKind.LEZEN, action, stored)));
     }
 
     /** The caller's organisation's record with this id, if any. */
