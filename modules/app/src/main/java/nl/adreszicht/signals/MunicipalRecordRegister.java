@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * token, is stored with the record and is part of every lookup, so another organisation's record is simply not
  * found. A registration is one transaction: the record, {@link RecordStored} (the colour, the anonymous tally and the
  * last day of retention are derived from it in that transaction) and, last, its access-log entry, so they commit
- * together or not at all; a read is logged in the transaction that reads (ADR 0011).
+ * together or not at all; a read is logged in the transaction that reads (ADRs 0011, 0013).
  */
 @Service
 class MunicipalRecordRegister {
