@@ -7,7 +7,9 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.Media;
+import com.microsoft.playwright.options.RequestOptions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +38,9 @@ class ShellBrowserIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Value("${adreszicht.oidc.issuer-uri}")
+    String issuer;
 
     private BrowserContext context;
     private Page page;
@@ -253,5 +259,132 @@ class ShellBrowserIT {
         assertThat(page.locator("footer")).isHidden();
         assertThat(page.locator("h1")).isVisible();
         page.pdf(new Page.PdfOptions().setPath(java.nio.file.Path.of("target", "screenshots", "adreshistorie.pdf")));
+    }
+
+    @Test
+    void anUnknownAddressIsADutchNotFoundPageAndOnTheApiAProblemNotARefusal() throws Exception {
+        Browsers.logIn(page, "vt.drenthe");
+        Response response = page.navigate(LocalStackTest.APP_URL + "/bestaat-niet");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(page.locator("h1")).hasText("Pagina niet gevonden");
+        assertThat(page.locator("main")).not().containsText("geen rol");
+        assertThat(page.locator(".main-menu")).isVisible();
+        Browsers.assertGoodEverywhere(page, "niet-gevonden");
+        page.locator("main a", new Page.LocatorOptions().setHasText("Naar de startpagina"))
+                .click();
+        assertThat(page.locator(".main-menu a[aria-current=page]")).hasText("Start");
+
+        // A page that exists but is not for this role is still refused.
+        assertThat(page.navigate(LocalStackTest.APP_URL + "/gebiedsscan").status())
+                .isEqualTo(403);
+
+        String token = RealmTokens.accessToken(issuer, "vt.drenthe");
+        APIResponse api = context.request()
+                .get(
+                        LocalStackTest.APP_URL + "/api/v1/bestaat-niet",
+                        RequestOptions.create().setHeader("Authorization", "Bearer " + token));
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.headers().get("content-type")).startsWith("application/problem+json");
+        assertThat(api.text()).contains("\"status\":404");
+
+        // Without a role there is no start page to offer, also not on the 404 page: no loop.
+        try (BrowserContext roleless = Browsers.newContext()) {
+            Page other = roleless.newPage();
+            Browsers.logIn(other, "zonderrol");
+            assertThat(other.navigate(LocalStackTest.APP_URL + "/bestaat-niet").status())
+                    .isEqualTo(404);
+            assertThat(other.locator("main a", new Page.LocatorOptions().setHasText("Naar de startpagina")))
+                    .hasCount(0);
+            assertThat(other.locator("main button", new Page.LocatorOptions().setHasText("Afmelden")))
+                    .isVisible();
+        }
+    }
+
+    @Test
+    void aSessionThatEndsDuringAFormKeepsTheInputToSendAgainAfterSigningIn() {
+        jdbc.update("INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, synthetic)"
+                + " VALUES ('3c9e0f1a-6b7d-4e2f-8a1b-0c2d3e4f5b03', '7906KT', 43, 'Sessieweg (demo)', 'Hoogeveen',"
+                + " 'GM0118', true) ON CONFLICT DO NOTHING");
+        Browsers.logIn(page, "vt.drenthe");
+        page.navigate(LocalStackTest.APP_URL + "/meldingen/nieuw");
+        page.locator("#postcode").fill("7906 KT");
+        page.locator("#huisnummer").fill("43");
+        page.locator("#melderSector").selectOption("huisarts");
+        page.locator("#reden").fill("Buren horen 's nachts geschreeuw en een kind dat huilt.");
+        page.locator("#gv-partnergeweld").check();
+
+        // The session ends while the form is open.
+        endTheSession();
+        page.locator("button", new Page.LocatorOptions().setHasText("Melding registreren"))
+                .click();
+
+        assertThat(page.locator("h1")).hasText("Uw sessie is verlopen");
+        assertThat(page.locator("main")).not().containsText("geen rol");
+        assertThat(page.locator("main")).containsText("is bewaard");
+        Browsers.assertAccessible(page);
+        Browsers.screenshot(page, "sessie-verlopen");
+        page.locator("main a", new Page.LocatorOptions().setHasText("Opnieuw aanmelden en verdergaan"))
+                .click();
+        // Keycloak still knows the person: signing in again takes no password, and the input is back.
+        assertThat(page.locator("h1")).hasText("Uw bewaarde invoer");
+        assertThat(page.locator("main")).containsText("Melding registreren");
+        assertThat(page.locator(".kept-fields")).containsText("7906 KT");
+        assertThat(page.locator(".kept-fields")).containsText("geschreeuw");
+        Browsers.assertAccessible(page);
+        Browsers.assertNoHorizontalOverflow(page);
+        Browsers.screenshot(page, "bewaarde-invoer");
+        Browsers.assertGoodEverywhere(page, "bewaarde-invoer");
+        // The page above reloaded it in two languages: the input is given back once, so it is gone now ...
+        assertThat(page.locator("main")).containsText("geen bewaarde invoer");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM vt_melding WHERE address_id = '3c9e0f1a-6b7d-4e2f-8a1b-0c2d3e4f5b03'",
+                        Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void theKeptInputIsSentOnceMoreWithOneClick() {
+        jdbc.update("INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, synthetic)"
+                + " VALUES ('3c9e0f1a-6b7d-4e2f-8a1b-0c2d3e4f5b04', '7906KV', 44, 'Sessieweg (demo)', 'Hoogeveen',"
+                + " 'GM0118', true) ON CONFLICT DO NOTHING");
+        Browsers.logIn(page, "vt.drenthe");
+        page.navigate(LocalStackTest.APP_URL + "/meldingen/nieuw");
+        page.locator("#postcode").fill("7906 KV");
+        page.locator("#huisnummer").fill("44");
+        page.locator("#melderSector").selectOption("huisarts");
+        page.locator("#reden").fill("Huisarts ziet blauwe plekken bij het jongste kind.");
+        page.locator("#gv-partnergeweld").check();
+        endTheSession();
+        page.locator("button", new Page.LocatorOptions().setHasText("Melding registreren"))
+                .click();
+        page.locator("main a", new Page.LocatorOptions().setHasText("Opnieuw aanmelden en verdergaan"))
+                .click();
+        page.locator("main button", new Page.LocatorOptions().setHasText("Opnieuw versturen"))
+                .click();
+
+        assertThat(page.locator(".notice")).containsText("is geregistreerd");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM vt_melding WHERE address_id = '3c9e0f1a-6b7d-4e2f-8a1b-0c2d3e4f5b04'",
+                        Integer.class))
+                .isEqualTo(1);
+
+        // Signing out of a session that already ended says so, instead of refusing.
+        endTheSession();
+        page.locator("header button", new Page.LocatorOptions().setHasText("Afmelden"))
+                .click();
+        assertThat(page.locator("h1")).hasText("U bent afgemeld");
+    }
+
+    /** Ends the browser's session as the idle timeout's cleanup does: its row is gone from PostgreSQL. */
+    private void endTheSession() {
+        String cookie = context.cookies().stream()
+                .filter(c -> c.name.equals("SESSION"))
+                .findFirst()
+                .orElseThrow()
+                .value;
+        assertThat(jdbc.update(
+                        "DELETE FROM spring_session WHERE session_id = convert_from(decode(?, 'base64'), 'UTF8')",
+                        cookie))
+                .isEqualTo(1);
     }
 }
