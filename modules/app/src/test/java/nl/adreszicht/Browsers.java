@@ -28,6 +28,10 @@ final class Browsers {
 
     static final int PHONE = 375;
 
+    static final String LOCALE = "nl-NL";
+
+    static final String TIME_ZONE = "Europe/Amsterdam";
+
     private static Playwright playwright;
     private static Browser browser;
 
@@ -56,9 +60,15 @@ final class Browsers {
         return browser;
     }
 
-    /** A fresh browser context (own cookies, so its own login) at desktop width. */
+    /** A fresh browser context (own cookies, so its own login) at desktop width, in Dutch and in Dutch time. */
     static BrowserContext newContext() {
-        BrowserContext context = browser().newContext(new Browser.NewContextOptions().setViewportSize(DESKTOP, 900));
+        // A Dutch professional's browser: Dutch locale (date inputs read dd-mm-jjjj) and Dutch time, whatever the
+        // machine running the tests is set to.
+        BrowserContext context = browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setViewportSize(DESKTOP, 900)
+                        .setLocale(LOCALE)
+                        .setTimezoneId(TIME_ZONE));
         context.setDefaultTimeout(15_000);
         return context;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -12,6 +13,7 @@ import com.microsoft.playwright.options.Media;
 import com.microsoft.playwright.options.RequestOptions;
 import java.util.List;
 import java.util.stream.Stream;
+import nl.adreszicht.time.DutchTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,12 @@ class ShellBrowserIT {
 
     @Value("${adreszicht.oidc.issuer-uri}")
     String issuer;
+
+    @Autowired
+    DutchTime time;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     private BrowserContext context;
     private Page page;
@@ -171,12 +179,12 @@ class ShellBrowserIT {
         Browsers.logIn(page, "analist.hoogeveen");
         page.locator(".main-menu a", new Page.LocatorOptions().setHasText("Gebiedsscan"))
                 .click();
-        assertThat(page.locator("h1")).hasText("Gebiedsscan GM0118");
+        assertThat(page.locator("h1")).containsText("GM0118");
 
         for (String period : List.of("jaar", "halfjaar")) {
             page.locator("#periode").selectOption(period);
             page.locator("form.scan-form button").click();
-            assertThat(page.locator("h1")).hasText("Gebiedsscan GM0118");
+            assertThat(page.locator("h1")).containsText("GM0118");
             assertThat(page.locator("main")).not().containsText("Er ging iets mis");
             assertThat(page.locator("#periode")).hasValue(period);
             assertThat(page.locator(".scan-table")).isVisible();
@@ -373,6 +381,190 @@ class ShellBrowserIT {
         page.locator("header button", new Page.LocatorOptions().setHasText("Afmelden"))
                 .click();
         assertThat(page.locator("h1")).hasText("U bent afgemeld");
+    }
+
+    /**
+     * A record made at 23:30 UTC on 14 March happened at 00:30 on 15 March in the Netherlands: that is the day and time
+     * the page shows, in a browser that is itself Dutch (locale nl-NL, zone Europe/Amsterdam).
+     */
+    @Test
+    void aRecordMadeAt2330UtcShowsItsDutchDayAndTime() throws Exception {
+        String address = "3c9e0f1a-6b7d-4e2f-8a1b-0c2d3e4f5b05";
+        jdbc.update("INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, synthetic)"
+                + " VALUES ('" + address + "', '7906KW', 45, 'Middernachtweg (demo)', 'Hoogeveen',"
+                + " 'GM0118', true) ON CONFLICT DO NOTHING");
+        String incident =
+                RealmTokens.incident("PNN-2330", address).replace("2026-03-14T22:15:00+01:00", "2026-03-14T23:30:00Z");
+        APIResponse registered = context.request()
+                .post(
+                        LocalStackTest.APP_URL + "/api/v1/incidenten",
+                        RequestOptions.create()
+                                .setHeader(
+                                        "Authorization", "Bearer " + RealmTokens.accessToken(issuer, "politie.drenthe"))
+                                .setHeader("Content-Type", "application/json")
+                                .setData(incident));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+
+        Browsers.logIn(page, "vt.drenthe");
+        assertThat(page.evaluate("() => navigator.language")).isEqualTo("nl-NL");
+        assertThat(page.evaluate("() => Intl.DateTimeFormat().resolvedOptions().timeZone"))
+                .isEqualTo("Europe/Amsterdam");
+        page.navigate(LocalStackTest.APP_URL + "/adressen/" + address + "/historie");
+        Locator entry = page.locator(".timeline li[data-type=politie-incident]");
+        assertThat(entry.locator("time")).hasText("15-03-2026 00:30");
+        assertThat(page.locator("main")).not().containsText("14-03-2026");
+        assertThat(page.locator("main")).not().containsText("2026-03-14");
+        Browsers.screenshot(page, "middernacht");
+
+        // Names, not codes: the organisation by its name, the colour and its rule in words, in Dutch and in English.
+        assertThat(entry.locator(".history-organisation")).hasText("Politie Noord-Nederland");
+        assertThat(entry.locator(".history-summary"))
+                .hasText(java.util.regex.Pattern.compile("^Incident PNN-2330/.*, ernst S2$"));
+        Locator colour = page.locator(".timeline li[data-type=kleurwijziging] .history-summary");
+        assertThat(colour.first()).containsText("Kleur Geel (een incident met lichamelijk geweld of bedreiging");
+        assertThat(page.locator(".timeline")).not().containsText("YELLOW");
+        assertThat(page.locator(".timeline")).not().containsText("_IS_");
+        assertThat(page.locator(".timeline")).not().containsText("politie-noord-nederland");
+        page.navigate(LocalStackTest.APP_URL + "/adressen/" + address + "/historie?lang=en");
+        assertThat(entry.locator(".history-summary"))
+                .hasText(java.util.regex.Pattern.compile("^Incident PNN-2330/.*, severity S2$"));
+        assertThat(colour.first()).containsText("Colour Yellow (an incident with physical violence");
+        assertThat(page.locator(".timeline")).not().containsText("ernst");
+        assertThat(page.locator(".timeline")).not().containsText("Kleur");
+        Browsers.assertGoodEverywhere(page, "adreshistorie-zinnen");
+    }
+
+    /**
+     * The area scan names the gemeente, its wijken and buurten from the CBS labels of their boundaries: in the title
+     * (not only "GM0118"), the table, the chart and the CSV; the codes stay beside the names.
+     */
+    @Test
+    void theAreaScanNamesTheGemeenteItsWijkenAndBuurten() throws Exception {
+        jdbc.update(
+                "INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, wijk_code, buurt_code,"
+                        + " area_year, synthetic) SELECT md5('scan-names' || n)::uuid, '7906NP', n, 'Naamlaan (demo)',"
+                        + " 'Hoogeveen', 'GM0118', 'WK011807', 'BU01180701', 2026, true FROM generate_series(1, 60) n"
+                        + " ON CONFLICT DO NOTHING");
+        String square = "'{\"type\": \"Polygon\", \"coordinates\": [[[6.50, 52.72], [6.52, 52.72], [6.52, 52.73],"
+                + " [6.50, 52.73], [6.50, 52.72]]]}'";
+        jdbc.update(
+                "INSERT INTO area_boundary (code, area_year, level, gemeente_code, label, geometry, synthetic) VALUES"
+                        + " ('GM0118', 2026, 'gemeente', 'GM0118', 'Hoogeveen', " + square + ", true),"
+                        + " ('WK011807', 2026, 'wijk', 'GM0118', 'Noordwijk', " + square + ", true),"
+                        + " ('BU01180701', 2026, 'buurt', 'GM0118', 'Kinholt-Noord', " + square + ", true)"
+                        + " ON CONFLICT (code, area_year) DO UPDATE SET label = EXCLUDED.label");
+        events.publishEvent(new nl.adreszicht.addresses.AddressesImported(60));
+
+        Browsers.logIn(page, "analist.hoogeveen");
+        page.navigate(LocalStackTest.APP_URL + "/gebiedsscan?periode=jaar&niveau=buurt");
+        assertThat(page.locator("h1")).hasText("Gebiedsscan Hoogeveen (GM0118)");
+        Locator buurt = page.locator(".scan-table tbody tr", new Page.LocatorOptions().setHasText("BU01180701"));
+        assertThat(buurt.locator(".area-name")).hasText("Kinholt-Noord");
+        Locator wijk = page.locator(".scan-table tbody tr", new Page.LocatorOptions().setHasText("WK011807"));
+        assertThat(wijk.locator(".area-name")).hasText("Noordwijk");
+        assertThat(page.locator(".trend-chart .chart-label", new Page.LocatorOptions().setHasText("Noordwijk")))
+                .hasCount(1);
+        assertThat(page.locator("#grafiek-totaal")).containsText("Hoogeveen (GM0118)");
+        Browsers.assertAccessible(page);
+
+        Download download = page.waitForDownload(
+                () -> page.locator("a[href*='/gebiedsscan/export']").click());
+        String csv = java.nio.file.Files.readString(download.path());
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("gebied;naam;niveau");
+        assertThat(csv)
+                .contains(
+                        "\r\nBU01180701;Kinholt-Noord;buurt;",
+                        "\r\nWK011807;Noordwijk;wijk;",
+                        "\r\nGM0118;Hoogeveen;gemeente;");
+
+        page.navigate(LocalStackTest.APP_URL + "/gebiedsscan?periode=jaar&niveau=buurt&lang=en");
+        assertThat(page.locator("h1")).hasText("Area scan Hoogeveen (GM0118)");
+    }
+
+    /**
+     * The privacy officer reads the log by name, not by Keycloak subject: searches by username, by postcode and house
+     * number and within a range of days, and exports the answer as CSV in Dutch time; the export is logged too.
+     */
+    @Test
+    void thePrivacyOfficerSearchesTheLogByUsernameAddressAndDaysAndExportsIt() throws Exception {
+        String address = "3c9e0f1a-6b7d-4e2f-8a1b-0c2d3e4f5b06";
+        jdbc.update("INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, synthetic)"
+                + " VALUES ('" + address + "', '7906KX', 46, 'Logweg (demo)', 'Hoogeveen',"
+                + " 'GM0118', true) ON CONFLICT DO NOTHING");
+        Browsers.logIn(page, "vt.drenthe");
+        page.navigate(LocalStackTest.APP_URL + "/adressen/" + address);
+        page.locator("header button", new Page.LocatorOptions().setHasText("Afmelden"))
+                .click();
+        page.waitForURL(LocalStackTest.APP_URL + "/afgemeld");
+
+        Browsers.logIn(page, "privacy.drenthe");
+        page.navigate(LocalStackTest.APP_URL + "/toegangslog");
+        page.locator("#gebruiker").fill("vt.drenthe");
+        page.locator("form.log-search button").click();
+        Locator rows = page.locator("tbody tr");
+        assertThat(rows.first()).isVisible();
+        assertThat(page.locator(".log-user-name").first()).hasText("Vera van Veilig Thuis (demo)");
+        assertThat(page.locator(".log-username").first()).hasText("vt.drenthe");
+        assertThat(page.locator(".log-organisation").first()).hasText("Veilig Thuis Drenthe");
+        // Names, not Keycloak subjects (UUIDs) and not organisation codes, in the user column.
+        assertThat(page.locator(".log-user").first()).not().containsText("-4");
+        assertThat(page.locator("tbody")).not().containsText("veilig-thuis-drenthe");
+        assertThat(page.locator("tbody")).containsText("Lezen");
+        Browsers.assertGoodEverywhere(page, "toegangslog-gebruiker");
+
+        page.locator("#gebruiker").fill("");
+        page.locator("#postcode").fill("7906 kx");
+        page.locator("#huisnummer").fill("46");
+        String today = time.today().toString();
+        page.locator("#van").fill(today);
+        page.locator("#tot").fill(today);
+        page.locator("form.log-search button").click();
+        // The read of the address, and the officer's own search for it (logged before it ran).
+        Locator read = rows.filter(new Locator.FilterOptions().setHasText("adres.pagina"));
+        assertThat(read).hasCount(1);
+        assertThat(read).containsText("Vera van Veilig Thuis (demo)");
+        assertThat(read.locator("td").first())
+                .hasText(java.util.regex.Pattern.compile(
+                        time.today().format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"))
+                                + " \\d{2}:\\d{2}"));
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText("toegangslog.pagina")))
+                .containsText("Priya Privacy Officer (demo)");
+
+        // The same address last year: nothing; an end before the start: said at once, naming the field.
+        page.locator("#van").fill(time.today().minusYears(1).toString());
+        page.locator("#tot").fill(time.today().minusYears(1).toString());
+        page.locator("form.log-search button").click();
+        assertThat(page.locator("main")).containsText("Geen vermeldingen gevonden");
+        page.locator("#van").fill(today);
+        page.locator("#tot").fill(time.today().minusDays(1).toString());
+        page.locator("form.log-search button").click();
+        assertThat(page.locator(".error-summary")).containsText("Tot en met: De einddatum ligt voor de begindatum");
+        assertThat(page.locator(".error-summary")).isFocused();
+        Browsers.assertAccessible(page);
+
+        page.locator("#tot").fill(today);
+        page.locator("form.log-search button").click();
+        long exportsBefore = exports();
+        Download download =
+                page.waitForDownload(() -> page.locator(".export-link").click());
+        String csv = java.nio.file.Files.readString(download.path());
+        assertThat(download.suggestedFilename()).startsWith("toegangslog-").endsWith(".csv");
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("tijdstip;soort;actie;naam;gebruikersnaam");
+        assertThat(csv.lines()
+                        .filter(line -> line.contains(";LEZEN;adres.pagina;"))
+                        .findFirst()
+                        .orElseThrow())
+                .matches(
+                        "\\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2};LEZEN;adres.pagina;Vera van Veilig Thuis \\(demo\\);vt.drenthe;.*")
+                .contains(";Veilig Thuis Drenthe;");
+        assertThat(exports()).as("the export is itself in the log").isEqualTo(exportsBefore + 1);
+    }
+
+    private long exports() {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM access_log WHERE kind = 'EXPORTEREN' AND action = 'toegangslog.export'"
+                        + " AND object_type = 'adres'",
+                Long.class);
     }
 
     /** Ends the browser's session as the idle timeout's cleanup does: its row is gone from PostgreSQL. */

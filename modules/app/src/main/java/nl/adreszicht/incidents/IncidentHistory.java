@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.adreszicht.radar.AddressHistorySource;
 import nl.adreszicht.radar.HistoryEntry;
+import nl.adreszicht.radar.HistoryEntry.Sentence;
 import nl.adreszicht.records.AddressId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,43 +33,67 @@ class IncidentHistory implements AddressHistorySource {
         List<HistoryEntry> entries = new ArrayList<>();
         for (Incident incident : incidents.findByAddressId(address.value())) {
             entries.add(new HistoryEntry(
-                    incident.id().toString(),
-                    HistoryEntry.Type.POLITIE_INCIDENT,
-                    incident.occurred().toOffsetDateTime(),
-                    incident.organisation(),
-                    summary(incident),
-                    incident.summary(),
-                    incident.severity(),
-                    incident.childrenPresent(),
-                    List.copyOf(incident.violenceTypes()),
-                    incident.persons().stream()
-                            .map(person -> new HistoryEntry.Person(
-                                    person.personKey(),
-                                    person.name(),
-                                    person.birthDate(),
-                                    person.role(),
-                                    person.relation()))
-                            .toList()));
+                            incident.id().toString(),
+                            HistoryEntry.Type.POLITIE_INCIDENT,
+                            incident.occurred().toOffsetDateTime(),
+                            incident.organisation(),
+                            summary(incident),
+                            incident.summary(),
+                            incident.severity(),
+                            incident.childrenPresent(),
+                            List.copyOf(incident.violenceTypes()),
+                            incident.persons().stream()
+                                    .map(person -> new HistoryEntry.Person(
+                                            person.personKey(),
+                                            person.name(),
+                                            person.birthDate(),
+                                            person.role(),
+                                            person.relation()))
+                                    .toList())
+                    .saying(sentence(incident)));
         }
         entries.addAll(jdbc.query(
                 "SELECT z.id, z.organisation, z.concern, z.sent_at, z.feedback_code, i.registration_number"
                         + " FROM zorgmelding z JOIN incident i ON i.id = z.incident_id WHERE i.address_id = ?",
                 (row, n) -> new HistoryEntry(
-                        row.getObject("id", UUID.class).toString(),
-                        HistoryEntry.Type.ZORGMELDING,
-                        row.getObject("sent_at", OffsetDateTime.class),
-                        row.getString("organisation"),
-                        "Zorgmelding over incident " + row.getString("registration_number")
-                                + (row.getString("feedback_code") == null
-                                        ? ""
-                                        : ", terugkoppeling " + row.getString("feedback_code")),
-                        row.getString("concern"),
-                        null,
-                        null,
-                        List.of(),
-                        List.of()),
+                                row.getObject("id", UUID.class).toString(),
+                                HistoryEntry.Type.ZORGMELDING,
+                                row.getObject("sent_at", OffsetDateTime.class),
+                                row.getString("organisation"),
+                                "Zorgmelding over incident " + row.getString("registration_number")
+                                        + (row.getString("feedback_code") == null
+                                                ? ""
+                                                : ", terugkoppeling " + row.getString("feedback_code")),
+                                row.getString("concern"),
+                                null,
+                                null,
+                                List.of(),
+                                List.of())
+                        .saying(
+                                row.getString("feedback_code") == null
+                                        ? Sentence.of("historie.zin.zorgmelding", row.getString("registration_number"))
+                                        : Sentence.of(
+                                                "historie.zin.zorgmelding.terugkoppeling",
+                                                row.getString("registration_number"),
+                                                row.getString("feedback_code"),
+                                                Sentence.label(
+                                                        "statuscode." + row.getString("feedback_code"),
+                                                        row.getString("feedback_code")))),
                 address.value()));
         return entries;
+    }
+
+    /** The summary in the reader's language (issue 12): the same facts as {@link #summary}. */
+    private static Sentence sentence(Incident incident) {
+        return Sentence.of(
+                        "historie.zin.incident",
+                        incident.registrationNumber(),
+                        incident.severity().name())
+                .withFact(incident.childrenPresent(), "kinderen")
+                .withFact(incident.injury(), "letsel")
+                .withFact(incident.weapon(), "wapen")
+                .withFact(incident.huisverbodImposed(), "huisverbodOpgelegd")
+                .withFact(incident.huisverbodBroken(), "huisverbodOvertreden");
     }
 
     private static String summary(Incident incident) {

@@ -109,6 +109,13 @@ public final class AccessMatrix {
                     true),
             row("werkvoorraad.pagina", GET, "/werkvoorraad", VEILIG_THUIS, Scope.OWN_VT_REGION, true),
             row("toegangslog.pagina", GET, "/toegangslog", EnumSet.of(PRIVACY_OFFICER), Scope.OWN_ORGANISATION, true),
+            row(
+                    "toegangslog.export",
+                    GET,
+                    "/toegangslog/export",
+                    EnumSet.of(PRIVACY_OFFICER),
+                    Scope.OWN_ORGANISATION,
+                    true),
             // Aggregates after disclosure control: not personal data, so not in the access log (disclosure-control.md).
             row("gebiedsscan.pagina", GET, "/gebiedsscan", EnumSet.of(GEMEENTE_ANALIST), Scope.OWN_GEMEENTE, false),
             row(
