@@ -25,8 +25,8 @@
           onEachFeature: function (feature, path) {
             var p = feature.properties;
             // Names with their codes ("Centrum (BU01180000)"); an area merged into its wijk says which.
-            var buurt = p.buurtNaam || p.buurt;
-            var gebied = p.gebiedNaam || p.gebied;
+            var buurt = p.buurtLabel || p.buurt;
+            var gebied = p.gebiedLabel || p.gebied;
             path.bindTooltip(buurt + (p.gebied !== p.buurt ? " \u2013 " + gebied : "") + ": " + p.weergave);
           }
         }).addTo(map);

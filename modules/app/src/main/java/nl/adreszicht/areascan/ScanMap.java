@@ -31,7 +31,7 @@ final class ScanMap {
         return write(scan, measure, boundaries, java.util.Map.of());
     }
 
-    /** As above, each buurt's and shown area's name beside its code ({@code buurtNaam}, {@code gebiedNaam}). */
+    /** As above, each buurt's and shown area's name beside its code ({@code buurtLabel}, {@code gebiedLabel}: public CBS names, no person). */
     static String write(
             Gebiedsscan scan,
             String measure,
@@ -66,8 +66,8 @@ final class ScanMap {
             ObjectNode properties = feature.putObject("properties");
             properties.put("buurt", boundary.code());
             properties.put("gebied", unit.code());
-            properties.put("buurtNaam", AreaNames.display(boundary.code(), names));
-            properties.put("gebiedNaam", AreaNames.display(unit.code(), names));
+            properties.put("buurtLabel", AreaNames.display(boundary.code(), names));
+            properties.put("gebiedLabel", AreaNames.display(unit.code(), names));
             properties.put("weergave", count.weergave());
             properties.put("afgeschermd", count.afgeschermd());
             properties.put(
