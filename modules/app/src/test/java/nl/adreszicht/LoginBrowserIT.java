@@ -105,7 +105,8 @@ class LoginBrowserIT {
             assertThat(page.locator("main")).containsText("geen rol");
             return;
         }
-        assertThat(page.locator("h1")).containsText("Welkom, " + user.firstName());
+        assertThat(page.locator("h1")).hasText("Mijn werk");
+        assertThat(page.locator(".welcome")).containsText("Welkom, " + user.firstName());
         assertThat(page.locator("[data-role='" + user.role().get() + "']")).isVisible();
         assertThat(page.locator(".role-tasks")).hasCount(1);
         assertNoAccessibilityViolations();
@@ -160,7 +161,7 @@ class LoginBrowserIT {
     @Test
     void whenKeycloakEndsTheUsersSessionTheBrowserSessionEndsToo() throws Exception {
         logIn("gemeente.hoogeveen");
-        assertThat(page.locator("h1")).containsText("Welkom");
+        assertThat(page.locator(".welcome")).containsText("Welkom");
         String session = sessionCookie().value;
 
         String keycloak = issuer.substring(0, issuer.indexOf("/realms/"));
