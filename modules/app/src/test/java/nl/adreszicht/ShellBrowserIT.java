@@ -456,7 +456,8 @@ class ShellBrowserIT {
         events.publishEvent(new nl.adreszicht.addresses.AddressesImported(60));
 
         Browsers.logIn(page, "analist.hoogeveen");
-        page.navigate(LocalStackTest.APP_URL + "/gebiedsscan?periode=jaar&niveau=buurt");
+        page.navigate(LocalStackTest.APP_URL + "/gebiedsscan?niveau=buurt");
+        Browsers.screenshot(page, "gebiedsscan-namen");
         assertThat(page.locator("h1")).hasText("Gebiedsscan Hoogeveen (GM0118)");
         Locator buurt = page.locator(".scan-table tbody tr", new Page.LocatorOptions().setHasText("BU01180701"));
         assertThat(buurt.locator(".area-name")).hasText("Kinholt-Noord");
@@ -477,7 +478,7 @@ class ShellBrowserIT {
                         "\r\nWK011807;Noordwijk;wijk;",
                         "\r\nGM0118;Hoogeveen;gemeente;");
 
-        page.navigate(LocalStackTest.APP_URL + "/gebiedsscan?periode=jaar&niveau=buurt&lang=en");
+        page.navigate(LocalStackTest.APP_URL + "/gebiedsscan?niveau=buurt&lang=en");
         assertThat(page.locator("h1")).hasText("Area scan Hoogeveen (GM0118)");
     }
 

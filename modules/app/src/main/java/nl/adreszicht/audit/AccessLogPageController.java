@@ -41,7 +41,12 @@ class AccessLogPageController {
             @Nullable String object,
             @Nullable String van,
             @Nullable String tot,
-            boolean breakTheGlass) {
+            @Nullable String breakTheGlass) {
+
+        /** Whether only break-the-glass uses are asked for (a checkbox: sent as {@code true}, or not at all). */
+        boolean onlyBreakTheGlass() {
+            return "true".equals(breakTheGlass);
+        }
 
         boolean isEmpty() {
             return blank(gebruiker)
@@ -50,7 +55,7 @@ class AccessLogPageController {
                     && blank(object)
                     && blank(van)
                     && blank(tot)
-                    && !breakTheGlass;
+                    && !onlyBreakTheGlass();
         }
 
         /** The query string of the same search, for the export link. */
@@ -68,7 +73,7 @@ class AccessLogPageController {
                     query.queryParam(name, value);
                 }
             });
-            if (breakTheGlass) {
+            if (onlyBreakTheGlass()) {
                 query.queryParam("breakTheGlass", true);
             }
             return query.encode().build().getQuery();
@@ -183,7 +188,7 @@ class AccessLogPageController {
         if (from != null && until != null && until.isBefore(from)) {
             errors.put("tot", "toegangslog.error.volgorde");
         }
-        boolean named = subjects != null || addressIds != null || object != null || search.breakTheGlass();
+        boolean named = subjects != null || addressIds != null || object != null || search.onlyBreakTheGlass();
         if (!named && errors.isEmpty()) {
             errors.put("gebruiker", "toegangslog.error.niets");
         }
@@ -191,7 +196,7 @@ class AccessLogPageController {
                 subjects,
                 addressIds,
                 object,
-                search.breakTheGlass(),
+                search.onlyBreakTheGlass(),
                 from == null ? null : startOf(from),
                 until == null ? null : startOf(until.plusDays(1)));
     }

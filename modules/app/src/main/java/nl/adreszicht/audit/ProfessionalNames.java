@@ -13,12 +13,11 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
- * Who a Keycloak subject is, as people read it: the username and name Keycloak gave at the last sign-in (the ID token
- * of a page login, the access token of an API call). The log itself names only the subject; this directory lets the
+ * Who a Keycloak subject is, as people read it: the username and name Keycloak gave at the last sign-in to the pages
+ * (from the ID token). The log itself names only the subject; this directory lets the
  * privacy officer's page show names and search by username. A sign-in never fails for it: a directory that cannot be
  * written is only a name missing from a page, which then shows the subject.
  */
@@ -30,7 +29,7 @@ class ProfessionalNames {
     /** The name of a professional; {@code username} may be absent for a client without one. */
     record Name(String displayName, @Nullable String username) {}
 
-    // Only when something changed or a day has passed: an API client's every call is no write.
+    // Only when something changed or a day has passed: a sign-in writes nothing new most of the time.
     private static final String REMEMBER = """
             INSERT INTO professional_name (subject, username, display_name, organisation, seen_at)
             VALUES (?, ?, ?, ?, ?)
@@ -52,14 +51,12 @@ class ProfessionalNames {
 
     @EventListener
     void signedIn(AuthenticationSuccessEvent event) {
-        Map<String, Object> claims;
-        if (event.getAuthentication().getPrincipal() instanceof OidcUser user) {
-            claims = user.getClaims();
-        } else if (event.getAuthentication() instanceof JwtAuthenticationToken jwt) {
-            claims = jwt.getToken().getClaims();
-        } else {
+        // Page sign-ins only: an API call is authenticated on every request, and a write per call would tie every
+        // call to the database (a frozen database would hold calls that are otherwise answered 503 at once).
+        if (!(event.getAuthentication().getPrincipal() instanceof OidcUser user)) {
             return;
         }
+        Map<String, Object> claims = user.getClaims();
         String subject = text(claims.get("sub"));
         if (subject == null || subject.length() > 64) {
             return;
