@@ -183,12 +183,15 @@ class RoleDayBrowserIT {
                 + UUID.randomUUID().toString().substring(0, 8) + ": kind verblijft bij een familielid op dit adres.";
         // Two uses of noodtoegang by a colleague, through the API: the review list holds several rows.
         String token = RealmTokens.accessToken(issuer, "vt.drenthe");
-        for (String why : List.of(reason, reason.replace("Dagtest", "Tweede dagtest"))) {
+        String second = address("8011AD", language.equals("nl") ? 1 : 2, "Buitenweg (demo)", "GM0193");
+        for (String[] use : List.of(
+                new String[] {elsewhere, reason}, new String[] {second, reason.replace("Dagtest", "Tweede dagtest")})) {
+            String why = use[1];
             APIResponse grant = Browsers.browser()
                     .newContext()
                     .request()
                     .post(
-                            LocalStackTest.APP_URL + "/api/v1/adressen/" + elsewhere + "/doorbraken",
+                            LocalStackTest.APP_URL + "/api/v1/adressen/" + use[0] + "/doorbraken",
                             RequestOptions.create()
                                     .setHeader("Authorization", "Bearer " + token)
                                     .setHeader("Content-Type", "application/json")
