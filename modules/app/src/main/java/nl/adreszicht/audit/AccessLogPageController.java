@@ -44,7 +44,7 @@ class AccessLogPageController {
             @Nullable String breakTheGlass) {
 
         /** Whether only break-the-glass uses are asked for (a checkbox: sent as {@code true}, or not at all). */
-        boolean onlyBreakTheGlass() {
+        public boolean onlyBreakTheGlass() {
             return "true".equals(breakTheGlass);
         }
 
