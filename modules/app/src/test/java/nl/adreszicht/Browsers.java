@@ -54,7 +54,10 @@ final class Browsers {
                                     "--disable-background-networking",
                                     "--disable-component-update",
                                     "--disable-sync",
-                                    "--font-render-hinting=none")));
+                                    "--font-render-hinting=none",
+                                    // Native date inputs take their format from the browser's language, not the
+                                    // context's locale: a Dutch professional's browser shows dd-mm-jjjj.
+                                    "--lang=" + LOCALE)));
             Runtime.getRuntime().addShutdownHook(new Thread(playwright::close));
         }
         return browser;
