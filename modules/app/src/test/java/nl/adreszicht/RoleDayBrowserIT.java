@@ -185,7 +185,8 @@ class RoleDayBrowserIT {
         String token = RealmTokens.accessToken(issuer, "vt.drenthe");
         String second = address("8011AD", language.equals("nl") ? 1 : 2, "Buitenweg (demo)", "GM0193");
         for (String[] use : List.of(
-                new String[] {elsewhere, reason}, new String[] {second, reason.replace("Dagtest", "Tweede dagtest")})) {
+                new String[] {elsewhere, reason},
+                new String[] {second, "Andere noodtoegang " + UUID.randomUUID() + ": oma past op de kinderen."})) {
             String why = use[1];
             APIResponse grant = Browsers.browser()
                     .newContext()
