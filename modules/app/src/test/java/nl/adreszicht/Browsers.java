@@ -87,8 +87,7 @@ final class Browsers {
 
     /** axe-core (WCAG 2.1 A and AA) and the contrast of every visible text. */
     static void assertAccessible(Page page) {
-        // Judge the page as a person sees it: laid out with its fonts. axe caches the boxes of elements; a font that
-        // arrives during its run moves rows under it, and it then reports one element over another that is not.
+        // Judge the page as a person sees it: laid out, with its fonts.
         page.evaluate("() => document.fonts.ready.then(() => true)");
         List<Rule> violations = new AxeBuilder(page)
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
@@ -132,9 +131,10 @@ final class Browsers {
             for (int width : List.of(DESKTOP, PHONE)) {
                 page.setViewportSize(width, width == DESKTOP ? 900 : 812);
                 assertThat(page.locator("html")).hasAttribute("lang", language);
+                // The screenshot first: a page that fails the checks can then be looked at.
+                screenshot(page, name + "-" + language + "-" + width);
                 assertAccessible(page);
                 assertNoHorizontalOverflow(page);
-                screenshot(page, name + "-" + language + "-" + width);
             }
         }
         page.setViewportSize(DESKTOP, 900);
