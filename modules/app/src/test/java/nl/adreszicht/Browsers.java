@@ -55,12 +55,22 @@ final class Browsers {
                                     "--disable-component-update",
                                     "--disable-sync",
                                     "--font-render-hinting=none",
-                                    // Native date inputs take their format from the browser's language, not the
-                                    // context's locale: a Dutch professional's browser shows dd-mm-jjjj.
-                                    "--lang=" + LOCALE)));
+                                    // Native date inputs take their format from the browser's own language (its
+                                    // environment and Debian's chromium-l10n), not the context's locale: a Dutch
+                                    // professional's browser shows dd-mm-jjjj.
+                                    "--lang=" + LOCALE))
+                            .setEnv(dutch()));
             Runtime.getRuntime().addShutdownHook(new Thread(playwright::close));
         }
         return browser;
+    }
+
+    /** The test run's environment, in Dutch: the browser takes its language from it. */
+    private static Map<String, String> dutch() {
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.put("LANGUAGE", "nl");
+        environment.put("LANG", "nl_NL.UTF-8");
+        return environment;
     }
 
     /** A fresh browser context (own cookies, so its own login) at desktop width, in Dutch and in Dutch time. */
