@@ -46,6 +46,9 @@ public final class AccessMatrix {
             open("afmelding.tonen", GET, "/afgemeld"),
             row("help.tonen", GET, "/help", ALL_ROLES, Scope.NONE, false),
             open("privacyverklaring.tonen", GET, "/privacyverklaring"),
+            // A session that ended during a form: the explanation before signing in, the kept input after it.
+            open("sessie-verlopen.tonen", GET, "/sessie-verlopen"),
+            row("bewaarde-invoer.tonen", GET, "/bewaarde-invoer", ALL_ROLES, Scope.NONE, false),
             row("adressen.pagina", GET, "/adressen", ADDRESS_READERS, Scope.NONE, false),
             row("adressen.pagina.zoeken", POST, "/adressen", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
             row("adres.pagina", GET, "/adressen/{id}", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
@@ -106,6 +109,13 @@ public final class AccessMatrix {
                     true),
             row("werkvoorraad.pagina", GET, "/werkvoorraad", VEILIG_THUIS, Scope.OWN_VT_REGION, true),
             row("toegangslog.pagina", GET, "/toegangslog", EnumSet.of(PRIVACY_OFFICER), Scope.OWN_ORGANISATION, true),
+            row(
+                    "toegangslog.export",
+                    GET,
+                    "/toegangslog/export",
+                    EnumSet.of(PRIVACY_OFFICER),
+                    Scope.OWN_ORGANISATION,
+                    true),
             // Aggregates after disclosure control: not personal data, so not in the access log (disclosure-control.md).
             row("gebiedsscan.pagina", GET, "/gebiedsscan", EnumSet.of(GEMEENTE_ANALIST), Scope.OWN_GEMEENTE, false),
             row(
@@ -339,6 +349,26 @@ public final class AccessMatrix {
                 .filter(p -> p.method().matches(decidingMethod))
                 .filter(p -> pattern(p).matches(container))
                 .findFirst();
+    }
+
+    /**
+     * Paths of the framework and the platform that no row names but that are not unknown either: Spring Security's
+     * login, logout and error endpoints and the actuator. They stay refused unless a rule above permits them.
+     */
+    static final List<String> FRAMEWORK_PATHS =
+            List.of("/error", "/logout", "/login", "/login/**", "/oauth2/**", "/actuator", "/actuator/**");
+
+    /**
+     * Whether any row, public resource or framework path names this path, whatever the method. A path nobody names
+     * is unknown: a signed-in caller is told it does not exist (404) instead of being refused it (403), which was a
+     * dead end that sounded like a missing role.
+     */
+    public static boolean knowsPath(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return PERMISSIONS.stream().anyMatch(p -> pattern(p).matches(container))
+                || java.util.stream.Stream.of(PUBLIC_RESOURCES, PUBLIC_ACTUATOR, FRAMEWORK_PATHS)
+                        .flatMap(List::stream)
+                        .anyMatch(known -> PARSER.parse(known).matches(container));
     }
 
     /** The row of an action: what the access log takes an action's allowed roles from. */

@@ -116,7 +116,11 @@ class Werkvoorraad {
     record Lijst(String regio, Map<String, Integer> aantallen, List<Item> items, List<Zorgmelding> zorgmeldingen) {}
 
     /** A filtered, sorted worklist: {@code categorie} and {@code soort} may be null (all), sort by deadline or receipt. */
-    Lijst list(@Nullable Categorie categorie, NewMelding.@Nullable Kind soort, boolean byReceipt, String action) {
+    Lijst list(
+            @Nullable Categorie categorie,
+            NewMelding.@Nullable Kind soort,
+            boolean byReceipt,
+            @Nullable String action) {
         String region = meldingen.region();
         LocalDate today = time.today();
         record Open(Item item, AddressId address, long mark) {}
@@ -215,7 +219,10 @@ class Werkvoorraad {
                 .toList();
         List<Zorgmelding> zorgmeldingen =
                 categorie == null || categorie == Categorie.ZORGMELDING_IN_TE_NEMEN ? inbox : List.of();
-        accessLog.record(new AccessEntry(AccessKind.ZOEKEN, action, "werkvoorraad", null, false));
+        // Without an action the caller takes only the counts and deadlines (the start page): no personal data leaves.
+        if (action != null) {
+            accessLog.record(new AccessEntry(AccessKind.ZOEKEN, action, "werkvoorraad", null, false));
+        }
         return new Lijst(region, counts, shown, zorgmeldingen);
     }
 }
