@@ -23,13 +23,14 @@ import java.util.Map;
  * </ol>
  *
  * <p>Pure functions of their input, tested without Spring (DisclosureControlTest, DisclosureControlPropertiesTest).
+ * The one disclosure control of the application: the monitor protects its tables with {@link #protect} too.
  */
-final class DisclosureControl {
+public final class DisclosureControl {
 
-    static final String NAME = "DisclosureControl";
-    static final String VERSION = "v1";
-    static final int ROUNDING = 5;
-    static final int THRESHOLD = 10;
+    public static final String NAME = "DisclosureControl";
+    public static final String VERSION = "v1";
+    public static final int ROUNDING = 5;
+    public static final int THRESHOLD = 10;
     static final int MINIMUM_ADDRESSES = 50;
 
     private static final double EPSILON = 1e-9;
@@ -37,7 +38,7 @@ final class DisclosureControl {
     private DisclosureControl() {}
 
     /** The table's cells after protection. */
-    static final class Protection {
+    public static final class Protection {
 
         private final SumTable table;
         private final boolean[] suppressed;
@@ -50,29 +51,29 @@ final class DisclosureControl {
         }
 
         /** The cell as it may be published. A hidden cell is always suppressed. */
-        ProtectedCount published(int cell) {
+        public ProtectedCount published(int cell) {
             if (suppressed[cell]) {
                 return ProtectedCount.suppressed(primary[cell]);
             }
             return ProtectedCount.of(round(table.value(cell)));
         }
 
-        boolean suppressed(int cell) {
+        public boolean suppressed(int cell) {
             return suppressed[cell];
         }
 
-        boolean primary(int cell) {
+        public boolean primary(int cell) {
             return primary[cell];
         }
     }
 
     /** A count rounded to the nearest multiple of {@value #ROUNDING}. */
-    static long round(long count) {
+    public static long round(long count) {
         return Math.round(count / (double) ROUNDING) * ROUNDING;
     }
 
     /** Suppresses and rounds the table's counts. */
-    static Protection protect(SumTable table) {
+    public static Protection protect(SumTable table) {
         int n = table.size();
         boolean[] suppressed = new boolean[n];
         boolean[] primary = new boolean[n];
@@ -85,6 +86,11 @@ final class DisclosureControl {
                     }
                 }
                 case HIDDEN -> suppressed[cell] = true;
+                case WITHHELD -> {
+                    // Suppressed where it was first published (another table), and kept from being solved here.
+                    suppressed[cell] = true;
+                    primary[cell] = table.value(cell) < THRESHOLD;
+                }
                 case KNOWN -> {
                     // public: never suppressed
                 }
@@ -100,7 +106,7 @@ final class DisclosureControl {
                 for (int term : relation) {
                     if (suppressed[term]) {
                         count++;
-                        counts |= table.kind(term) == SumTable.Kind.COUNT;
+                        counts |= table.kind(term) == SumTable.Kind.COUNT || table.kind(term) == SumTable.Kind.WITHHELD;
                     }
                 }
                 // A hidden cell alone may be solved: it is never published and not a count of people.
@@ -219,7 +225,8 @@ final class DisclosureControl {
             int[] cellOf = new int[column.size()];
             column.forEach((cell, index) -> cellOf[index] = cell);
             for (int index : singletonPivots(rows, column.size())) {
-                if (table.kind(cellOf[index]) == SumTable.Kind.COUNT) {
+                SumTable.Kind kind = table.kind(cellOf[index]);
+                if (kind == SumTable.Kind.COUNT || kind == SumTable.Kind.WITHHELD) {
                     fixed.add(cellOf[index]);
                 }
             }

@@ -17,6 +17,7 @@ import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.codelists.VtRegions;
 import nl.adreszicht.colour.ColourEscalations;
 import nl.adreszicht.incidents.ZorgmeldingIntake;
+import nl.adreszicht.monitor.MonitoredRecordChanged;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.RecordSource;
 import nl.adreszicht.records.RecordedAtAddress;
@@ -374,7 +375,10 @@ class Meldingen {
             } catch (Handelingsprotocol.Refused refused) {
                 return Optional.of(refused.getMessage());
             }
-            step.apply(stand, (Row) rows.get(0)[1]);
+            Row row = (Row) rows.get(0)[1];
+            step.apply(stand, row);
+            // A step of the protocol is no new record, but the monitor counts it (funnel, deadlines, interventions).
+            events.publishEvent(new MonitoredRecordChanged(row.address()));
             return Optional.<String>empty();
         });
         if (refusal != null && refusal.isPresent()) {
