@@ -125,6 +125,9 @@ public final class DisclosureControl {
                         break;
                     }
                 }
+                if (!changed) {
+                    changed = suppressFurther(table, suppressed, cell);
+                }
                 if (changed) {
                     break;
                 }
@@ -152,6 +155,45 @@ public final class DisclosureControl {
             return false;
         }
         suppressed[best] = true;
+        return true;
+    }
+
+    /**
+     * For a cell fixed by relations whose own terms are all fixed already (published in a table protected before, as
+     * a quarter is when the year is protected): suppresses a published count further away that the solution goes
+     * through, the smallest that frees the cell, or else the smallest next to the suppressed cells, so that the next
+     * round gets further. False when no published count is left to suppress.
+     */
+    private static boolean suppressFurther(SumTable table, boolean[] suppressed, int cell) {
+        List<Integer> candidates = new ArrayList<>();
+        boolean[] seen = new boolean[table.size()];
+        for (int[] relation : table.relations()) {
+            boolean touches = false;
+            for (int term : relation) {
+                touches |= suppressed[term];
+            }
+            if (!touches) {
+                continue;
+            }
+            for (int term : relation) {
+                if (!suppressed[term] && !seen[term] && table.kind(term) == SumTable.Kind.COUNT) {
+                    seen[term] = true;
+                    candidates.add(term);
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return false;
+        }
+        candidates.sort(Comparator.comparingLong(table::value).thenComparing(Comparator.naturalOrder()));
+        for (int candidate : candidates) {
+            suppressed[candidate] = true;
+            if (!determined(table, suppressed).contains(cell)) {
+                return true;
+            }
+            suppressed[candidate] = false;
+        }
+        suppressed[candidates.get(0)] = true;
         return true;
     }
 

@@ -39,8 +39,11 @@ record Monitor(
             String niveau,
 
             String code,
-            String naam,
-            long adressen,
+            String omschrijving,
+
+            @Schema(description = "Aantal adressen in de BAG (openbaar), de noemer van per1000")
+            long omvang,
+
             int gemeenten) {}
 
     @Schema(name = "MonitorPeriode")
@@ -67,7 +70,7 @@ record Monitor(
      * @param van first day
      * @param tot the day after the last
      * @param aantal the count after disclosure control
-     * @param per1000Adressen the count per 1,000 addresses of the level, from the published count
+     * @param per1000 the count per 1,000 addresses of the level, from the published count
      * @param aandeel for a share (on time, repeated, a record before or after): percent of its whole, from published
      *     counts only
      */
@@ -77,6 +80,9 @@ record Monitor(
             LocalDate van,
             LocalDate tot,
             ProtectedCount aantal,
-            @Nullable Double per1000Adressen,
+
+            @Schema(description = "Per 1.000 adressen van het niveau, uit het gepubliceerde aantal") @Nullable
+            Double per1000,
+
             @Nullable Integer aandeel) {}
 }

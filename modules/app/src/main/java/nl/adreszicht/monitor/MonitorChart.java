@@ -116,7 +116,7 @@ record MonitorChart(
             return punt.aandeel() == null ? null : punt.aandeel().doubleValue();
         }
         if (rate) {
-            return punt.per1000Adressen();
+            return punt.per1000();
         }
         return punt.aantal().waarde() == null ? null : punt.aantal().waarde().doubleValue();
     }
@@ -138,7 +138,7 @@ record MonitorChart(
     static String nameOf(Monitor monitor, String level) {
         return monitor.niveaus().stream()
                 .filter(n -> n.niveau().equals(level))
-                .map(Monitor.Niveau::naam)
+                .map(Monitor.Niveau::omschrijving)
                 .findFirst()
                 .orElse(level);
     }

@@ -17,14 +17,14 @@ final class MonitorCsv {
     private MonitorCsv() {}
 
     static String write(Monitor monitor) {
-        Map<String, String> names =
-                monitor.niveaus().stream().collect(Collectors.toMap(Monitor.Niveau::niveau, Monitor.Niveau::naam));
+        Map<String, String> names = monitor.niveaus().stream()
+                .collect(Collectors.toMap(Monitor.Niveau::niveau, Monitor.Niveau::omschrijving));
         StringBuilder csv = new StringBuilder(String.join(
                         ";",
                         List.of(
                                 "gemeente",
                                 "niveau",
-                                "naam",
+                                "omschrijving",
                                 "familie",
                                 "meting",
                                 "periode",
@@ -50,11 +50,9 @@ final class MonitorCsv {
                                         DutchTime.displayDate(punt.van()),
                                         DutchTime.displayDate(punt.tot()),
                                         punt.aantal().weergave(),
-                                        punt.per1000Adressen() == null
+                                        punt.per1000() == null
                                                 ? ""
-                                                : punt.per1000Adressen()
-                                                        .toString()
-                                                        .replace('.', ','),
+                                                : punt.per1000().toString().replace('.', ','),
                                         punt.aandeel() == null
                                                 ? ""
                                                 : punt.aandeel().toString(),

@@ -30,7 +30,7 @@ record MonitorTable(List<String> levels, List<Row> rows) {
                     Monitor.Punt punt = reeks.punten().get(i);
                     String extra = punt.aandeel() != null
                             ? punt.aandeel() + "%"
-                            : punt.per1000Adressen() != null ? MonitorChart.format(punt.per1000Adressen()) : "–";
+                            : punt.per1000() != null ? MonitorChart.format(punt.per1000()) : "–";
                     cells.add(new Cell(punt.aantal().weergave(), punt.aantal().afgeschermd(), extra));
                 }
                 rows.add(new Row(series.get(0).punten().get(i).periode(), cells));

@@ -188,7 +188,7 @@ class Monitors {
                 .orElse(gemeente);
         niveaus.add(new Monitor.Niveau(Level.OWN.code(), gemeente, ownName, addresses.getOrDefault(gemeente, 0L), 1));
         Map<Level, Long> addressesOf = new LinkedHashMap<>();
-        niveaus.forEach(n -> addressesOf.put(levelOf(n.niveau()), n.adressen()));
+        niveaus.forEach(n -> addressesOf.put(levelOf(n.niveau()), n.omvang()));
 
         MonitorReads.Raw raw =
                 reads.read(gemeente, regionShown ? region : null, regionGemeenten, allShown, from, until);

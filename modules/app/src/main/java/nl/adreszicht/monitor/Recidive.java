@@ -63,7 +63,11 @@ final class Recidive {
                     .orElseThrow();
             grouped.add(new Grouped(sorted, first, last, sorted.get(0)));
         }
-        grouped.sort(Comparator.comparing(Grouped::first).thenComparing(Grouped::key));
+        // Of two events on one day the one that ends first is the index event: the other, the one a joined record
+        // lengthened, stays the repeat, so that joining never moves a repeat out of the window.
+        grouped.sort(Comparator.comparing(Grouped::first)
+                .thenComparing(Grouped::last)
+                .thenComparing(Grouped::key));
         List<Event> events = new ArrayList<>();
         LocalDate coveredUntil = null; // exclusive
         for (Grouped g : grouped) {

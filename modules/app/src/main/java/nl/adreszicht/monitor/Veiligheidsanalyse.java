@@ -91,7 +91,7 @@ class Veiligheidsanalyse {
                 .append(esc("Vergeleken met: "
                         + years.niveaus().stream()
                                 .filter(n -> !n.niveau().equals("gemeente"))
-                                .map(n -> n.naam() + " (" + n.gemeenten() + " gemeenten)")
+                                .map(n -> n.omschrijving() + " (" + n.gemeenten() + " gemeenten)")
                                 .collect(Collectors.joining(", "))
                         + (years.niveaus().size() == 1 ? "geen vergelijking beschikbaar" : "") + "."))
                 .append("</p>");
@@ -263,9 +263,9 @@ class Veiligheidsanalyse {
         h.append("<table><thead><tr><th>Meting</th>");
         for (Monitor.Niveau niveau : MonitorLabels.ownFirst(monitor.niveaus())) {
             h.append("<th>")
-                    .append(esc(niveau.naam() + " " + (year - 1)))
+                    .append(esc(niveau.omschrijving() + " " + (year - 1)))
                     .append("</th><th>")
-                    .append(esc(niveau.naam() + " " + year))
+                    .append(esc(niveau.omschrijving() + " " + year))
                     .append("</th>");
             if (rates) {
                 h.append("<th>").append(esc("per 1.000 adressen " + year)).append("</th>");
@@ -287,7 +287,7 @@ class Veiligheidsanalyse {
                         .append("</td>");
                 if (rates) {
                     h.append("<td>")
-                            .append(esc(now.map(Monitor.Punt::per1000Adressen)
+                            .append(esc(now.map(Monitor.Punt::per1000)
                                     .map(MonitorChart::format)
                                     .orElse("–")))
                             .append("</td>");
@@ -318,9 +318,7 @@ class Veiligheidsanalyse {
             reeks.punten()
                     .forEach(p -> h.append("<td>")
                             .append(esc(p.aantal().weergave()
-                                    + (p.per1000Adressen() == null
-                                            ? ""
-                                            : " (" + MonitorChart.format(p.per1000Adressen()) + ")")))
+                                    + (p.per1000() == null ? "" : " (" + MonitorChart.format(p.per1000()) + ")")))
                             .append("</td>"));
             h.append("</tr>");
         }
