@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param interval months, quarters or years
  * @param regels the versions of the rules every figure was made with, and the norms shown beside the deadlines
  * @param reeksen every series: per family, measure and level, its points
- * @param toelichting what a level or figure could not be shown for, in Dutch
+ * @param kanttekeningen what a level or figure could not be shown for, in Dutch
  */
 @Schema(name = "Monitor", description = "De monitor huiselijk geweld van de eigen gemeente, na onthullingscontrole.")
 record Monitor(
@@ -31,7 +31,7 @@ record Monitor(
 
         Regels regels,
         List<Reeks> reeksen,
-        List<String> toelichting) {
+        List<String> kanttekeningen) {
 
     @Schema(name = "MonitorNiveau")
     record Niveau(

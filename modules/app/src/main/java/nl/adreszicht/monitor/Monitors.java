@@ -137,7 +137,7 @@ class Monitors {
 
         // Which levels hold enough other gemeenten to be shown beside the own one.
         Map<String, Long> addresses = addressCounts.perGemeente();
-        List<String> toelichting = new ArrayList<>();
+        List<String> kanttekeningen = new ArrayList<>();
         String region = regions.regionOf(gemeente).orElse(null);
         List<String> regionGemeenten = region == null
                 ? List.of()
@@ -152,11 +152,12 @@ class Monitors {
         long narrower = regionShown ? regionGemeenten.size() : 1;
         boolean allShown = addresses.size() - narrower >= MINIMUM_OTHER_GEMEENTEN;
         if (!regionShown) {
-            toelichting.add("De Veilig Thuis-regio wordt niet getoond: zij telt minder dan " + MINIMUM_OTHER_GEMEENTEN
-                    + " andere deelnemende gemeenten, zodat haar cijfers die van een andere gemeente zouden verraden.");
+            kanttekeningen.add(
+                    "De Veilig Thuis-regio wordt niet getoond: zij telt minder dan " + MINIMUM_OTHER_GEMEENTEN
+                            + " andere deelnemende gemeenten, zodat haar cijfers die van een andere gemeente zouden verraden.");
         }
         if (!allShown) {
-            toelichting.add("Alle deelnemende gemeenten samen worden niet getoond: buiten de eigen "
+            kanttekeningen.add("Alle deelnemende gemeenten samen worden niet getoond: buiten de eigen "
                     + (regionShown ? "regio" : "gemeente") + " doen minder dan " + MINIMUM_OTHER_GEMEENTEN
                     + " gemeenten mee.");
         }
@@ -284,7 +285,7 @@ class Monitors {
                         properties.normBeoordelingProcent(),
                         properties.normOnderzoekProcent()),
                 reeksen,
-                toelichting);
+                kanttekeningen);
     }
 
     private static Monitor.Punt point(

@@ -1,5 +1,8 @@
 package nl.adreszicht.monitor;
 
+import java.time.LocalDate;
+import nl.adreszicht.codelists.Gemeenten;
+import nl.adreszicht.codelists.VtRegions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,10 +17,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 class RepeatAddressPageController {
 
     private final RepeatAddressList list;
+    private final Gemeenten gemeenten;
+    private final VtRegions regions;
 
-    RepeatAddressPageController(RepeatAddressList list) {
+    RepeatAddressPageController(RepeatAddressList list, Gemeenten gemeenten, VtRegions regions) {
         this.list = list;
+        this.gemeenten = gemeenten;
+        this.regions = regions;
     }
+
+    /** A row as people read it: the gemeente by its name, not its code. */
+    record Row(
+            String adresId,
+            String gemeente,
+            int herhalingen,
+            @Nullable LocalDate laatsteRegistratie) {}
 
     @GetMapping("/herhaaladressen")
     String page(
@@ -27,7 +41,19 @@ class RepeatAddressPageController {
         RepeatAddressList.Lijst lijst =
                 list.list(new RepeatAddressList.Query(null, sorteer, na, null), "herhaaladressen.pagina");
         model.addAttribute("lijst", lijst);
-        model.addAttribute("gebied", String.join(", ", lijst.regios()));
+        model.addAttribute(
+                "rijen",
+                lijst.items().stream()
+                        .map(r -> new Row(
+                                r.adresId(), gemeenten.nameOf(r.gemeente()), r.herhalingen(), r.laatsteRegistratie()))
+                        .toList());
+        model.addAttribute(
+                "gebied",
+                String.join(
+                        ", ",
+                        lijst.regios().stream()
+                                .map(code -> regions.nameOf(code).orElse(code))
+                                .toList()));
         return "herhaaladressen";
     }
 }

@@ -95,7 +95,7 @@ class Veiligheidsanalyse {
                                 .collect(Collectors.joining(", "))
                         + (years.niveaus().size() == 1 ? "geen vergelijking beschikbaar" : "") + "."))
                 .append("</p>");
-        years.toelichting()
+        years.kanttekeningen()
                 .forEach(t -> h.append("<p class=\"small\">").append(esc(t)).append("</p>"));
 
         h.append("<h2>1. Registraties per bron</h2>");

@@ -42,7 +42,7 @@ class MonitorApiTest {
 
     private static final Pattern FORBIDDEN = Pattern.compile(
             "(?i).*(adres|straat|postcode|huisnummer|huisletter|toevoeging|naam|name|bsn|geboorte|persoon|betrokkene"
-                    + "|toelichtingvrij|vrijetekst|tekst|notitie|melder).*");
+                    + "|toelichting|vrijetekst|tekst|notitie|melder).*");
 
     @Autowired
     MockMvc mvc;
