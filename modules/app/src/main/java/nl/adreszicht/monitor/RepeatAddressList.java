@@ -85,6 +85,22 @@ class RepeatAddressList {
             @Schema(description = "Cursor van de volgende pagina (parameter na); afwezig op de laatste") @Nullable
             String volgende) {}
 
+    /**
+     * One page of the list: regions, minimum, (the cursor's key twice and address id,) page size + 1. Read from the
+     * partial index of the sort order from the cursor on, whatever the size of the region (MonitorQueryPlanTest).
+     */
+    static String page(String sort, boolean afterCursor) {
+        boolean byRepeats = sort.equals("herhalingen");
+        String after = !afterCursor
+                ? ""
+                : byRepeats
+                        ? " AND (repeats < ? OR (repeats = ? AND address_id > ?))"
+                        : " AND (last_event_on < ? OR (last_event_on = ? AND address_id > ?))";
+        String order = byRepeats ? " ORDER BY repeats DESC, address_id" : " ORDER BY last_event_on DESC, address_id";
+        return "SELECT address_id, gemeente_code, repeats, last_event_on FROM monitor_address"
+                + " WHERE vt_region = ANY(?::varchar[]) AND repeats > 0 AND repeats >= ?" + after + order + " LIMIT ?";
+    }
+
     /** The regions whose addresses the caller may list. */
     List<String> area() {
         Professional professional = currentProfessional.require();
@@ -137,29 +153,21 @@ class RepeatAddressList {
         List<String> area = area();
         String regionList = "{" + String.join(",", area) + "}";
         List<Object> args = new ArrayList<>(List.of(regionList, minimum));
-        String after = "";
         if (cursor != null) {
             UUID id = UUID.fromString(cursor.group(2));
             if (sort.equals("herhalingen")) {
                 int repeats = Integer.parseInt(cursor.group(1));
-                after = " AND (repeats < ? OR (repeats = ? AND address_id > ?))";
                 args.addAll(List.of(repeats, repeats, id));
             } else {
                 LocalDate day = LocalDate.parse(cursor.group(1));
-                after = " AND (last_event_on < ? OR (last_event_on = ? AND address_id > ?))";
                 args.addAll(List.of(day, day, id));
             }
         }
-        String order = sort.equals("herhalingen")
-                ? " ORDER BY repeats DESC, address_id"
-                : " ORDER BY last_event_on DESC, address_id";
         args.add(size + 1);
         List<Regel> rows = area.isEmpty()
                 ? List.of()
                 : jdbc.query(
-                        "SELECT address_id, gemeente_code, repeats, last_event_on FROM monitor_address"
-                                + " WHERE vt_region = ANY(?::varchar[]) AND repeats > 0 AND repeats >= ?" + after
-                                + order + " LIMIT ?",
+                        page(sort, cursor != null),
                         (row, n) -> new Regel(
                                 row.getObject(1, UUID.class).toString(),
                                 row.getString(2).trim(),
