@@ -1,12 +1,19 @@
 package nl.adreszicht.monitor;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import nl.adreszicht.areascan.DisclosureControl;
 import nl.adreszicht.areascan.ProtectedCount;
 import nl.adreszicht.areascan.SumTable;
@@ -153,6 +160,83 @@ final class MonitorComposer {
      * where the cell is free here).
      */
     static Protected protect(
+            Family family,
+            List<Level> levels,
+            Map<Level, long[][]> values,
+            List<int[]> sums,
+            Map<Level, ProtectedCount[][]> fixed) {
+        String key = key(family, levels, values, sums, fixed);
+        Protected known = PROTECTED.get(key);
+        if (known != null) {
+            return known;
+        }
+        Protected computed = compute(family, levels, values, sums, fixed);
+        PROTECTED.put(key, computed);
+        return computed;
+    }
+
+    /**
+     * Protected blocks already computed, by a digest of everything that goes in. Protection is a pure function of its
+     * input, so a block read again (an ended quarter, asked for by every page view, export and report of the
+     * gemeente) is not protected again, and two instances holding different entries still answer alike: a late record
+     * changes the input and so the key. Bounded, least recently used first out.
+     */
+    private static final Map<String, Protected> PROTECTED =
+            Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Protected> eldest) {
+                    return size() > CACHED_BLOCKS;
+                }
+            });
+
+    /** About 20 MB at most: the default monitor of some thirty gemeenten. */
+    static final int CACHED_BLOCKS = 4096;
+
+    private static String key(
+            Family family,
+            List<Level> levels,
+            Map<Level, long[][]> values,
+            List<int[]> sums,
+            Map<Level, ProtectedCount[][]> fixed) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(8);
+        LongConsumer put = v -> {
+            buffer.clear();
+            buffer.putLong(v);
+            digest.update(buffer.array());
+        };
+        digest.update((family.name() + "|" + family.stock() + "|" + family.categories() + "|" + levels)
+                .getBytes(StandardCharsets.UTF_8));
+        for (int[] sum : sums) {
+            put.accept(-1);
+            for (int term : sum) {
+                put.accept(term);
+            }
+        }
+        for (Level level : levels) {
+            put.accept(-2);
+            long[][] v = values.get(level);
+            ProtectedCount[][] f = fixed.get(level);
+            for (int k = 0; k < v.length; k++) {
+                for (int col = 0; col < v[k].length; col++) {
+                    put.accept(v[k][col]);
+                    ProtectedCount p = f == null ? null : f[k][col];
+                    put.accept(
+                            p == null
+                                    ? -3
+                                    : p.afgeschermd() ? -4 - (p.weergave().equals("x") ? 1 : 0) : p.waarde());
+                }
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static Protected compute(
             Family family,
             List<Level> levels,
             Map<Level, long[][]> values,
