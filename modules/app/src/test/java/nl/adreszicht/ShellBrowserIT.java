@@ -72,13 +72,13 @@ class ShellBrowserIT {
                         "Petra",
                         "Politie Noord-Nederland",
                         "/adressen",
-                        List.of("Start", "Adres zoeken", "Samenloop", "Help")),
+                        List.of("Start", "Adres zoeken", "Herhaaladressen", "Samenloop", "Help")),
                 Arguments.of(
                         "vt.drenthe",
                         "Vera",
                         "Veilig Thuis Drenthe",
                         "/werkvoorraad",
-                        List.of("Start", "Adres zoeken", "Werkvoorraad", "Samenloop", "Help")),
+                        List.of("Start", "Adres zoeken", "Werkvoorraad", "Herhaaladressen", "Samenloop", "Help")),
                 Arguments.of(
                         "vtsupervisor.drenthe",
                         "Sanne",
@@ -88,6 +88,7 @@ class ShellBrowserIT {
                                 "Start",
                                 "Adres zoeken",
                                 "Werkvoorraad",
+                                "Herhaaladressen",
                                 "Samenloop",
                                 "Noodtoegang beoordelen",
                                 "Help")),
@@ -102,7 +103,7 @@ class ShellBrowserIT {
                         "Anna",
                         "Gemeente Hoogeveen",
                         "/gebiedsscan",
-                        List.of("Start", "Gebiedsscan", "Help")),
+                        List.of("Start", "Gebiedsscan", "Monitor", "Help")),
                 Arguments.of(
                         "privacy.drenthe",
                         "Priya",

@@ -14,6 +14,7 @@
             "matching",
             "retention",
             "areascan",
+            "monitor",
             "persons",
             "codelists",
             "security",

@@ -40,6 +40,9 @@ public final class AccessMatrix {
     /** Veilig Thuis's own work: intake, the Handelingsprotocol, the worklist. */
     private static final Set<Role> VEILIG_THUIS = EnumSet.of(VT_MEDEWERKER, VT_SUPERVISOR);
 
+    /** Who sees the addresses with repeated records (issue 15): police and Veilig Thuis, each in its own area. */
+    private static final Set<Role> REPEAT_READERS = EnumSet.of(POLITIE_MEDEWERKER, VT_MEDEWERKER, VT_SUPERVISOR);
+
     private static final List<Permission> PERMISSIONS = List.of(
             // UI pages
             row("start.tonen", GET, "/", ALL_ROLES, Scope.NONE, false),
@@ -125,6 +128,17 @@ public final class AccessMatrix {
                     EnumSet.of(GEMEENTE_ANALIST),
                     Scope.OWN_GEMEENTE,
                     false),
+            row("monitor.pagina", GET, "/monitor", EnumSet.of(GEMEENTE_ANALIST), Scope.OWN_GEMEENTE, false),
+            row("monitor.export", GET, "/monitor/export", EnumSet.of(GEMEENTE_ANALIST), Scope.OWN_GEMEENTE, false),
+            row(
+                    "monitor.veiligheidsanalyse",
+                    GET,
+                    "/monitor/veiligheidsanalyse",
+                    EnumSet.of(GEMEENTE_ANALIST),
+                    Scope.OWN_GEMEENTE,
+                    false),
+            // Addresses with repeated records: personal data. Police: the regions its unit serves; VT: its region.
+            row("herhaaladressen.pagina", GET, "/herhaaladressen", REPEAT_READERS, Scope.OWN_VT_REGION, true),
             // Public register data and who imported it: no personal data (module registers).
             row("registerimports.pagina", GET, "/beheer/registerimports", EnumSet.of(BEHEERDER), Scope.NONE, false),
             row(
@@ -290,6 +304,14 @@ public final class AccessMatrix {
                     EnumSet.of(GEMEENTE_ANALIST),
                     Scope.OWN_GEMEENTE,
                     false),
+            row(
+                    "monitorcijfers.lezen",
+                    GET,
+                    "/api/v1/monitorcijfers",
+                    EnumSet.of(GEMEENTE_ANALIST),
+                    Scope.OWN_GEMEENTE,
+                    false),
+            row("herhaaladressen.lezen", GET, "/api/v1/herhaaladressen", REPEAT_READERS, Scope.OWN_VT_REGION, true),
             row(
                     "toegangslog.object",
                     GET,

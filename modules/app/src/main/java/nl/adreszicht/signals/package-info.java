@@ -16,6 +16,7 @@
             "matching",
             "retention",
             "areascan",
+            "monitor",
             "codelists",
             "security",
             "audit",

@@ -15,6 +15,7 @@ import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.colour.ColourEscalations;
+import nl.adreszicht.monitor.RepeatAddresses;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
@@ -63,14 +64,14 @@ class Werkvoorraad {
     /** An onderzoek whose deadline is this close shows as running out. */
     static final int INVESTIGATION_WARNING_DAYS = 14;
 
-    /** The open cases of a region (partial index vt_melding_open), each with its recidive check (vt_melding_address). */
+    /**
+     * The open cases of a region (partial index vt_melding_open). Whether an address is a repeat address comes from
+     * the monitor's recidive rules over every agency's records ({@link RepeatAddresses}), in one statement for all.
+     */
     static final String OPEN_CASES =
             "SELECT m.id, m.kind, m.registration_number, m.address_id, m.received_at, m.vervolgmelding,"
                     + " m.assessment_due, m.assessment_code, m.investigation_started_on, m.investigation_due,"
-                    + " m.investigation_closed_at, m.colour_mark,"
-                    + " EXISTS (SELECT 1 FROM vt_melding e WHERE e.address_id = m.address_id AND e.id <> m.id"
-                    + "   AND e.received_at < m.received_at AND e.received_at >= m.received_at - interval '12 months')"
-                    + "   AS recidive"
+                    + " m.investigation_closed_at, m.colour_mark"
                     + " FROM vt_melding m WHERE m.vt_region = ? AND m.ended_at IS NULL";
 
     /** The zorgmeldingen a region has not yet taken in. */
@@ -83,18 +84,29 @@ class Werkvoorraad {
     private final ColourEscalations escalations;
     private final AccessLog accessLog;
     private final DutchTime time;
+    private final RepeatAddresses repeatAddresses;
 
     Werkvoorraad(
             JdbcTemplate jdbc,
             Meldingen meldingen,
             ColourEscalations escalations,
             AccessLog accessLog,
-            DutchTime time) {
+            DutchTime time,
+            RepeatAddresses repeatAddresses) {
         this.jdbc = jdbc;
         this.meldingen = meldingen;
         this.escalations = escalations;
         this.accessLog = accessLog;
         this.time = time;
+        this.repeatAddresses = repeatAddresses;
+    }
+
+    /** Categories in the order of the enum, as the list always showed them. */
+    private static List<String> sorted(List<String> codes) {
+        return java.util.Arrays.stream(Categorie.values())
+                .map(Categorie::code)
+                .filter(codes::contains)
+                .toList();
     }
 
     @Schema(name = "Werkvoorraadregel")
@@ -107,7 +119,10 @@ class Werkvoorraad {
             String fase,
             boolean vervolgmelding,
             @Nullable LocalDate uiterlijk,
-            List<String> categorieen) {}
+            List<String> categorieen,
+
+            @Schema(description = "Herhalingen op het adres in 12 maanden, over de registraties van alle organisaties")
+            int herhalingen) {}
 
     @Schema(name = "InTeNemenZorgmelding")
     record Zorgmelding(String zorgmeldingId, String adresId, OffsetDateTime verzondenOp) {}
@@ -150,7 +165,7 @@ class Werkvoorraad {
                             in.add(Categorie.ONDERZOEK_VERLOOPT);
                         }
                     }
-                    if (r.getBoolean("recidive") || r.getBoolean("vervolgmelding")) {
+                    if (r.getBoolean("vervolgmelding")) {
                         in.add(Categorie.RECIDIVE);
                     }
                     UUID address = r.getObject("address_id", UUID.class);
@@ -163,7 +178,8 @@ class Werkvoorraad {
                             Meldingen.phase(assessment, started, closed, null),
                             r.getBoolean("vervolgmelding"),
                             due,
-                            in.stream().map(Categorie::code).toList());
+                            in.stream().map(Categorie::code).toList(),
+                            0);
                     return new Open(item, new AddressId(address), r.getLong("colour_mark"));
                 },
                 region);
@@ -173,11 +189,20 @@ class Werkvoorraad {
         Set<ColourEscalations.Since> escalated = escalations.escalatedSince(open.stream()
                 .map(o -> new ColourEscalations.Since(o.address(), o.mark()))
                 .toList());
+        Map<AddressId, Integer> repeats = repeatAddresses.repeatsAt(
+                open.stream().map(Open::address).distinct().toList());
         for (Open o : open) {
             Item item = o.item();
-            if (escalated.contains(new ColourEscalations.Since(o.address(), o.mark()))) {
+            int atAddress = repeats.getOrDefault(o.address(), 0);
+            boolean escalation = escalated.contains(new ColourEscalations.Since(o.address(), o.mark()));
+            if (escalation || atAddress > 0) {
                 List<String> with = new ArrayList<>(item.categorieen());
-                with.add(Categorie.KLEUR_ESCALATIE.code());
+                if (escalation) {
+                    with.add(Categorie.KLEUR_ESCALATIE.code());
+                }
+                if (atAddress > 0 && !with.contains(Categorie.RECIDIVE.code())) {
+                    with.add(Categorie.RECIDIVE.code());
+                }
                 item = new Item(
                         item.id(),
                         item.soort(),
@@ -187,7 +212,8 @@ class Werkvoorraad {
                         item.fase(),
                         item.vervolgmelding(),
                         item.uiterlijk(),
-                        List.copyOf(with));
+                        List.copyOf(sorted(with)),
+                        atAddress);
             }
             items.add(item);
         }

@@ -29,9 +29,11 @@ final class Navigation {
             new MenuItem("/", "menu.start", false),
             new MenuItem("/adressen", "menu.adressen", false),
             new MenuItem("/werkvoorraad", "menu.werkvoorraad", false),
+            new MenuItem("/herhaaladressen", "menu.herhaaladressen", false),
             new MenuItem("/samenloop", "menu.samenloop", false),
             new MenuItem("/doorbraken", "menu.doorbraken", false),
             new MenuItem("/gebiedsscan", "menu.gebiedsscan", false),
+            new MenuItem("/monitor", "menu.monitor", false),
             new MenuItem("/toegangslog", "menu.toegangslog", false),
             new MenuItem("/beheer/registerimports", "menu.registerimports", false),
             new MenuItem("/help", "menu.help", false));
@@ -49,7 +51,8 @@ final class Navigation {
             trail("/gemeenteregistraties/**", START, ADDRESSES),
             trail("/meldingen/**", START, WORKLIST),
             trail("/doorbraken/**", START, new Crumb("/doorbraken", "menu.doorbraken")),
-            trail("/gebiedsscan/**", START, new Crumb("/gebiedsscan", "menu.gebiedsscan")));
+            trail("/gebiedsscan/**", START, new Crumb("/gebiedsscan", "menu.gebiedsscan")),
+            trail("/monitor/**", START, new Crumb("/monitor", "menu.monitor")));
 
     private Navigation() {}
 
