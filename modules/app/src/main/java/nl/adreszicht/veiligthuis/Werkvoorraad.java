@@ -65,13 +65,19 @@ class Werkvoorraad {
     static final int INVESTIGATION_WARNING_DAYS = 14;
 
     /**
-     * The open cases of a region (partial index vt_melding_open). Whether an address is a repeat address comes from
-     * the monitor's recidive rules over every agency's records ({@link RepeatAddresses}), in one statement for all.
+     * The open cases of a region (partial index vt_melding_open), each with its recidive check (vt_melding_address):
+     * the category "recidive" says that this melding follows another at its address within 12 months. How often the
+     * address repeats over every agency's records is a count beside it, from the monitor's recidive rules
+     * ({@link RepeatAddresses}, one statement for all): it marks the address, it does not put a first melding there
+     * in the category.
      */
     static final String OPEN_CASES =
             "SELECT m.id, m.kind, m.registration_number, m.address_id, m.received_at, m.vervolgmelding,"
                     + " m.assessment_due, m.assessment_code, m.investigation_started_on, m.investigation_due,"
-                    + " m.investigation_closed_at, m.colour_mark"
+                    + " m.investigation_closed_at, m.colour_mark,"
+                    + " EXISTS (SELECT 1 FROM vt_melding e WHERE e.address_id = m.address_id AND e.id <> m.id"
+                    + "   AND e.received_at < m.received_at AND e.received_at >= m.received_at - interval '12 months')"
+                    + "   AS recidive"
                     + " FROM vt_melding m WHERE m.vt_region = ? AND m.ended_at IS NULL";
 
     /** The zorgmeldingen a region has not yet taken in. */
@@ -165,7 +171,7 @@ class Werkvoorraad {
                             in.add(Categorie.ONDERZOEK_VERLOOPT);
                         }
                     }
-                    if (r.getBoolean("vervolgmelding")) {
+                    if (r.getBoolean("recidive") || r.getBoolean("vervolgmelding")) {
                         in.add(Categorie.RECIDIVE);
                     }
                     UUID address = r.getObject("address_id", UUID.class);
@@ -199,9 +205,6 @@ class Werkvoorraad {
                 List<String> with = new ArrayList<>(item.categorieen());
                 if (escalation) {
                     with.add(Categorie.KLEUR_ESCALATIE.code());
-                }
-                if (atAddress > 0 && !with.contains(Categorie.RECIDIVE.code())) {
-                    with.add(Categorie.RECIDIVE.code());
                 }
                 item = new Item(
                         item.id(),
