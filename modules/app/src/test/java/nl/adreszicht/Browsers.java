@@ -97,12 +97,29 @@ final class Browsers {
 
     /** axe-core (WCAG 2.1 A and AA) and the contrast of every visible text. */
     static void assertAccessible(Page page) {
-        // Judge the page as a person sees it: laid out, with its fonts.
+        // Judge the page as a person sees it: laid out, with its fonts, every part of it on screen. axe places an
+        // element that lies below the window by where it would be scrolled to, and on a long table put a row's button
+        // over the link of a row further down (the screenshot shows them apart); with the window as tall as the page,
+        // every element is judged where it is.
         page.evaluate("() => document.fonts.ready.then(() => true)");
-        List<Rule> violations = new AxeBuilder(page)
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                .analyze()
-                .getViolations();
+        com.microsoft.playwright.options.ViewportSize window = page.viewportSize();
+        int height = ((Number)
+                        page.evaluate("() => Math.max(document.documentElement.scrollHeight, window.innerHeight)"))
+                .intValue();
+        List<Rule> violations;
+        try {
+            if (window != null) {
+                page.setViewportSize(window.width, Math.min(height, 12_000));
+            }
+            violations = new AxeBuilder(page)
+                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                    .analyze()
+                    .getViolations();
+        } finally {
+            if (window != null) {
+                page.setViewportSize(window.width, window.height);
+            }
+        }
         assertThat(violations)
                 .as(() -> page.url() + "\n"
                         + violations.stream()

@@ -135,6 +135,16 @@ class RoleDayBrowserIT {
         assertThat(page.locator(".notice").first()).isVisible();
         check("melding-geregistreerd");
 
+        // "Mijn werk" now names the melding to assess, with its deadline (five working days from today).
+        menu("/");
+        Locator toAssess = page.locator(
+                ".open-work-list li",
+                new Page.LocatorOptions().setHasText(language.equals("nl") ? "nog te beoordelen" : "still to assess"));
+        assertThat(toAssess).isVisible();
+        assertThat(toAssess.locator(".open-work-deadline"))
+                .containsText(java.util.regex.Pattern.compile("\\d{2}-\\d{2}-\\d{4}"));
+        check("mijn-werk-open");
+
         // The melding itself, and its veiligheidsbeoordeling: no answer first, then answered.
         String melding = jdbc.queryForObject(
                 "SELECT id::text FROM vt_melding WHERE address_id = ?::uuid ORDER BY received_at DESC LIMIT 1",
@@ -200,6 +210,14 @@ class RoleDayBrowserIT {
             assertThat(grant.status()).as(grant.text()).isIn(200, 201);
         }
         begin("vtsupervisor.drenthe", language);
+        assertThat(page.locator(
+                        ".open-work-list li",
+                        new Page.LocatorOptions()
+                                .setHasText(
+                                        language.equals("nl")
+                                                ? "Noodtoegang te beoordelen"
+                                                : "Emergency access to review")))
+                .isVisible();
 
         menu("/doorbraken");
         check("doorbraken");

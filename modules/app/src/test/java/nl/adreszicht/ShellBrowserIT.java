@@ -473,11 +473,11 @@ class ShellBrowserIT {
                 () -> page.locator("a[href*='/gebiedsscan/export']").click());
         String csv = java.nio.file.Files.readString(download.path());
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("gebied;naam;niveau");
+        // An area too small on its own is merged ("BU01180701+") and keeps the name of the area it is built on.
         assertThat(csv)
-                .contains(
-                        "\r\nBU01180701;Kinholt-Noord;buurt;",
-                        "\r\nWK011807;Noordwijk;wijk;",
-                        "\r\nGM0118;Hoogeveen;gemeente;");
+                .containsPattern("\r\nBU01180701\\+?;Kinholt-Noord;buurt;")
+                .containsPattern("\r\nWK011807\\+?;Noordwijk;wijk;")
+                .contains("\r\nGM0118;Hoogeveen;gemeente;");
 
         page.navigate(LocalStackTest.APP_URL + "/gebiedsscan?niveau=buurt&lang=en");
         assertThat(page.locator("h1")).hasText("Area scan Hoogeveen (GM0118)");

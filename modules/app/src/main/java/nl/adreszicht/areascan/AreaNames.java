@@ -36,9 +36,33 @@ class AreaNames {
         return names;
     }
 
+    /**
+     * The name of the area with this code; an area merged with others to reach the minimum size ({@code BU01180701+})
+     * is named after the area it is built on. Null when it has none.
+     */
+    static @org.jspecify.annotations.Nullable String nameOf(String code, Map<String, String> names) {
+        String name = names.get(code);
+        if (name == null && code.endsWith("+")) {
+            name = names.get(code.substring(0, code.length() - 1));
+        }
+        return name;
+    }
+
     /** "Hoogeveen (GM0118)", or the code alone when the area has no name. */
     static String display(String code, Map<String, String> names) {
-        String name = names.get(code);
+        String name = nameOf(code, names);
         return name == null ? code : name + " (" + code + ")";
+    }
+
+    /** The names of the areas a scan shows, merged areas included, by the code the scan gives them. */
+    static Map<String, String> of(Gebiedsscan scan, Map<String, String> names) {
+        Map<String, String> shown = new HashMap<>(names);
+        for (Gebiedsscan.Gebied area : scan.gebieden()) {
+            String name = nameOf(area.code(), names);
+            if (name != null) {
+                shown.put(area.code(), name);
+            }
+        }
+        return shown;
     }
 }

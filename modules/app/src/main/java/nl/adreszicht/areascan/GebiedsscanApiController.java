@@ -71,7 +71,7 @@ class GebiedsscanApiController {
                     .header(
                             HttpHeaders.CONTENT_DISPOSITION,
                             "attachment; filename=\"" + GebiedsscanCsv.fileName(scan) + "\"")
-                    .body(GebiedsscanCsv.write(scan, names.in(scan.gemeente())));
+                    .body(GebiedsscanCsv.write(scan, AreaNames.of(scan, names.in(scan.gemeente()))));
         }
         throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "formaat is json of csv.");
     }

@@ -69,7 +69,7 @@ class GebiedsscanPageController {
         model.addAttribute("formPeriode", scan.periode().soort());
         model.addAttribute("formTot", scan.periode().tot());
         model.addAttribute("formNiveau", scan.niveau());
-        Map<String, String> names = areaNames.in(scan.gemeente());
+        Map<String, String> names = AreaNames.of(scan, areaNames.in(scan.gemeente()));
         model.addAttribute("scan", scan);
         model.addAttribute("namen", names);
         model.addAttribute("gemeenteNaam", AreaNames.display(scan.gemeente(), names));
@@ -129,6 +129,7 @@ class GebiedsscanPageController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"" + GebiedsscanCsv.fileName(scan) + "\"")
-                .body(GebiedsscanCsv.write(scan, areaNames.in(scan.gemeente())).getBytes(StandardCharsets.UTF_8));
+                .body(GebiedsscanCsv.write(scan, AreaNames.of(scan, areaNames.in(scan.gemeente())))
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -83,7 +83,8 @@ record TrendChart(
         for (int i = 0; i < areas.size(); i++) {
             Gebied area = areas.get(i);
             Meting meting = metingen.get(i);
-            String name = names.getOrDefault(area.code(), area.code());
+            String found = AreaNames.nameOf(area.code(), names);
+            String name = found == null ? area.code() : found;
             labels.add(new Label(
                     y + 14,
                     name.length() <= LABEL_CHARACTERS ? name : name.substring(0, LABEL_CHARACTERS - 1) + "…",

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import nl.adreszicht.codelists.Organisations;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
@@ -113,9 +112,7 @@ class AccessLogPageController {
         model.addAttribute("entries", entries);
         model.addAttribute("limit", AccessLogQueries.LIMIT);
         if (entries != null) {
-            model.addAttribute(
-                    "names",
-                    names.of(entries.stream().map(LoggedAccess::gebruiker).collect(Collectors.toSet())));
+            model.addAttribute("names", names.of(subjects(entries)));
             model.addAttribute("organisations", organisationNames(entries));
             model.addAttribute("exportQuery", search.query());
         }
@@ -134,10 +131,7 @@ class AccessLogPageController {
                     .build();
         }
         List<LoggedAccess> entries = queries.search(criteria, AccessKind.EXPORTEREN, "toegangslog.export");
-        String csv = AccessLogCsv.write(
-                entries,
-                names.of(entries.stream().map(LoggedAccess::gebruiker).collect(Collectors.toSet())),
-                organisationNames(entries));
+        String csv = AccessLogCsv.write(entries, names.of(subjects(entries)), organisationNames(entries));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(AccessLogCsv.MEDIA_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + AccessLogCsv.fileName(time) + "\"")
@@ -217,6 +211,18 @@ class AccessLogPageController {
     /** Days are Dutch calendar days: 1 March runs from midnight in Amsterdam. */
     private static OffsetDateTime startOf(LocalDate day) {
         return day.atStartOfDay(DutchTime.ZONE).toOffsetDateTime();
+    }
+
+    /** The professionals an answer names: who acted, and who was searched for (an entry about a user). */
+    private static java.util.Set<String> subjects(List<LoggedAccess> entries) {
+        java.util.Set<String> subjects = new java.util.HashSet<>();
+        for (LoggedAccess entry : entries) {
+            subjects.add(entry.gebruiker());
+            if ("gebruiker".equals(entry.objectType()) && entry.objectId() != null) {
+                subjects.add(entry.objectId());
+            }
+        }
+        return subjects;
     }
 
     private Map<String, String> organisationNames(List<LoggedAccess> entries) {
