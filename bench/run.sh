@@ -170,21 +170,24 @@ api() {
   grep '^RESULT' "$OUT/api-$scenario.txt" | cut -f2- >> "$SUMMARY"
 }
 
+want() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 HISTORY_TARGETS=$(wc -l < "$OUT/history-ids.txt")
 REGISTER_TARGETS=$(wc -l < "$OUT/register-ids.txt")
-
-log "scenario: address history (vt.drenthe, $HISTORY_TARGETS addresses)"
-api history vt.drenthe "$OUT/history-ids.txt"
-floor history "$HISTORY_TARGETS"
-
-log "scenario: worklist (vt.drenthe, VT03)"
-api worklist vt.drenthe
-floor worklist 1
-
-log "scenario: incident registration (politie.drenthe, $REGISTER_TARGETS addresses in GM0118)"
-api register politie.drenthe "$OUT/register-ids.txt"
-floor register "$REGISTER_TARGETS"
-
+if want history; then
+  log "scenario: address history (vt.drenthe, $HISTORY_TARGETS addresses)"
+  api history vt.drenthe "$OUT/history-ids.txt"
+  floor history "$HISTORY_TARGETS"
+fi
+if want worklist; then
+  log "scenario: worklist (vt.drenthe, VT03)"
+  api worklist vt.drenthe
+  floor worklist 1
+fi
+if want register; then
+  log "scenario: incident registration (politie.drenthe, $REGISTER_TARGETS addresses in GM0118)"
+  api register politie.drenthe "$OUT/register-ids.txt"
+  floor register "$REGISTER_TARGETS"
+fi
 # The area scan (GET /api/v1/gebiedsscans, merged from main): the analist's own gemeente (analist.hoogeveen, GM0118,
 # or analist.zwolle, GM0193: whichever is larger in this data set) at buurt level over the last complete year, and
 # the whole country as reference. The analist may only scan the own gemeente; no larger one can be chosen.
