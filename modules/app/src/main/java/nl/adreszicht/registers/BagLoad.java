@@ -89,6 +89,7 @@ class BagLoad {
         if (!mutations && !imports.partDone(run.id, "mirror")) {
             run.phase("spiegel bijwerken", 0);
             transaction.executeWithoutResult(status -> {
+                LongStatements.allow(dataSource);
                 mirror.applyStaging();
                 imports.markDone(run.id, "mirror", 0);
             });
