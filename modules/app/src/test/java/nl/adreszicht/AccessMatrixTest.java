@@ -465,6 +465,8 @@ class AccessMatrixTest extends OverTheWire {
                     case OWN_ORGANISATION -> true;
                     case OWN_GEMEENTE -> role == Role.GEMEENTE_MEDEWERKER || role == Role.GEMEENTE_ANALIST;
                     case OWN_VT_REGION -> role == Role.VT_MEDEWERKER || role == Role.VT_SUPERVISOR;
+                    // Every role of a casusoverleg row is bound: another region, an organisation not invited.
+                    case OWN_CASES -> true;
                     case NONE -> false;
                 };
                 if (bound) {
