@@ -12,6 +12,8 @@ interface Addresses extends Repository<Address, UUID> {
 
     boolean existsById(UUID id);
 
+    java.util.List<Address> findByIdIn(java.util.Collection<UUID> ids);
+
     boolean existsByIdAndGemeenteCode(UUID id, String gemeenteCode);
 
     /**

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *     suppressed to protect another one
  */
 @Schema(description = "Een aantal na onthullingscontrole: afgerond op 5, of afgeschermd.")
-record ProtectedCount(
+public record ProtectedCount(
         @Nullable Long waarde,
         boolean afgeschermd,
         @Schema(example = "<10") String weergave) {
