@@ -1,0 +1,74 @@
+package nl.adreszicht.casusoverleg;
+
+import nl.adreszicht.addresses.KnownAddresses;
+import nl.adreszicht.colour.ColourChanged;
+import nl.adreszicht.records.RecordedAtAddress;
+import nl.adreszicht.time.DutchTime;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adapter to the recording pipeline: what the casusoverleg does when something happens at an address, in the
+ * transaction of the record or colour change (so the proposal or the marker exists exactly when the record does).
+ *
+ * <ul>
+ *   <li>the colour turned red: a proposal for triage ({@link CaseProposalPolicy.Rule#ADRES_ROOD});
+ *   <li>a new record of an organisation: every running case there goes back on the next agenda with a marker, and a
+ *       proposal when records of enough organisations are dated within the window ({@link
+ *       CaseProposalPolicy.Rule#MEERDERE_ORGANISATIES}).
+ * </ul>
+ *
+ * The announcements of a Zorg- en Veiligheidshuis itself ({@link CaseSignals}) and deletions are not new records.
+ */
+@Component
+class CaseProposals {
+
+    private final Referrals referrals;
+    private final CasePlans plans;
+    private final RecordsAtAddress records;
+    private final KnownAddresses addresses;
+    private final ZvhRegions regions;
+    private final DutchTime time;
+    private final CaseProposalPolicy policy;
+
+    CaseProposals(
+            Referrals referrals,
+            CasePlans plans,
+            RecordsAtAddress records,
+            KnownAddresses addresses,
+            ZvhRegions regions,
+            DutchTime time,
+            CaseProposalProperties proposals) {
+        this.referrals = referrals;
+        this.plans = plans;
+        this.records = records;
+        this.addresses = addresses;
+        this.regions = regions;
+        this.time = time;
+        this.policy = proposals.policy();
+    }
+
+    @EventListener
+    void on(ColourChanged changed) {
+        policy.turnedRedProposes(changed.from(), changed.to())
+                .ifPresent(rule -> addresses
+                        .gemeenteOf(changed.address())
+                        .ifPresent(gemeente -> referrals.propose(changed.address(), gemeente.value(), rule)));
+    }
+
+    @EventListener
+    void on(RecordedAtAddress recorded) {
+        String organisation = recorded.recordedBy();
+        if (organisation == null || regions.organisations().contains(organisation)) {
+            return;
+        }
+        plans.newRecordAt(recorded.address());
+        java.util.List<CaseProposalPolicy.DatedRecord> dated = records.at(recorded.address()).stream()
+                .map(record -> new CaseProposalPolicy.DatedRecord(record.organisation(), record.date()))
+                .toList();
+        policy.recordsOfSeveralOrganisationsPropose(dated, time.today())
+                .ifPresent(rule -> addresses
+                        .gemeenteOf(recorded.address())
+                        .ifPresent(gemeente -> referrals.propose(recorded.address(), gemeente.value(), rule)));
+    }
+}
