@@ -231,6 +231,14 @@ class CasusoverlegBrowserIT {
         zvh.navigate(LocalStackTest.APP_URL + "/casussen/" + caseId);
         Browsers.assertGoodEverywhere(zvh, "casus-4-plan");
 
+        menu(zvh, "Casusoverleg");
+        Locator listed = zvh.locator("table.stack tbody tr", new Page.LocatorOptions().setHasText(number));
+        assertThat(listed).containsText("Casuslaan (demo) 14");
+        assertThat(listed).containsText("Lopend");
+        assertThat(listed).containsText("Reclassering Nederland Drenthe");
+        assertThat(listed).containsText(dutch(today.plusMonths(3)));
+        Browsers.assertGoodEverywhere(zvh, "casus-4-casussen");
+
         // 5. A partner: its own action under "Mijn acties", updated in place; the plan and decisions, never the talk.
         Page reclassering = logIn("reclassering.drenthe");
         assertThat(reclassering.locator(".user-organisation")).hasText("Reclassering Nederland Drenthe");
@@ -281,6 +289,9 @@ class CasusoverlegBrowserIT {
         zvh.navigate(LocalStackTest.APP_URL + "/casussen/" + caseId);
         assertThat(zvh.locator(".warning-box")).containsText("nieuwe registratie op dit adres");
         menu(zvh, "Overleggen");
+        assertThat(zvh.locator("table.stack tbody tr").first()).containsText(dutch(today) + " 09:30");
+        assertThat(zvh.locator("table.stack tbody tr").first()).containsText("Hoogeveen");
+        Browsers.assertAccessible(zvh);
         zvh.locator("#datum").fill(today.plusDays(14).toString());
         zvh.locator("#aanvang").fill("10:00");
         zvh.getByLabel("Hoogeveen", new Page.GetByLabelOptions().setExact(true)).check();
@@ -314,6 +325,16 @@ class CasusoverlegBrowserIT {
         assertThat(politie.locator(".casus-at-address")).containsText("gesloten op " + dutch(today));
         Browsers.assertAccessible(politie);
         Browsers.screenshot(politie, "casus-7-adres-na-sluiten");
+
+        // 8. The gemeente-analist: counts of the own gemeente, disclosure-controlled; no case, no address.
+        Page analist = logIn("analist.hoogeveen");
+        menu(analist, "Casusoverleg in cijfers");
+        assertThat(analist.locator("h1")).hasText("Casusoverleg in cijfers");
+        assertThat(analist.locator("main")).containsText("Hoogeveen");
+        assertThat(analist.locator("main")).not().containsText("GM0118");
+        assertThat(analist.locator("main")).not().containsText(number);
+        assertThat(analist.locator("main")).not().containsText("Casuslaan");
+        Browsers.assertGoodEverywhere(analist, "casus-8-cijfers");
     }
 
     private Page logIn(String username) {

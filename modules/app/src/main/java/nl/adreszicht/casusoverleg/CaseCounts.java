@@ -63,8 +63,9 @@ class CaseCounts {
         long[] referred = jdbc.queryForObject(
                 "SELECT count(*) FILTER (WHERE status IN ('lopend', 'gesloten')),"
                         + " count(*) FILTER (WHERE status = 'afgewezen'), count(*) FILTER (WHERE status = 'aangemeld')"
-                        + " FROM casus WHERE gemeente_code = ? AND (referred_at AT TIME ZONE 'Europe/Amsterdam')::date >= ?"
-                        + " AND (referred_at AT TIME ZONE 'Europe/Amsterdam')::date < ?",
+                        + " FROM casus WHERE gemeente_code = ? AND (referred_at AT TIME ZONE '" + DutchTime.ZONE_ID
+                        + "')::date >= ?"
+                        + " AND (referred_at AT TIME ZONE '" + DutchTime.ZONE_ID + "')::date < ?",
                 (row, n) -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)},
                 gemeente,
                 from,

@@ -52,8 +52,8 @@ public class CasePlanInterventions {
         return jdbc.query(
                 "SELECT id, address_id, gemeente_code, triaged_at, plan_updated_at, closed_on, outcome FROM casus"
                         + " WHERE status IN ('lopend', 'gesloten')"
-                        + " AND (triaged_at AT TIME ZONE 'Europe/Amsterdam')::date >= ?"
-                        + " AND (triaged_at AT TIME ZONE 'Europe/Amsterdam')::date < ? ORDER BY triaged_at",
+                        + " AND (triaged_at AT TIME ZONE '" + DutchTime.ZONE_ID + "')::date >= ?"
+                        + " AND (triaged_at AT TIME ZONE '" + DutchTime.ZONE_ID + "')::date < ? ORDER BY triaged_at",
                 (row, n) -> {
                     OffsetDateTime plan = row.getObject("plan_updated_at", OffsetDateTime.class);
                     return new Intervention(
