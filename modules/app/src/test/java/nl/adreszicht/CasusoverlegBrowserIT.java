@@ -332,6 +332,8 @@ class CasusoverlegBrowserIT {
         assertThat(analist.locator("h1")).hasText("Casusoverleg in cijfers");
         assertThat(analist.locator("main")).containsText("Hoogeveen");
         assertThat(analist.locator("main")).not().containsText("GM0118");
+        // A year is a year, not a number with a thousands separator ("2.025").
+        assertThat(analist.locator("caption")).hasText(Pattern.compile("Casusoverleg \\d{4}"));
         assertThat(analist.locator("main")).not().containsText(number);
         assertThat(analist.locator("main")).not().containsText("Casuslaan");
         Browsers.assertGoodEverywhere(analist, "casus-8-cijfers");
