@@ -52,14 +52,14 @@ class ObservabilityIT {
         String base = "http://localhost:" + port;
         String management = "http://localhost:" + managementPort;
         Path log = Files.createTempFile("adreszicht-instance", ".log");
-        // A process of its own, configured through the environment as infra/k8s configures it: the logging system
-        // is per JVM, so JSON logs cannot be switched on for a second application inside this one.
+        // A process of its own, from the packaged jar and configured through the environment as infra/k8s runs it:
+        // the logging system is per JVM, so JSON logs cannot be switched on for a second application inside this one,
+        // and only the jar's own classpath shows what a deployment (and the run command) really has on it.
         ProcessBuilder builder = new ProcessBuilder(
                         ProcessHandle.current().info().command().orElse("java"),
                         "-Dadreszicht.project-root=" + System.getProperty("adreszicht.project-root", "../.."),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        AdreszichtApplication.class.getName(),
+                        "-jar",
+                        packagedJar(),
                         "--adreszicht.embedded-postgres.port=" + databasePort)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -195,5 +195,15 @@ class ObservabilityIT {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The application as {@code mvn package} built it (failsafe runs after the package phase). */
+    private static String packagedJar() {
+        String jar = System.getProperty("adreszicht.app-jar");
+        assertThat(jar)
+                .as("the packaged jar (system property adreszicht.app-jar)")
+                .isNotBlank();
+        assertThat(Path.of(jar)).as("the packaged jar").exists();
+        return jar;
     }
 }

@@ -13,17 +13,16 @@ import nl.adreszicht.areascan.ScanComposer.Counts;
 import nl.adreszicht.areascan.ScanComposer.ScanData;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
 import nl.adreszicht.operations.ReadOnlyDatabase;
+import nl.adreszicht.records.InvalidRequestException;
 import nl.adreszicht.records.RecordSource;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The area scan of the caller's own gemeente: reads the true counts (tallies, the register's addresses per buurt,
@@ -115,8 +114,7 @@ class AreaScans {
                 .orElseThrow(() -> new AccessDeniedException("Uw account hoort bij geen gemeente."));
         if (requested != null && !requested.isBlank()) {
             if (!GEMEENTE.matcher(requested).matches()) {
-                throw new ResponseStatusException(
-                        HttpStatus.BAD_REQUEST, "gemeente is een CBS-gemeentecode: GM en vier cijfers.");
+                throw new InvalidRequestException("gemeente is een CBS-gemeentecode: GM en vier cijfers.");
             }
             if (!requested.equals(own)) {
                 throw new AccessDeniedException("Alleen de gebiedsscan van de eigen gemeente.");
@@ -137,7 +135,7 @@ class AreaScans {
             return national(request);
         }
         if (!List.of("buurt", "wijk", "gemeente").contains(level)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "niveau is buurt, wijk, gemeente of land.");
+            throw new InvalidRequestException("niveau is buurt, wijk, gemeente of land.");
         }
         LocalDate today = time.today();
         ScanPeriod period = ScanPeriod.of(request.periode(), request.van(), request.tot(), today);

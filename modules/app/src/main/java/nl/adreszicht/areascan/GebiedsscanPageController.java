@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
+import nl.adreszicht.records.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -54,12 +54,9 @@ class GebiedsscanPageController {
         Gebiedsscan scan;
         try {
             scan = scans.scan(new AreaScans.Request(null, periode, null, end, niveau));
-        } catch (ResponseStatusException refused) {
-            if (refused.getStatusCode().value() != 400) {
-                throw refused;
-            }
+        } catch (InvalidRequestException refused) {
             // A refused period is the analyst's input, not our failure: say why on the page and keep the form.
-            model.addAttribute("weigering", refused.getReason());
+            model.addAttribute("weigering", refused.getMessage());
             model.addAttribute("formPeriode", periode == null ? "kwartaal" : periode);
             model.addAttribute("formTot", tot);
             model.addAttribute("formNiveau", niveau == null ? "buurt" : niveau);

@@ -4,9 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import nl.adreszicht.areascan.Gebiedsscan.Periode;
+import nl.adreszicht.records.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The period of a scan and the one of equal length before it. Periods are whole calendar quarters (a quarter, a half
@@ -90,7 +89,7 @@ record ScanPeriod(String kind, LocalDate from, LocalDate until) {
         requireAligned(date, 3, field);
     }
 
-    private static ResponseStatusException invalid(String detail) {
-        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+    private static InvalidRequestException invalid(String detail) {
+        return new InvalidRequestException(detail);
     }
 }

@@ -1,8 +1,8 @@
 /**
  * The area scan (gebiedsscan, domain.md section 6) of the caller's own gemeente, for the gemeente-analist. Reads the
  * anonymous tallies ({@code record_tally}, {@code record_tally_violence_type}: per CBS area and month, no ids, no
- * address, no person; every recording module calls {@link nl.adreszicht.areascan.RecordTally#count} in the
- * transaction that stores a record, and nothing subtracts, so they outlive retention), the register's addresses per
+ * address, no person; kept by {@code RecordTally} from every {@code records.RecordStored}, in the transaction that
+ * stores the record, and nothing subtracts, so they outlive retention), the register's addresses per
  * buurt and the current colours; protects them with {@code DisclosureControl} (docs/privacy/disclosure-control.md)
  * into one {@code Gebiedsscan} that the API, page table, chart, map and CSV all show. Also the CBS area boundaries
  * ({@code area_boundary}) and their GeoJSON import.

@@ -12,27 +12,39 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Writes access log entries. Each entry commits in its own short transaction before the caller goes on, so
- * it exists before any data leaves the server, survives a rollback of the business transaction, and holds no
- * lock any other request waits for. Any failure propagates: no entry, no access.
+ * Writes access log entries, fail-closed: any failure propagates, so no entry means no access. An entry about an
+ * access that succeeds is written in the caller's transaction when there is one, as its last statement: the record
+ * and its entry (a registration, a change, a deletion) and the read and its entry commit together or not at all, and
+ * nothing leaves the server before that commit (ADR 0013). A refusal is written in a transaction of its own, because
+ * the work it refused rolls back. Without a caller's transaction an entry commits on its own before the caller goes
+ * on.
+ *
+ * <p>Every insert takes a shared advisory lock ({@link AccessLogSealer#IN_FLIGHT}) until its transaction ends, so the
+ * sealer, which extends the hash chain in id order, never seals past an entry whose transaction is still open.
  */
 @Service
 public class AccessLog {
 
-    private static final String INSERT = """
+    /**
+     * The entry, after the lock that tells the sealer its transaction is open: taken in the same statement, before
+     * the entry gets its id.
+     */
+    static final String INSERT = """
             INSERT INTO access_log (kind, action, actor_subject, on_behalf_of, actor_organisation, actor_roles,
                                     object_type, object_id, purpose, legal_basis, break_the_glass,
                                     origin_ip, origin_client, object_owner)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM pg_advisory_xact_lock_shared(%d)
+            """.formatted(AccessLogSealer.IN_FLIGHT);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate callersTransaction;
     private final CurrentProfessional currentProfessional;
     private final ObjectProvider<OwnedObjects> owners;
 
@@ -44,6 +56,8 @@ public class AccessLog {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.callersTransaction = new TransactionTemplate(transactions);
+        this.callersTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
         this.currentProfessional = currentProfessional;
         this.owners = owners;
     }
@@ -84,7 +98,10 @@ public class AccessLog {
         }
     }
 
-    /** Records an access by the professional behind the current request. */
+    /**
+     * Records an access by the professional behind the current request: in the caller's transaction (last, so it
+     * commits with what it records), or in one of its own when the caller has none or the entry is a refusal.
+     */
     public void record(AccessEntry entry) {
         HttpServletRequest request = currentRequest();
         record(
@@ -98,48 +115,50 @@ public class AccessLog {
         LegalGround ground = LegalGround.of(entry.action(), actor.roles());
         String owner = ownerOf(entry.objectType(), entry.objectId());
         String roles = actor.roles().stream().map(Role::realmRole).sorted().collect(Collectors.joining(","));
-        ownTransaction.executeWithoutResult(status -> jdbc.update(
-                INSERT,
-                entry.kind().name(),
-                entry.action(),
-                actor.subject(),
-                // Nobody acts for someone else yet; a delegation claim (RFC 8693 act) would fill this.
-                null,
-                actor.organisation().orElse(null),
-                roles,
-                entry.objectType(),
-                entry.objectId(),
-                ground.purpose(),
-                ground.basis(),
-                entry.breakTheGlass(),
-                originIp,
-                client,
-                owner));
+        transactionFor(entry)
+                .executeWithoutResult(status -> jdbc.update(
+                        INSERT,
+                        entry.kind().name(),
+                        entry.action(),
+                        actor.subject(),
+                        // Nobody acts for someone else yet; a delegation claim (RFC 8693 act) would fill this.
+                        null,
+                        actor.organisation().orElse(null),
+                        roles,
+                        entry.objectType(),
+                        entry.objectId(),
+                        ground.purpose(),
+                        ground.basis(),
+                        entry.breakTheGlass(),
+                        originIp,
+                        client,
+                        owner));
     }
 
     /**
      * Records an access by the application itself, with no professional behind it (a scheduled job such as the
      * retention sweep). It bypasses the permission matrix on purpose: the job's authority is its configuration,
      * and the entry names the job, the organisation whose data it touched, and the purpose and basis the job
-     * states. Like every entry it commits in its own transaction before the caller goes on.
+     * states. Like every entry it commits with the caller's transaction (a deletion and its entry together).
      */
     public void recordBySystem(SystemActor actor, AccessEntry entry) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update(
-                INSERT,
-                entry.kind().name(),
-                entry.action(),
-                actor.subject(),
-                null,
-                actor.organisation(),
-                SystemActor.ROLES,
-                entry.objectType(),
-                entry.objectId(),
-                actor.purpose(),
-                actor.legalBasis(),
-                false,
-                null,
-                SystemActor.CLIENT,
-                ownerOf(entry.objectType(), entry.objectId())));
+        transactionFor(entry)
+                .executeWithoutResult(status -> jdbc.update(
+                        INSERT,
+                        entry.kind().name(),
+                        entry.action(),
+                        actor.subject(),
+                        null,
+                        actor.organisation(),
+                        SystemActor.ROLES,
+                        entry.objectType(),
+                        entry.objectId(),
+                        actor.purpose(),
+                        actor.legalBasis(),
+                        false,
+                        null,
+                        SystemActor.CLIENT,
+                        ownerOf(entry.objectType(), entry.objectId())));
     }
 
     /**
@@ -154,6 +173,16 @@ public class AccessLog {
                 String.class,
                 objectType,
                 objectId));
+    }
+
+    /**
+     * A refusal survives the rollback of what it refused; any other entry commits with the access it records. A
+     * caller's read-only transaction cannot take an insert: the entry then commits on its own, first, as before.
+     */
+    private TransactionTemplate transactionFor(AccessEntry entry) {
+        return entry.kind() == AccessKind.GEWEIGERD || TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+                ? ownTransaction
+                : callersTransaction;
     }
 
     private static @Nullable HttpServletRequest currentRequest() {

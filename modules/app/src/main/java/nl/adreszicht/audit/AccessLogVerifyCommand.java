@@ -33,7 +33,13 @@ class AccessLogVerifyCommand implements ApplicationRunner {
         System.out.printf(
                 "Access log: %d sealed entries checked, %d pending, %d findings%n",
                 report.checked(), report.pending(), report.findings().size());
-        report.findings().forEach(finding -> System.out.printf("  entry %d: %s%n", finding.entryId(), finding.kind()));
+        report.findings()
+                .forEach(finding -> System.out.printf(
+                        finding.entryId() == null ? "  %3$s %4$s: %2$s%n" : "  entry %1$d: %2$s%n",
+                        finding.entryId(),
+                        finding.kind(),
+                        finding.objectType(),
+                        finding.objectId()));
         ExitCodeGenerator exitCode = () -> report.intact() ? 0 : 3;
         System.exit(SpringApplication.exit(context, exitCode));
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Recomputes the chain and reports every entry that was edited, deleted, inserted or moved. Each link is
  * checked against its own stored predecessor, so one break is reported once rather than cascading. It streams
  * entries and seals in id order and looks up digests only for entries that fail, so its memory does not grow
- * with the log.
+ * with the log. Then it pages through every stored record ({@link OwnedObjects}) and reports each one without the
+ * entry of its creation: a record and its entry commit together (ADR 0013), so one without is a fault to look into.
  */
 @Component
 class ChainVerifier {
@@ -33,15 +35,21 @@ class ChainVerifier {
     private final AtomicReference<Double> lastVerifiedAt = new AtomicReference<>(Double.NaN);
 
     private final DutchTime time;
+    private final ObjectProvider<OwnedObjects> owners;
+
+    /** Records checked per statement for the entry of their creation. */
+    static final int RECORD_PAGE = 1_000;
 
     ChainVerifier(
             JdbcTemplate jdbc,
             DataSource dataSource,
             PlatformTransactionManager transactions,
             MeterRegistry metrics,
-            DutchTime time) {
+            DutchTime time,
+            ObjectProvider<OwnedObjects> owners) {
         this.jdbc = jdbc;
         this.time = time;
+        this.owners = owners;
         Gauge.builder("adreszicht.access.log.chain.intact", lastResult, AtomicReference::get)
                 .description("Last chain verification on this instance: 1 intact, 0 findings")
                 .register(metrics);
@@ -71,11 +79,41 @@ class ChainVerifier {
             findings.add(new VerificationReport.Finding(
                     entry.id(), moved ? VerificationReport.Kind.VERPLAATST : VerificationReport.Kind.GEWIJZIGD));
         }
-        findings.sort(java.util.Comparator.comparingLong(VerificationReport.Finding::entryId));
+        findings.sort(java.util.Comparator.comparing(VerificationReport.Finding::entryId));
+        findings.addAll(unlogged());
         VerificationReport result = new VerificationReport(report.checked(), report.pending(), findings);
         lastResult.set(result.intact() ? 1.0 : 0.0);
         lastVerifiedAt.set(time.now().toEpochMilli() / 1000.0);
         return result;
+    }
+
+    /**
+     * Every stored record without the entry of its creation, type by type, a page of ids per statement (index
+     * access_log_object).
+     */
+    private List<VerificationReport.Finding> unlogged() {
+        List<VerificationReport.Finding> findings = new ArrayList<>();
+        owners.orderedStream().forEach(owner -> {
+            String after = null;
+            List<String> page;
+            do {
+                page = owner.idsAfter(after, RECORD_PAGE);
+                if (page.isEmpty()) {
+                    break;
+                }
+                String[] ids = page.toArray(String[]::new);
+                jdbc.queryForList(
+                                "SELECT r.object_id FROM unnest(?::text[]) AS r (object_id) WHERE NOT EXISTS (SELECT 1"
+                                        + " FROM access_log e WHERE e.object_type = ? AND e.object_id = r.object_id"
+                                        + " AND e.kind = 'AANMAKEN') ORDER BY r.object_id",
+                                String.class,
+                                ids,
+                                owner.objectType())
+                        .forEach(id -> findings.add(VerificationReport.Finding.unlogged(owner.objectType(), id)));
+                after = page.get(page.size() - 1);
+            } while (page.size() == RECORD_PAGE);
+        });
+        return findings;
     }
 
     /** An entry whose content no longer matches its seal, with the digest of what it holds now. */

@@ -1,7 +1,9 @@
 package nl.adreszicht.casusoverleg;
 
+import java.util.List;
 import java.util.Optional;
 import nl.adreszicht.audit.OwnedObjects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,18 @@ import org.springframework.stereotype.Component;
 final class CaseOwners {
 
     private CaseOwners() {}
+
+    /** Below every random id: where paging starts. */
+    private static final String NO_ID = "00000000-0000-0000-0000-000000000000";
+
+    /** The ids of {@code table} (a constant here, never input) after {@code after}, in order, for the verifier. */
+    private static List<String> idsAfter(JdbcTemplate jdbc, String table, @Nullable String after, int limit) {
+        return jdbc.queryForList(
+                "SELECT id::text FROM " + table + " WHERE id > ?::uuid ORDER BY id LIMIT ?",
+                String.class,
+                after == null ? NO_ID : after,
+                limit);
+    }
 
     @Component
     static class Cases implements OwnedObjects {
@@ -41,6 +55,12 @@ final class CaseOwners {
                                     id)
                             .stream()
                             .findFirst());
+        }
+
+        /** Every case, referred or proposed, has the entry of its creation. */
+        @Override
+        public List<String> idsAfter(@Nullable String after, int limit) {
+            return CaseOwners.idsAfter(jdbc, "casus", after, limit);
         }
     }
 
@@ -74,6 +94,15 @@ final class CaseOwners {
                             .stream()
                             .findFirst());
         }
+
+        /**
+         * None: an action is part of its case, and its creation is logged as a change of that case ({@code AANMAKEN}
+         * on the case); the case's own creation entry is what the verifier checks.
+         */
+        @Override
+        public List<String> idsAfter(@Nullable String after, int limit) {
+            return List.of();
+        }
     }
 
     @Component
@@ -102,6 +131,12 @@ final class CaseOwners {
                                     id)
                             .stream()
                             .findFirst());
+        }
+
+        /** Every meeting has the entry of its planning. */
+        @Override
+        public List<String> idsAfter(@Nullable String after, int limit) {
+            return CaseOwners.idsAfter(jdbc, "overleg", after, limit);
         }
     }
 }

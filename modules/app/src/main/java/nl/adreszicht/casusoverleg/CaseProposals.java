@@ -2,14 +2,15 @@ package nl.adreszicht.casusoverleg;
 
 import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.colour.ColourChanged;
-import nl.adreszicht.records.RecordedAtAddress;
+import nl.adreszicht.records.RecordStored;
 import nl.adreszicht.time.DutchTime;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Adapter to the recording pipeline: what the casusoverleg does when something happens at an address, in the
- * transaction of the record or colour change (so the proposal or the marker exists exactly when the record does).
+ * transaction of the record or colour change (so the proposal or the marker exists exactly when the record does, like
+ * the colour and the tally of ADR 0011; a proposal is one row per address at most, so it cannot fail the record).
  *
  * <ul>
  *   <li>the colour turned red: a proposal for triage ({@link CaseProposalPolicy.Rule#ADRES_ROOD});
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  *       CaseProposalPolicy.Rule#MEERDERE_ORGANISATIES}).
  * </ul>
  *
- * The announcements of a Zorg- en Veiligheidshuis itself ({@link CaseSignals}) and deletions are not new records.
+ * A changed or destroyed record is not a new one; the accepted cases of a Zorg- en Veiligheidshuis ({@link
+ * CaseSignals}) are no {@link RecordStored}.
  */
 @Component
 class CaseProposals {
@@ -27,7 +29,6 @@ class CaseProposals {
     private final CasePlans plans;
     private final RecordsAtAddress records;
     private final KnownAddresses addresses;
-    private final ZvhRegions regions;
     private final DutchTime time;
     private final CaseProposalPolicy policy;
 
@@ -36,14 +37,12 @@ class CaseProposals {
             CasePlans plans,
             RecordsAtAddress records,
             KnownAddresses addresses,
-            ZvhRegions regions,
             DutchTime time,
             CaseProposalProperties proposals) {
         this.referrals = referrals;
         this.plans = plans;
         this.records = records;
         this.addresses = addresses;
-        this.regions = regions;
         this.time = time;
         this.policy = proposals.policy();
     }
@@ -57,9 +56,8 @@ class CaseProposals {
     }
 
     @EventListener
-    void on(RecordedAtAddress recorded) {
-        String organisation = recorded.recordedBy();
-        if (organisation == null || regions.organisations().contains(organisation)) {
+    void on(RecordStored recorded) {
+        if (recorded.organisation() == null) {
             return;
         }
         plans.newRecordAt(recorded.address());

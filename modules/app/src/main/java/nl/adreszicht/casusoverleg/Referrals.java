@@ -229,13 +229,14 @@ class Referrals {
 
     /** The records at the address now: the case's retention follows theirs. */
     private void keepRecords(UUID id, AddressId address) {
-        for (RecordsAtAddress.Recorded record : records.at(address)) {
-            jdbc.update(
-                    "INSERT INTO casus_record (casus_id, source, record_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                    id,
-                    record.source().name(),
-                    record.id());
-        }
+        List<RecordsAtAddress.Recorded> kept = records.at(address);
+        // One statement for all of them (ADR 0012).
+        jdbc.update(
+                "INSERT INTO casus_record (casus_id, source, record_id) SELECT ?, source, record_id"
+                        + " FROM unnest(?::text[], ?::text[]) AS r (source, record_id) ON CONFLICT DO NOTHING",
+                id,
+                kept.stream().map(record -> record.source().name()).toArray(String[]::new),
+                kept.stream().map(RecordsAtAddress.Recorded::id).toArray(String[]::new));
     }
 
     /** The referrals of the procesregisseur's region with this status (all when null), oldest first. */

@@ -9,9 +9,9 @@
  * region's cases, a partner only the cases its organisation was invited to, until three months after closing.
  *
  * <p>Its coupling to the recording pipeline sits in a few adapters, so that it can follow that pipeline as it
- * changes: {@code CaseProposals} (listens to {@code ColourChanged} and {@code RecordedAtAddress}), {@code
+ * changes: {@code CaseProposals} (listens to {@code ColourChanged} and {@code RecordStored}), {@code
  * RecordsAtAddress} (reads the {@code ColourRecordSource}s), {@code CaseSignals} (announces a case to signal
- * matching), and the SPI implementations {@code CaseHistory}, {@code CaseSignalHolders}, {@code CaseRetention}. The
+ * matching with {@code SignalRaised}), and the SPI implementations {@code CaseHistory}, {@code CaseSignalHolders}, {@code CaseRetention}. The
  * recidive measurement reads closed cases through {@link nl.adreszicht.casusoverleg.CasePlanInterventions}.
  */
 @ApplicationModule(

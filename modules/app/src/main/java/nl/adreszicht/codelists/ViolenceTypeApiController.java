@@ -28,7 +28,7 @@ class ViolenceTypeApiController {
     @GetMapping("/api/v1/geweldsvormen")
     List<Geweldsvorm> list() {
         LocalDate today = time.today();
-        return violenceTypes.findAllByOrderBySortOrder().stream()
+        return violenceTypes.inOrder().stream()
                 .map(type -> Geweldsvorm.of(type, today))
                 .toList();
     }
@@ -36,7 +36,7 @@ class ViolenceTypeApiController {
     @GetMapping("/api/v1/geweldsvormen/{code}")
     Geweldsvorm one(@PathVariable String code) {
         return violenceTypes
-                .findByCode(code)
+                .find(code)
                 .map(type -> Geweldsvorm.of(type, time.today()))
                 .orElseThrow(
                         () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Geen geweldsvorm met deze code."));

@@ -1,8 +1,10 @@
 package nl.adreszicht.codelists;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +27,7 @@ public class ViolenceTypeCodes {
 
     /** The violence types valid on {@code date}, in list order, labelled for a form. */
     public List<Option> options(LocalDate date, Locale locale) {
-        return violenceTypes.findAllByOrderBySortOrder().stream()
+        return violenceTypes.inOrder().stream()
                 .filter(type -> type.isValidOn(date))
                 .map(type -> new Option(type.code(), type.label(locale)))
                 .toList();
@@ -33,6 +35,11 @@ public class ViolenceTypeCodes {
 
     /** Whether {@code code} is a violence type of the code list (in any validity period). */
     public boolean exists(String code) {
-        return violenceTypes.findByCode(code).isPresent();
+        return violenceTypes.find(code).isPresent();
+    }
+
+    /** Which of {@code codes} are violence types of the code list (in any validity period), in one look-up. */
+    public Set<String> existing(Collection<String> codes) {
+        return violenceTypes.known(codes);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.adreszicht.records.AddressId;
-import nl.adreszicht.records.RecordedAtAddress;
+import nl.adreszicht.records.RecordDestroyed;
+import nl.adreszicht.records.RecordEvent;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
 import nl.adreszicht.time.DutchTime;
@@ -21,9 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the stored colour of each address up to date: on every new or deleted record at the address (in the same
- * transaction as the record, so a record never exists without its colour, and a deleted one never counts) and
- * daily for decay. Each result is stored with its rules version, the rules that fired and the records that
+ * Keeps the stored colour of each address up to date: on every record stored, changed or destroyed at the address
+ * (in the same transaction as the record, so a record never exists without its colour, and a deleted one never counts;
+ * ADR 0006) and daily for decay. Each result is stored with its rules version, the rules that fired and the records that
  * counted; every change of colour is added to the history.
  */
 @Service
@@ -34,23 +35,33 @@ class AddressColours {
     private final List<ColourRecordSource> sources;
     private final ColourRulesVersions versions;
     private final DutchTime time;
+    private final DestroyedRecords destroyedRecords;
 
     AddressColours(
             JdbcTemplate jdbc,
             List<ColourRecordSource> sources,
             ColourRulesVersions versions,
             DutchTime time,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            DestroyedRecords destroyedRecords) {
         this.events = events;
+        this.destroyedRecords = destroyedRecords;
         this.jdbc = jdbc;
         this.sources = sources;
         this.versions = versions;
         this.time = time;
     }
 
+    /**
+     * In the publisher's transaction (ADR 0006): the colour commits with the record. What the colour derived from a
+     * destroyed record goes first, so the recompute never counts it again.
+     */
     @EventListener
-    void on(RecordedAtAddress recorded) {
-        recompute(recorded.address(), time.today());
+    void on(RecordEvent event) {
+        if (event instanceof RecordDestroyed destroyed) {
+            destroyedRecords.forget(destroyed);
+        }
+        recompute(event.address(), time.today());
     }
 
     /** Recomputes one address's colour as of {@code today}; returns the decision, if the address has history. */

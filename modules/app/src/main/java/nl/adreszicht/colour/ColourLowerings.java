@@ -9,18 +9,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
+import nl.adreszicht.records.NotFoundException;
+import nl.adreszicht.records.RefusedException;
 import nl.adreszicht.records.StatedReason;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Lowering a computed colour with four eyes (domain.md section 4). A Veilig Thuis professional proposes a lower
@@ -49,7 +50,7 @@ class ColourLowerings {
      * Records a proposal to lower the colour of {@code address} to {@code target}.
      *
      * @throws InvalidValuesException when the target, reason or review date is not acceptable
-     * @throws ResponseStatusException 409 when the address has no colour above the target
+     * @throws ConflictException when the address has no colour above the target
      */
     @Transactional
     Lowering propose(AddressId address, String target, String reason, @Nullable LocalDate reviewDate, Professional by) {
@@ -82,20 +83,19 @@ class ColourLowerings {
     /**
      * Approves a proposal as its second pair of eyes and recomputes the colour.
      *
-     * @throws ResponseStatusException 404 when the address has no such proposal, 403 when the approver is not a
-     *     vt-supervisor other than the proposer, 409 when it was approved before, its review date has come, or
-     *     records counted since it was proposed
+     * @throws NotFoundException when the address has no such proposal
+     * @throws RefusedException when the approver is not a vt-supervisor other than the proposer
+     * @throws ConflictException when it was approved before, its review date has come, or records counted since it
+     *     was proposed
      */
     @Transactional
     Lowering approve(AddressId address, String lowering, Professional by) {
         LocalDate today = today();
         Lowering proposal = parse(lowering)
                 .flatMap(id -> find(address, id))
-                .orElseThrow(() ->
-                        new ResponseStatusException(HttpStatus.NOT_FOUND, "Dit adres heeft geen zo'n kleurverlaging."));
+                .orElseThrow(() -> new NotFoundException("Dit adres heeft geen zo'n kleurverlaging."));
         if (!by.has(Role.VT_SUPERVISOR) || by.subject().equals(proposal.proposedBy())) {
-            throw new ResponseStatusException(
-                    HttpStatus.FORBIDDEN,
+            throw new RefusedException(
                     "Een kleurverlaging wordt goedgekeurd door een vt-supervisor die haar niet zelf voorstelde"
                             + " (vier ogen).");
         }
@@ -197,8 +197,8 @@ class ColourLowerings {
         }
     }
 
-    private static ResponseStatusException conflict(String why) {
-        return new ResponseStatusException(HttpStatus.CONFLICT, why);
+    private static ConflictException conflict(String why) {
+        return new ConflictException(why);
     }
 
     private LocalDate today() {

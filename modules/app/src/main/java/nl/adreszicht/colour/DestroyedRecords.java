@@ -3,14 +3,14 @@ package nl.adreszicht.colour;
 import java.time.OffsetDateTime;
 import nl.adreszicht.records.RecordDestroyed;
 import nl.adreszicht.time.DutchTime;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * What the colour code derived from a record that is gone: the history entries that counted it are deleted, and the
  * reasons of the raises and lowerings made while it was at the address are erased (their free text speaks of it). The
- * raises and lowerings themselves stay, so a colour stays explainable; the colour is recomputed afterwards.
+ * raises and lowerings themselves stay, so a colour stays explainable; {@link AddressColours} recomputes the colour
+ * afterwards, in the same transaction.
  */
 @Component
 class DestroyedRecords {
@@ -23,8 +23,7 @@ class DestroyedRecords {
         this.time = time;
     }
 
-    @EventListener
-    void on(RecordDestroyed destroyed) {
+    void forget(RecordDestroyed destroyed) {
         OffsetDateTime now = time.nowUtc();
         jdbc.update(
                 "DELETE FROM address_colour_history WHERE address_id = ? AND ? = ANY (counted_record_ids)",

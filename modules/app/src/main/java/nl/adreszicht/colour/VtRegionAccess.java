@@ -9,11 +9,11 @@ import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.codelists.VtRegions;
 import nl.adreszicht.radar.BreakTheGlassGrants;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.NotFoundException;
+import nl.adreszicht.records.RefusedException;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Veilig Thuis's own-region scope for work on an address (the matrix's {@code own VT region}): the VT region in the
@@ -46,16 +46,15 @@ class VtRegionAccess {
      * Whether the caller may do {@code action} on the address as Veilig Thuis.
      *
      * @return true when only a break-the-glass grant allows it (the access is then flagged), false within the region
-     * @throws ResponseStatusException 404 for an address the register does not have; 403, logged as a refusal, outside
-     *     the caller's region without a grant
+     * @throws NotFoundException for an address the register does not have
+     * @throws RefusedException outside the caller's region without a grant (logged as a refusal)
      */
     boolean authorise(AddressId address, String action) {
         Professional professional = currentProfessional.require();
         String gemeente = addresses
                 .gemeenteOf(address)
                 .map(GemeenteCode::value)
-                .orElseThrow(() -> new ResponseStatusException(
-                        HttpStatus.NOT_FOUND, "Dit adres staat niet in het adresregister."));
+                .orElseThrow(() -> new NotFoundException("Dit adres staat niet in het adresregister."));
         boolean inRegion = professional
                 .vtRegion()
                 .filter(region -> regions.covers(region, gemeente))
@@ -67,8 +66,7 @@ class VtRegionAccess {
             return true;
         }
         accessLog.record(new AccessEntry(AccessKind.GEWEIGERD, action, "adres", address.toString(), false));
-        throw new ResponseStatusException(
-                HttpStatus.FORBIDDEN,
+        throw new RefusedException(
                 "Dit adres ligt buiten uw Veilig Thuis-regio. Gebruik break-the-glass, met een reden, als u hier moet"
                         + " werken.");
     }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.util.UUID;
 import nl.adreszicht.records.InvalidValueException;
+import nl.adreszicht.records.NumberedRegistration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,14 +42,14 @@ class IncidentApiController {
             useReturnTypeSchema = true)
     @PostMapping(PATH)
     ResponseEntity<IncidentResource> register(@RequestBody IncidentRegistratie registratie) {
-        IncidentRegister.Registration registration =
+        NumberedRegistration<IncidentResource> registration =
                 register.register(check.check(registratie), IncidentRegister.REGISTER);
         if (!registration.created()) {
-            return ResponseEntity.ok(registration.incident());
+            return ResponseEntity.ok(registration.record());
         }
         return ResponseEntity.created(
-                        URI.create(PATH + "/" + registration.incident().id()))
-                .body(registration.incident());
+                        URI.create(PATH + "/" + registration.record().id()))
+                .body(registration.record());
     }
 
     @GetMapping(PATH + "/{id}")

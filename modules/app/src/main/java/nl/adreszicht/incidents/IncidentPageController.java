@@ -10,8 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
+import nl.adreszicht.records.NumberedRegistration;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -113,12 +115,12 @@ class IncidentPageController {
             if (!errors.isEmpty()) {
                 return show(model, locale, errors);
             }
-            IncidentRegister.Registration registration =
+            NumberedRegistration<IncidentResource> registration =
                     register.register(incident, "incidenten.formulier.registreren");
             redirect.addFlashAttribute("registered", registration.created() ? "created" : "existing");
             if (!concern.isEmpty()) {
                 zorgmeldingen.send(
-                        java.util.UUID.fromString(registration.incident().id()), concern);
+                        java.util.UUID.fromString(registration.record().id()), concern);
                 redirect.addFlashAttribute("zorgmelding", true);
             }
             return "redirect:/adressen/" + form.adresId();
@@ -126,7 +128,7 @@ class IncidentPageController {
             invalid.errors().forEach(error -> errors.putIfAbsent(formField(error.field()), error.messageKey()));
         } catch (InvalidValueException invalid) {
             errors.put(formField(invalid.field()), invalid.messageKey());
-        } catch (ResponseStatusException conflict) {
+        } catch (ConflictException conflict) {
             errors.put("registratienummer", "incidenten.form.conflict");
         }
         return show(model, locale, errors);

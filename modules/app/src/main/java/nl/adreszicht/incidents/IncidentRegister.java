@@ -1,35 +1,29 @@
 package nl.adreszicht.incidents;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import nl.adreszicht.areascan.RecordTally;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
+import nl.adreszicht.records.NumberedRegistration;
 import nl.adreszicht.records.RecordSource;
-import nl.adreszicht.records.RecordedAtAddress;
+import nl.adreszicht.records.RecordStored;
 import nl.adreszicht.retention.RetentionSchedule;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.time.DutchTime;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Registering and reading police incidents, within the caller's organisation: the organisation comes from the
  * token, is stored with the incident and is part of every lookup, so another organisation's incident is simply
- * not found. Every registration and read is logged before the incident is returned. A new incident is scheduled
- * for deletion (its last day of retention) and counted in the area scan's anonymous tally in the transaction that
- * stores it.
+ * not found. A registration is one transaction: the incident, {@link RecordStored} (the colour, the anonymous tally and
+ * the last day of retention are derived from it in that transaction) and, last, its access-log entry, so they commit
+ * together or not at all; a read is logged in the transaction that reads (ADRs 0011, 0013).
  */
 @Service
 class IncidentRegister {
@@ -39,16 +33,12 @@ class IncidentRegister {
     static final String READ_ZORGMELDING = "incident.zorgmelding.lezen";
     static final String OBJECT_TYPE = "incident";
 
-    /** The calendar of the retention and tally dates. */
     private final Incidents incidents;
-
     private final AccessLog accessLog;
     private final CurrentProfessional currentProfessional;
     private final ApplicationEventPublisher events;
     private final RetentionSchedule retention;
-    private final RecordTally tally;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate readOnly;
     private final DutchTime time;
 
     IncidentRegister(
@@ -57,7 +47,6 @@ class IncidentRegister {
             CurrentProfessional currentProfessional,
             ApplicationEventPublisher events,
             RetentionSchedule retention,
-            RecordTally tally,
             PlatformTransactionManager transactions,
             DutchTime time) {
         this.incidents = incidents;
@@ -65,106 +54,80 @@ class IncidentRegister {
         this.currentProfessional = currentProfessional;
         this.events = events;
         this.retention = retention;
-        this.tally = tally;
         this.transaction = new TransactionTemplate(transactions);
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
         this.time = time;
     }
 
-    /** The outcome of a registration: the stored incident, and whether this call created it. */
-    record Registration(IncidentResource incident, boolean created) {}
-
     /**
      * Stores the incident, or returns the stored one when the same registration number arrives again with the
-     * same content.
+     * same content (that is a read, and logged as one).
      *
      * @param action the matrix row it arrives through (the API or the form), for the access log
-     * @throws ResponseStatusException 409 when the registration number exists with other content
+     * @return the stored incident, and whether this call created it
+     * @throws nl.adreszicht.records.ConflictException when the registration number exists with other content; nothing
+     *     is stored
      */
-    Registration register(NewIncident registration, String action) {
+    NumberedRegistration<IncidentResource> register(NewIncident registration, String action) {
         Professional professional = currentProfessional.require();
         String organisation = organisation(professional);
-        String hash = registration.contentHash();
-        Optional<Registration> earlier = earlier(organisation, registration, hash, action);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        IncidentResource created;
-        try {
-            // Its own transaction, so that a lost race on the unique registration number can be read back.
-            created = transaction.execute(status -> {
-                Incident incident = incidents.saveAndFlush(
-                        Incident.register(registration, organisation, professional.subject(), time.now()));
-                LocalDate keptUntil = retention.schedule(
-                        RecordSource.POLITIE_INCIDENT,
-                        incident.id().toString(),
-                        organisation,
-                        DutchTime.dayOf(incident.registeredAt()),
-                        childBirthDates(incident));
-                tally.count(
-                        RecordSource.POLITIE_INCIDENT,
-                        incident.address(),
-                        DutchTime.dayOf(incident.occurred().toInstant()),
-                        incident.severity(),
-                        incident.childrenPresent(),
-                        incident.violenceTypes());
-                events.publishEvent(RecordedAtAddress.recordedBy(incident.address(), organisation));
-                return IncidentResource.of(incident, keptUntil);
-            });
-        } catch (DataIntegrityViolationException raced) {
-            // Another request stored the same number between our lookup and our insert.
-            return earlier(organisation, registration, hash, action).orElseThrow(() -> raced);
-        }
-        accessLog.record(AccessEntry.of(AccessKind.AANMAKEN, action, OBJECT_TYPE, created.id()));
-        return new Registration(created, true);
+        Incident incident = Incident.register(registration, organisation, professional.subject(), time.now());
+        return transaction.execute(status -> NumberedRegistration.register(
+                        incident,
+                        incidents::insert,
+                        () -> incidents
+                                .findByOrganisationAndRegistrationNumber(organisation, incident.registrationNumber())
+                                .orElseThrow(),
+                        Incident::contentHash,
+                        "Dit registratienummer bestaat al voor uw organisatie, met een andere inhoud. Een gewijzigd"
+                                + " incident krijgt een nieuw registratienummer.",
+                        created -> {
+                            events.publishEvent(new RecordStored(
+                                    RecordSource.POLITIE_INCIDENT,
+                                    incident.id().toString(),
+                                    incident.address(),
+                                    organisation,
+                                    DutchTime.dayOf(incident.registeredAt()),
+                                    DutchTime.dayOf(incident.occurredAt()),
+                                    incident.severity(),
+                                    incident.childrenPresent(),
+                                    incident.violenceTypes()));
+                        })
+                .map((stored, created) -> logged(created ? AccessKind.AANMAKEN : AccessKind.LEZEN, action, stored)));
     }
 
     /** The caller's organisation's incident with this id, if any; {@code action} names the matrix row. */
     Optional<IncidentResource> read(UUID id, String action) {
         String organisation = organisation(currentProfessional.require());
-        Optional<IncidentResource> found = readOnly.execute(
-                status -> incidents.findByIdAndOrganisation(id, organisation).map(this::resource));
-        found.ifPresentOrElse(
-                incident -> accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, incident.id())),
-                () -> accessLog.refusedIfExists(action, OBJECT_TYPE, id.toString()));
+        Optional<IncidentResource> found = transaction.execute(status -> incidents
+                .findByIdAndOrganisation(id, organisation)
+                .map(incident -> logged(AccessKind.LEZEN, action, incident)));
+        if (found.isEmpty()) {
+            accessLog.refusedIfExists(action, OBJECT_TYPE, id.toString());
+        }
         return found;
     }
 
-    private Optional<Registration> earlier(String organisation, NewIncident registration, String hash, String action) {
-        Optional<Incident> stored = readOnly.execute(status ->
-                incidents.findByOrganisationAndRegistrationNumber(organisation, registration.registrationNumber()));
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!stored.get().contentHash().equals(hash)) {
-            throw new ResponseStatusException(
-                    HttpStatus.CONFLICT,
-                    "Dit registratienummer bestaat al voor uw organisatie, met een andere inhoud. Een gewijzigd"
-                            + " incident krijgt een nieuw registratienummer.");
-        }
-        IncidentResource incident = resource(stored.get());
-        // The same registration again: nothing is stored, but the stored incident is shown, so it is a read.
-        accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, incident.id()));
-        return Optional.of(new Registration(incident, false));
-    }
-
-    /** The incident as the API shows it, with its last day of retention. */
-    private IncidentResource resource(Incident incident) {
-        return IncidentResource.of(
+    /**
+     * The incident as the API shows it, with its last day of retention; its access is logged last, in the caller's
+     * transaction, so the entry commits with what it records.
+     */
+    private IncidentResource logged(AccessKind kind, String action, Incident incident) {
+        IncidentResource resource = IncidentResource.of(
                 incident,
                 retention
                         .keptUntil(RecordSource.POLITIE_INCIDENT, incident.id().toString())
                         .orElse(null));
+        accessLog.record(AccessEntry.of(kind, action, OBJECT_TYPE, resource.id()));
+        return resource;
     }
 
-    /** The known birth dates of the children (role {@code kind}), for the family rule of retention. */
-    private static List<LocalDate> childBirthDates(Incident incident) {
-        return incident.persons().stream()
-                .filter(person -> "kind".equals(person.role()))
-                .map(IncidentPerson::birthDate)
-                .filter(Objects::nonNull)
-                .toList();
+    /** An incident's id from its text; an id that is no UUID names no incident. */
+    static Optional<UUID> id(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
     }
 
     private static String organisation(Professional professional) {

@@ -1,6 +1,8 @@
 package nl.adreszicht.incidents;
 
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -8,19 +10,20 @@ import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.RecordSource;
 import nl.adreszicht.retention.RetentionSource;
 import nl.adreszicht.retention.StoredRecord;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Police incidents as retention sees them: who owns one and where, and deleting one with its persons and violence
- * types (the child tables cascade). The anonymous tally of the area scan is left alone.
+ * Police incidents as retention sees them: who owns one and where, who worked on it (who registered it and who sent
+ * its zorgmelding), the birth dates of its children for the family rule, and deleting one with its persons,
+ * violence types and zorgmelding (the child tables cascade). The anonymous tally of the area scan is left alone.
  */
 @Component
 class IncidentRetention implements RetentionSource {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    IncidentRetention(JdbcTemplate jdbc) {
+    IncidentRetention(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -36,34 +39,35 @@ class IncidentRetention implements RetentionSource {
 
     @Override
     public Optional<StoredRecord> find(String recordId) {
-        return id(recordId)
-                .flatMap(id -> jdbc
-                        .query(
-                                // Who worked on it: who registered it and who sent its zorgmelding.
-                                "SELECT organisation, address_id, array_remove(ARRAY[registered_by,"
-                                        + " (SELECT sent_by FROM zorgmelding z WHERE z.incident_id = i.id)], NULL)"
-                                        + " AS worked_on_by FROM incident i WHERE id = ?",
-                                (row, n) -> new StoredRecord(
-                                        row.getString("organisation"),
-                                        null,
-                                        new AddressId(row.getObject("address_id", UUID.class)),
-                                        Set.copyOf(Arrays.asList((String[])
-                                                row.getArray("worked_on_by").getArray()))),
-                                id)
-                        .stream()
-                        .findFirst());
+        return IncidentRegister.id(recordId)
+                .flatMap(id -> jdbc.sql("SELECT organisation, address_id, array_remove(ARRAY[registered_by,"
+                                + " (SELECT sent_by FROM zorgmelding z WHERE z.incident_id = i.id)], NULL)"
+                                + " FROM incident i WHERE id = ?")
+                        .param(id)
+                        .query((row, n) -> new StoredRecord(
+                                row.getString(1),
+                                null,
+                                new AddressId(row.getObject(2, UUID.class)),
+                                Set.copyOf(
+                                        Arrays.asList((String[]) row.getArray(3).getArray()))))
+                        .optional());
+    }
+
+    @Override
+    public List<LocalDate> childBirthDates(String recordId) {
+        return IncidentRegister.id(recordId)
+                .map(id -> jdbc.sql("SELECT birth_date FROM incident_person WHERE incident_id = ? AND role = 'kind'"
+                                + " AND birth_date IS NOT NULL")
+                        .param(id)
+                        .query(LocalDate.class)
+                        .list())
+                .orElse(List.of());
     }
 
     @Override
     public void delete(String recordId) {
-        id(recordId).ifPresent(id -> jdbc.update("DELETE FROM incident WHERE id = ?", id));
-    }
-
-    private static Optional<UUID> id(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        IncidentRegister.id(recordId)
+                .ifPresent(id ->
+                        jdbc.sql("DELETE FROM incident WHERE id = ?").param(id).update());
     }
 }

@@ -1,17 +1,14 @@
 package nl.adreszicht.incidents;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedSet;
 import nl.adreszicht.persons.Bsn;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.ContentHash;
 import nl.adreszicht.records.Severity;
 import org.jspecify.annotations.Nullable;
 
@@ -70,21 +67,6 @@ record NewIncident(
             values.add(person.birthDate());
             values.add(person.bsn() == null ? null : person.bsn().value());
         }
-        StringBuilder canonical = new StringBuilder();
-        for (Object value : values) {
-            if (value == null) {
-                canonical.append("-;");
-            } else {
-                String text = value.toString();
-                canonical.append(text.length()).append(':').append(text).append(';');
-            }
-        }
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return ContentHash.of(values);
     }
 }

@@ -2,7 +2,7 @@ package nl.adreszicht.incidents;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What Veilig Thuis intake reads of a police zorgmelding, and where it writes its terugkoppeling back: the address,
- * the violence types and the little the colour code weighs, and the officer's concern. Nothing else of the incident
- * (no persons, no summary) leaves this module. The caller logs its own access, as part of its intake.
+ * What Veilig Thuis intake reads of a police zorgmelding: the address, the violence types and the little the colour
+ * code weighs, and the officer's concern. Nothing else of the incident (no persons, no summary) leaves this module.
+ * The caller logs its own access, as part of its intake. Veilig Thuis's terugkoppeling comes back as an event
+ * ({@code records.TerugkoppelingGegeven}, {@link ZorgmeldingFeedback}), not through a call into this module.
  */
 @Component
 public class ZorgmeldingIntake {
@@ -54,34 +55,20 @@ public class ZorgmeldingIntake {
     @Transactional(readOnly = true)
     public Optional<Zorgmelding> find(UUID zorgmelding) {
         List<Zorgmelding> found = jdbc.query(
-                "SELECT z.id, z.incident_id, i.address_id, z.sent_at, z.concern, i.severity, i.children_present"
-                        + " FROM zorgmelding z JOIN incident i ON i.id = z.incident_id WHERE z.id = ?",
+                "SELECT z.id, z.incident_id, i.address_id, z.sent_at, z.concern, i.severity, i.children_present,"
+                        + " ARRAY(SELECT v.code FROM incident_violence_type v WHERE v.incident_id = i.id)"
+                        + " AS violence_types FROM zorgmelding z JOIN incident i ON i.id = z.incident_id WHERE z.id = ?",
                 (row, n) -> new Zorgmelding(
                         row.getObject("id", UUID.class),
                         row.getObject("incident_id", UUID.class),
                         new AddressId(row.getObject("address_id", UUID.class)),
                         row.getObject("sent_at", OffsetDateTime.class).toInstant(),
                         row.getString("concern"),
-                        new TreeSet<>(jdbc.queryForList(
-                                "SELECT code FROM incident_violence_type WHERE incident_id = ?",
-                                String.class,
-                                row.getObject("incident_id", UUID.class))),
+                        new TreeSet<>(Arrays.asList(
+                                (String[]) row.getArray("violence_types").getArray())),
                         Severity.valueOf(row.getString("severity")),
                         row.getBoolean("children_present")),
                 zorgmelding);
         return found.stream().findFirst();
-    }
-
-    /**
-     * Records Veilig Thuis's terugkoppeling: the status code the police see on their incident, nothing more. A later
-     * code (the end of VT's involvement after its beoordeling) replaces an earlier one.
-     */
-    @Transactional
-    public void giveFeedback(UUID zorgmelding, String statusCode, Instant at) {
-        jdbc.update(
-                "UPDATE zorgmelding SET feedback_code = ?, feedback_at = ? WHERE id = ?",
-                statusCode,
-                OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
-                zorgmelding);
     }
 }

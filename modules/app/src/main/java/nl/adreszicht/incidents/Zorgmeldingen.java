@@ -12,7 +12,6 @@ import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -65,45 +64,46 @@ class Zorgmeldingen {
         }
         var professional = currentProfessional.require();
         String organisation = professional.organisation().orElse("");
-        Optional<UUID> address = jdbc
-                .queryForList(
-                        "SELECT address_id FROM incident WHERE id = ? AND organisation = ?",
-                        UUID.class,
-                        incident,
-                        organisation)
-                .stream()
-                .findFirst();
-        if (address.isEmpty()) {
+        // One transaction: the zorgmelding, the inbox of Veilig Thuis (ZorgmeldingSent) and the access-log entry
+        // commit together or not at all.
+        Optional<Sent> sent = transaction.execute(status -> {
+            Optional<UUID> address = jdbc
+                    .queryForList(
+                            "SELECT address_id FROM incident WHERE id = ? AND organisation = ? FOR NO KEY UPDATE",
+                            UUID.class,
+                            incident,
+                            organisation)
+                    .stream()
+                    .findFirst();
+            if (address.isEmpty()) {
+                return Optional.<Sent>empty();
+            }
+            // The row lock above makes a parallel send wait, then find this one.
+            Optional<ZorgmeldingResource> earlier = find(incident);
+            if (earlier.isPresent()) {
+                log(AccessKind.LEZEN, incident);
+                return Optional.of(new Sent(earlier.get(), false));
+            }
+            UUID id = UUID.randomUUID();
+            jdbc.update(
+                    "INSERT INTO zorgmelding (id, incident_id, organisation, concern, sent_by, sent_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)",
+                    id,
+                    incident,
+                    organisation,
+                    text,
+                    professional.subject(),
+                    time.nowUtc());
+            jdbc.update("UPDATE incident SET zorgmelding = true WHERE id = ?", incident);
+            events.publishEvent(new ZorgmeldingSent(id, incident, address.get()));
+            ZorgmeldingResource created = find(incident).orElseThrow();
+            log(AccessKind.AANMAKEN, incident);
+            return Optional.of(new Sent(created, true));
+        });
+        if (sent.isEmpty()) {
             accessLog.refusedIfExists(SEND, IncidentRegister.OBJECT_TYPE, incident.toString());
-            return Optional.empty();
         }
-        Optional<ZorgmeldingResource> earlier = find(incident);
-        if (earlier.isPresent()) {
-            log(AccessKind.LEZEN, incident);
-            return Optional.of(new Sent(earlier.get(), false));
-        }
-        UUID id = UUID.randomUUID();
-        try {
-            transaction.executeWithoutResult(status -> {
-                jdbc.update(
-                        "INSERT INTO zorgmelding (id, incident_id, organisation, concern, sent_by, sent_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?)",
-                        id,
-                        incident,
-                        organisation,
-                        text,
-                        professional.subject(),
-                        time.nowUtc());
-                jdbc.update("UPDATE incident SET zorgmelding = true WHERE id = ?", incident);
-                events.publishEvent(new ZorgmeldingSent(id, incident, address.get()));
-            });
-        } catch (DuplicateKeyException raced) {
-            // Sent by a parallel request between our lookup and our insert: that one is the zorgmelding.
-            log(AccessKind.LEZEN, incident);
-            return Optional.of(new Sent(find(incident).orElseThrow(() -> raced), false));
-        }
-        log(AccessKind.AANMAKEN, incident);
-        return Optional.of(new Sent(find(incident).orElseThrow(), true));
+        return sent;
     }
 
     /** The zorgmelding sent about an incident, with Veilig Thuis's terugkoppeling once there is one. */

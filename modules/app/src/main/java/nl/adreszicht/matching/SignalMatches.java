@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.AfterCommitListener;
 import nl.adreszicht.records.RecordDestroyed;
-import nl.adreszicht.records.RecordedAtAddress;
+import nl.adreszicht.records.RecordStored;
 import nl.adreszicht.time.DutchTime;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,8 +17,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Matches a new record against the other organisations' records at its address, in the recording transaction, so
- * a match exists exactly when the record does. Only the organisations are stored, never what they recorded.
+ * Matches a new record against the other organisations' records at its address, right after the recording
+ * transaction commits, through the event publication registry: if the process dies before (or the matching fails),
+ * the registry resubmits it, so no match is lost (ADR 0011). Matching is idempotent (an organisation pair per address
+ * is one row) and asks the sources again each time, so a late or repeated run tells nobody about a record that is
+ * gone. When a record is destroyed its matches go in the destroying transaction. Only the organisations are stored,
+ * never what they recorded.
  */
 @Service
 class SignalMatches {
@@ -32,12 +37,17 @@ class SignalMatches {
         this.time = time;
     }
 
-    @EventListener
-    @Transactional
-    void on(RecordedAtAddress recorded) {
-        if (recorded.recordedBy() != null) {
-            match(recorded.address(), recorded.recordedBy());
+    @AfterCommitListener("matching.signal-matches")
+    void on(RecordStored stored) {
+        if (stored.organisation() != null) {
+            match(stored.address(), stored.organisation());
         }
+    }
+
+    /** A signal that is not a record (an accepted case): matched the same way, after the commit. */
+    @AfterCommitListener("matching.signal-raised")
+    void on(SignalRaised raised) {
+        match(raised.address(), raised.organisation());
     }
 
     /**
@@ -58,31 +68,37 @@ class SignalMatches {
                 remaining.toArray(String[]::new));
     }
 
-    /** Tells {@code organisation} and every other organisation with a signal at {@code address} about each other. */
+    /**
+     * Tells {@code organisation} and every other organisation with a signal at {@code address} about each other, in one
+     * statement; nothing when {@code organisation} holds no signal there (any more).
+     */
     void match(AddressId address, String organisation) {
-        Set<String> others = sources.stream()
+        Set<String> holders = sources.stream()
                 .flatMap(source -> source.organisationsWithSignalsAt(address).stream())
                 .filter(Objects::nonNull)
-                .filter(other -> !other.equals(organisation))
                 .collect(Collectors.toSet());
-        OffsetDateTime now = time.nowUtc();
-        for (String other : others) {
-            notify(address, organisation, other, now);
-            notify(address, other, organisation, now);
+        if (!holders.contains(organisation) || holders.size() < 2) {
+            return;
         }
-    }
-
-    private void notify(AddressId address, String recipient, String other, OffsetDateTime now) {
+        String[] others =
+                holders.stream().filter(other -> !other.equals(organisation)).toArray(String[]::new);
+        OffsetDateTime now = time.nowUtc();
+        // Both directions, in the order of the unique key, so two matches at one address never wait on each other.
         jdbc.update(
                 "INSERT INTO signal_match (id, address_id, organisation, other_organisation, first_at, last_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (address_id, organisation, other_organisation)"
+                        + " SELECT gen_random_uuid(), ?, pair.recipient, pair.other, ?, ? FROM ("
+                        + " SELECT ? AS recipient, other FROM unnest(?::text[]) AS other"
+                        + " UNION ALL SELECT other, ? FROM unnest(?::text[]) AS other) AS pair"
+                        + " ORDER BY pair.recipient, pair.other"
+                        + " ON CONFLICT (address_id, organisation, other_organisation)"
                         + " DO UPDATE SET last_at = excluded.last_at",
-                UUID.randomUUID(),
                 address.value(),
-                recipient,
-                other,
                 now,
-                now);
+                now,
+                organisation,
+                others,
+                organisation,
+                others);
     }
 
     /** The matches of an organisation, newest first; at one address when {@code address} is given. */

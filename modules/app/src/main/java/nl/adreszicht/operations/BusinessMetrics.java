@@ -2,7 +2,8 @@ package nl.adreszicht.operations;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import nl.adreszicht.records.RecordedAtAddress;
+import nl.adreszicht.records.RecordDestroyed;
+import nl.adreszicht.records.RecordStored;
 import nl.adreszicht.security.AccessRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * records stored (police incidents, Veilig Thuis meldingen and adviezen, municipal records) and records deleted
  * (retention, destruction on request), each only once its transaction committed, and refusals of personal data by
  * the permission matrix's action. Break-the-glass grants, the access log's sealer lag and its last chain verification
- * are counted where they happen (radar, audit). No label ever carries an id, a name or an address.
+ * are counted where they happen (radar, audit). No label ever carries an id, a name or an address. These are plain
+ * after-commit listeners, outside the event publication registry (only {@code records.AfterCommitListener}s use it):
+ * a count lost with a dying process is a metric, not a record.
  */
 @Component
 class BusinessMetrics {
@@ -36,8 +39,13 @@ class BusinessMetrics {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void on(RecordedAtAddress recorded) {
-        (recorded.recordedBy() == null ? deletions : registrations).increment();
+    void on(RecordStored stored) {
+        registrations.increment();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(RecordDestroyed destroyed) {
+        deletions.increment();
     }
 
     @TransactionalEventListener(fallbackExecution = true)

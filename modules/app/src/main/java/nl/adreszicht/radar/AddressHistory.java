@@ -15,15 +15,15 @@ import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.codelists.VtRegions;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.NotFoundException;
+import nl.adreszicht.records.RefusedException;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The history of one address across every agency, for a Veilig Thuis professional whose region covers the
@@ -91,8 +91,8 @@ class AddressHistory {
     /**
      * The history of {@code address}, logged as a read (flagged break-the-glass when it rests on a grant).
      *
-     * @throws ResponseStatusException 404 for an unknown address; 403, logged as a refusal, outside the
-     *     professional's region without a grant
+     * @throws NotFoundException for an unknown address
+     * @throws RefusedException outside the professional's region without a grant (logged as a refusal)
      */
     History read(AddressId address, Filter filter, String action) {
         // No transaction is open while the access is logged: the entry commits in a transaction of its own, and
@@ -117,8 +117,7 @@ class AddressHistory {
         Professional professional = currentProfessional.require();
         AddressArea area = addresses
                 .areaOf(address)
-                .orElseThrow(() -> new ResponseStatusException(
-                        HttpStatus.NOT_FOUND, "Dit adres staat niet in het adresregister."));
+                .orElseThrow(() -> new NotFoundException("Dit adres staat niet in het adresregister."));
         boolean inRegion = professional
                 .vtRegion()
                 .filter(region -> regions.covers(region, area.gemeente().value()))
@@ -129,10 +128,8 @@ class AddressHistory {
         Optional<BreakTheGlass.Grant> grant = breakTheGlass.active(professional.subject(), address);
         if (grant.isEmpty()) {
             accessLog.record(new AccessEntry(AccessKind.GEWEIGERD, action, "adres", address.toString(), false));
-            throw new ResponseStatusException(
-                    HttpStatus.FORBIDDEN,
-                    "Dit adres ligt buiten uw Veilig Thuis-regio. Gebruik break-the-glass, met een reden, als u de"
-                            + " historie moet zien.");
+            throw new RefusedException("Dit adres ligt buiten uw Veilig Thuis-regio. Gebruik break-the-glass, met een"
+                    + " reden, als u de historie moet zien.");
         }
         return grant;
     }

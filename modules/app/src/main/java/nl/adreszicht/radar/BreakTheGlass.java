@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidValueException;
+import nl.adreszicht.records.RefusedException;
 import nl.adreszicht.records.StatedReason;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Break-the-glass grants: access to one address outside the professional's region, for a limited time, with a
@@ -72,8 +72,7 @@ class BreakTheGlass {
                 address.value(),
                 by.subject(),
                 by.organisation()
-                        .orElseThrow(() -> new ResponseStatusException(
-                                HttpStatus.FORBIDDEN,
+                        .orElseThrow(() -> new RefusedException(
                                 "Break-the-glass hoort bij een organisatie; uw account heeft er geen.")),
                 by.vtRegion().orElse(null),
                 why,
@@ -125,9 +124,7 @@ class BreakTheGlass {
             return grant;
         }
         if (!reviewer.has(Role.VT_SUPERVISOR) || grant.get().subject().equals(reviewer.subject())) {
-            throw new ResponseStatusException(
-                    HttpStatus.FORBIDDEN,
-                    "Een supervisor beoordeelt break-the-glass van een ander, niet van zichzelf.");
+            throw new RefusedException("Een supervisor beoordeelt break-the-glass van een ander, niet van zichzelf.");
         }
         int reviewed = jdbc.update(
                 "UPDATE break_the_glass SET reviewed_by = ?, reviewed_at = ?, verdict = ?, review_note = ?"
@@ -138,7 +135,7 @@ class BreakTheGlass {
                 note == null || note.isBlank() ? null : note.trim(),
                 id);
         if (reviewed != 1) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Deze break-the-glass is al beoordeeld.");
+            throw new ConflictException("Deze break-the-glass is al beoordeeld.");
         }
         return find(id);
     }

@@ -9,8 +9,10 @@ import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
+import nl.adreszicht.records.RefusedException;
 import nl.adreszicht.security.CurrentProfessional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -73,10 +75,7 @@ class RadarPageController {
         try {
             AddressHistory.History found = history.read(address, filter, HISTORY_PAGE);
             model.addAttribute("history", found);
-        } catch (ResponseStatusException refused) {
-            if (refused.getStatusCode() != HttpStatus.FORBIDDEN) {
-                throw refused;
-            }
+        } catch (RefusedException refused) {
             // Outside the region: the page explains and offers break-the-glass, with the refusal's status.
             response.setStatus(HttpStatus.FORBIDDEN.value());
             model.addAttribute("outsideRegion", true);
@@ -140,10 +139,10 @@ class RadarPageController {
             redirect.addFlashAttribute("message", reviewed.isPresent() ? "doorbraken.reviewed" : "doorbraken.notfound");
         } catch (InvalidValueException invalid) {
             redirect.addFlashAttribute("message", invalid.messageKey());
-        } catch (ResponseStatusException refused) {
-            redirect.addFlashAttribute(
-                    "message",
-                    refused.getStatusCode() == HttpStatus.CONFLICT ? "doorbraken.already" : "doorbraken.own");
+        } catch (ConflictException reviewed) {
+            redirect.addFlashAttribute("message", "doorbraken.already");
+        } catch (RefusedException own) {
+            redirect.addFlashAttribute("message", "doorbraken.own");
         }
         return "redirect:/doorbraken";
     }

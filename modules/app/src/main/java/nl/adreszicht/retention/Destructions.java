@@ -7,29 +7,28 @@ import java.util.UUID;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
+import nl.adreszicht.records.NotFoundException;
 import nl.adreszicht.records.RecordDestroyed;
 import nl.adreszicht.records.RecordSource;
-import nl.adreszicht.records.RecordedAtAddress;
+import nl.adreszicht.records.RefusedException;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.time.DutchTime;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Destruction on request (AVG art. 17; domain.md section 7): the privacy officer of the organisation that owns a
  * record has it deleted before its retention ends, with the date the request came in and a reason. The record is
  * found within the officer's own organisation only (a Veilig Thuis record stored without its organisation: within the
  * officer's VT region); an officer who registered or changed the record, with a case role of their own, is refused
- * (separation of duties). The deletion is logged first, then the record goes with its
- * children and its schedule, the destruction is kept (without content) and the colour of the address is
- * recomputed. The area scan's tally keeps counting it.
+ * (separation of duties). In one transaction: the deletion is logged, the record goes with its children and its
+ * schedule, every module removes what it derived from it and the colour of the address is recomputed
+ * ({@link RecordDestroyed}), and the destruction is kept (without content). The area scan's tally keeps counting it.
  */
 @Service
 class Destructions {
@@ -70,7 +69,8 @@ class Destructions {
     /**
      * Destroys the record.
      *
-     * @throws ResponseStatusException 404 when the record does not exist or belongs to another organisation
+     * @throws NotFoundException when the record does not exist or belongs to another organisation
+     * @throws RefusedException when the officer worked on the record (separation of duties)
      */
     void destroy(Request request) {
         Professional officer = currentProfessional.require();
@@ -88,14 +88,12 @@ class Destructions {
         workedOnBy.addAll(accessLog.writersOf(source.objectType(), request.recordId()));
         if (workedOnBy.contains(officer.subject())) {
             accessLog.record(AccessEntry.of(AccessKind.GEWEIGERD, ACTION, source.objectType(), request.recordId()));
-            throw new ResponseStatusException(
-                    HttpStatus.FORBIDDEN,
-                    "U heeft deze registratie zelf vastgelegd of gewijzigd. Een andere functionaris"
-                            + " gegevensbescherming van uw organisatie beoordeelt en voert dit verzoek uit"
-                            + " (functiescheiding).");
+            throw new RefusedException("U heeft deze registratie zelf vastgelegd of gewijzigd. Een andere functionaris"
+                    + " gegevensbescherming van uw organisatie beoordeelt en voert dit verzoek uit"
+                    + " (functiescheiding).");
         }
-        accessLog.record(AccessEntry.of(AccessKind.VERWIJDEREN, ACTION, source.objectType(), request.recordId()));
         transaction.executeWithoutResult(status -> {
+            accessLog.record(AccessEntry.of(AccessKind.VERWIJDEREN, ACTION, source.objectType(), request.recordId()));
             source.delete(request.recordId());
             events.publishEvent(new RecordDestroyed(request.source(), request.recordId(), stored.address()));
             schedule.forget(request.source(), request.recordId());
@@ -110,12 +108,10 @@ class Destructions {
                     request.reason(),
                     officer.subject(),
                     time.nowUtc());
-            events.publishEvent(new RecordedAtAddress(stored.address()));
         });
     }
 
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "Deze registratie bestaat niet (of is van een andere organisatie).");
+    private static NotFoundException notFound() {
+        return new NotFoundException("Deze registratie bestaat niet (of is van een andere organisatie).");
     }
 }

@@ -4,24 +4,50 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Optional;
 import nl.adreszicht.records.RecordSource;
+import nl.adreszicht.records.RecordStored;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The last day of retention of every stored record, one row per record in {@code retention_schedule}. A recording
- * module schedules a record in the transaction that stores it, so no record exists without its date; the date
- * is computed once, by the rule of that day, and stored with the rule's version.
+ * The last day of retention of every stored record, one row per record in {@code retention_schedule}. Every
+ * {@link RecordStored} is scheduled in the transaction that stores the record (ADR 0011), so no record exists without
+ * its date; the date is computed once, by the rule of that day, and stored with the rule's version.
  */
 @Service
 public class RetentionSchedule {
 
     private final JdbcTemplate jdbc;
     private final RetentionRule rule;
+    private final RetentionSources sources;
 
-    RetentionSchedule(JdbcTemplate jdbc, RetentionProperties properties) {
+    RetentionSchedule(JdbcTemplate jdbc, RetentionProperties properties, RetentionSources sources) {
         this.jdbc = jdbc;
         this.rule = properties.rule();
+        this.sources = sources;
+    }
+
+    /**
+     * In the storing transaction: the record's owner, and for the family rule the birth dates of its children, come
+     * from its source (so the event carries no person); a Veilig Thuis record of an account without an organisation
+     * belongs to its region.
+     */
+    @EventListener
+    void on(RecordStored stored) {
+        RetentionSource source = sources.of(stored.source())
+                .orElseThrow(() -> new IllegalStateException("No retention source for " + stored.source()));
+        String owner = stored.organisation() != null
+                ? stored.organisation()
+                : source.find(stored.recordId())
+                        .map(record -> record.organisation() != null ? record.organisation() : record.vtRegion())
+                        .orElseThrow();
+        schedule(
+                stored.source(),
+                stored.recordId(),
+                owner,
+                stored.recordedOn(),
+                source.childBirthDates(stored.recordId()));
     }
 
     /**
@@ -32,10 +58,8 @@ public class RetentionSchedule {
      * @param organisation the organisation that recorded it
      * @param recordedOn the day it was first recorded, in Europe/Amsterdam
      * @param childBirthDates the known birth dates of the children involved (for the family rule)
-     * @return the last day it is kept
      */
-    @Transactional
-    public LocalDate schedule(
+    void schedule(
             RecordSource source,
             String recordId,
             String organisation,
@@ -51,7 +75,6 @@ public class RetentionSchedule {
                 keptUntil.date(),
                 keptUntil.basis().name(),
                 rule.version());
-        return keptUntil(source, recordId).orElseThrow();
     }
 
     /** A record that another one follows, by its source and id. */

@@ -1,13 +1,15 @@
 package nl.adreszicht.retention;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import nl.adreszicht.records.RecordSource;
 
 /**
- * What retention needs from a module that stores records: find one, and delete it with everything that belongs to
- * it. Each recording module implements it (police incidents now; Veilig Thuis and municipal signals when they
- * arrive), so {@code retention} depends on none of them. A module also calls {@link RetentionSchedule#schedule}
- * and the area scan's {@code RecordTally#count} whenever it stores a record.
+ * What retention needs from a module that stores records: find one, the birth dates of its children, and delete it
+ * with everything that belongs to it. Each recording module implements it for each of its sources, so
+ * {@code retention} depends on none of them. A record is scheduled when its module publishes
+ * {@code records.RecordStored}.
  */
 public interface RetentionSource {
 
@@ -19,6 +21,14 @@ public interface RetentionSource {
 
     /** The record with this id, if it exists; an id this source cannot parse is simply not found. */
     Optional<StoredRecord> find(String recordId);
+
+    /**
+     * The known birth dates of the children (role {@code kind}) in the record, for the family rule of retention; a
+     * source whose records name no persons has none.
+     */
+    default List<LocalDate> childBirthDates(String recordId) {
+        return List.of();
+    }
 
     /**
      * Deletes the record and everything that belongs to it (persons, codes, free text), in the caller's

@@ -14,7 +14,6 @@ import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.audit.SystemActor;
 import nl.adreszicht.records.RecordDestroyed;
 import nl.adreszicht.records.RecordSource;
-import nl.adreszicht.records.RecordedAtAddress;
 import nl.adreszicht.time.DutchTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Deletes, once a day, every record whose last day of retention has passed, through its source. One instance of
  * the cluster sweeps: it holds a PostgreSQL advisory lock for the run (a session lock on a connection of its own,
  * so each record can commit on its own), and the others skip. Per record, in one short transaction: the schedule
- * row is locked, one access log entry is written (it commits first: no entry, no deletion), the record is
- * deleted with its children, the schedule row goes, and the address's colour is recomputed without it. The
- * area scan's tally is not touched.
+ * row is locked, one access log entry is written (in the same transaction: the deletion and its entry commit
+ * together or not at all), the record is deleted with its children, {@link RecordDestroyed} has every module remove
+ * what it derived and the address's colour recomputed without it, and the schedule row goes. The area scan's tally
+ * is not touched.
  */
 @Component
 class RetentionSweep {
@@ -187,7 +187,6 @@ class RetentionSweep {
                         new RecordDestroyed(source, due.recordId(), stored.get().address()));
             }
             schedule.forget(source, due.recordId());
-            stored.ifPresent(record -> events.publishEvent(new RecordedAtAddress(record.address())));
             return stored.isPresent();
         });
         return Boolean.TRUE.equals(deleted);

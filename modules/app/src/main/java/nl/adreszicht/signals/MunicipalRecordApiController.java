@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.UUID;
 import nl.adreszicht.records.InvalidValueException;
+import nl.adreszicht.records.NumberedRegistration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,7 @@ class MunicipalRecordApiController {
             useReturnTypeSchema = true)
     @PostMapping(PATH)
     ResponseEntity<MunicipalRecordResource> register(@RequestBody GemeenteRegistratie registratie) {
-        MunicipalRecordRegister.Registration registration =
+        NumberedRegistration<MunicipalRecordResource> registration =
                 register.register(check.check(registratie), MunicipalRecordRegister.REGISTER);
         if (!registration.created()) {
             return ResponseEntity.ok(registration.record());

@@ -2,6 +2,7 @@ package nl.adreszicht.signals;
 
 import java.util.Arrays;
 import java.util.Optional;
+import nl.adreszicht.records.RecordSource;
 
 /** What a municipal record is: the code is what the API, the form and the database say. */
 enum MunicipalRecordKind {
@@ -18,6 +19,11 @@ enum MunicipalRecordKind {
 
     String code() {
         return code;
+    }
+
+    /** Where records of this kind come from: a signaal and a huisverbod count and expire as sources of their own. */
+    RecordSource source() {
+        return this == SIGNAAL ? RecordSource.GEMEENTE_SIGNAAL : RecordSource.HUISVERBOD;
     }
 
     static Optional<MunicipalRecordKind> fromCode(String code) {

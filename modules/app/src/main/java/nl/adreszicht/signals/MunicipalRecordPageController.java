@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
+import nl.adreszicht.records.NumberedRegistration;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -85,7 +87,7 @@ class MunicipalRecordPageController {
         try {
             NewMunicipalRecord checked = check.check(toRegistratie(form, datum, einddatum, overtredenOp));
             if (errors.isEmpty()) {
-                MunicipalRecordRegister.Registration registration =
+                NumberedRegistration<MunicipalRecordResource> registration =
                         register.register(checked, MunicipalRecordRegister.REGISTER_FORM);
                 redirect.addFlashAttribute("gemeenteRegistered", registration.created() ? "created" : "existing");
                 return "redirect:/adressen/" + form.adresId();
@@ -94,7 +96,7 @@ class MunicipalRecordPageController {
             invalid.errors().forEach(error -> errors.putIfAbsent(formField(error.field()), error.messageKey()));
         } catch (InvalidValueException invalid) {
             errors.putIfAbsent(formField(invalid.field()), invalid.messageKey());
-        } catch (ResponseStatusException conflict) {
+        } catch (ConflictException conflict) {
             errors.put("registratienummer", "gemeenteregistraties.form.conflict");
         }
         return show(model, locale, errors);

@@ -28,9 +28,15 @@ record MunicipalRecordResource(
         @Nullable Boolean overtreden,
         @Nullable LocalDate overtredenOp,
         @Nullable String toelichting,
-        Instant geregistreerdOp) {
+        Instant geregistreerdOp,
 
-    static MunicipalRecordResource of(MunicipalRecord record) {
+        @Schema(
+                description = "Bewaartermijn: de registratie wordt tot en met deze datum bewaard en daarna"
+                        + " verwijderd (leeg als ze niet is ingepland)")
+        @Nullable
+        LocalDate bewaartermijnTot) {
+
+    static MunicipalRecordResource of(MunicipalRecord record, @Nullable LocalDate keptUntil) {
         return new MunicipalRecordResource(
                 record.id().toString(),
                 record.registrationNumber(),
@@ -45,6 +51,7 @@ record MunicipalRecordResource(
                 record.huisverbodBroken(),
                 record.huisverbodBrokenOn(),
                 record.summary(),
-                record.registeredAt());
+                record.registeredAt(),
+                keptUntil);
     }
 }

@@ -7,30 +7,27 @@ import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.RecordSource;
 import nl.adreszicht.retention.RetentionSource;
 import nl.adreszicht.retention.StoredRecord;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Municipal records as retention sees them, one component per source (a signaal and a huisverbod expire under
- * periods of their own): who owns one and where, and deleting one with its violence types (they cascade).
+ * periods of their own): who owns one and where, and deleting one with its violence types (they cascade). They name
+ * no persons, so the family rule finds no children in them.
  */
 abstract class MunicipalRecordRetention implements RetentionSource {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final MunicipalRecordKind kind;
 
-    MunicipalRecordRetention(JdbcTemplate jdbc, MunicipalRecordKind kind) {
+    MunicipalRecordRetention(JdbcClient jdbc, MunicipalRecordKind kind) {
         this.jdbc = jdbc;
         this.kind = kind;
     }
 
-    static RecordSource source(MunicipalRecordKind kind) {
-        return kind == MunicipalRecordKind.SIGNAAL ? RecordSource.GEMEENTE_SIGNAAL : RecordSource.HUISVERBOD;
-    }
-
     @Override
     public RecordSource source() {
-        return source(kind);
+        return kind.source();
     }
 
     @Override
@@ -40,41 +37,30 @@ abstract class MunicipalRecordRetention implements RetentionSource {
 
     @Override
     public Optional<StoredRecord> find(String recordId) {
-        return id(recordId)
-                .flatMap(id -> jdbc
-                        .query(
-                                "SELECT organisation, address_id, registered_by FROM municipal_record"
-                                        + " WHERE id = ? AND kind = ?",
-                                (row, n) -> new StoredRecord(
-                                        row.getString("organisation"),
-                                        null,
-                                        new AddressId(row.getObject("address_id", UUID.class)),
-                                        Set.of(row.getString("registered_by"))),
-                                id,
-                                kind.code())
-                        .stream()
-                        .findFirst());
+        return MunicipalRecordRegister.id(recordId)
+                .flatMap(id -> jdbc.sql("SELECT organisation, address_id, registered_by FROM municipal_record"
+                                + " WHERE id = ? AND kind = ?")
+                        .params(id, kind.code())
+                        .query((row, n) -> new StoredRecord(
+                                row.getString(1),
+                                null,
+                                new AddressId(row.getObject(2, UUID.class)),
+                                Set.of(row.getString(3))))
+                        .optional());
     }
 
     @Override
     public void delete(String recordId) {
-        id(recordId)
-                .ifPresent(
-                        id -> jdbc.update("DELETE FROM municipal_record WHERE id = ? AND kind = ?", id, kind.code()));
-    }
-
-    private static Optional<UUID> id(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        MunicipalRecordRegister.id(recordId)
+                .ifPresent(id -> jdbc.sql("DELETE FROM municipal_record WHERE id = ? AND kind = ?")
+                        .params(id, kind.code())
+                        .update());
     }
 
     /** Signalen of the lokaal team. */
     @Component
     static class SignaalRetention extends MunicipalRecordRetention {
-        SignaalRetention(JdbcTemplate jdbc) {
+        SignaalRetention(JdbcClient jdbc) {
             super(jdbc, MunicipalRecordKind.SIGNAAL);
         }
     }
@@ -82,7 +68,7 @@ abstract class MunicipalRecordRetention implements RetentionSource {
     /** Tijdelijke huisverboden. */
     @Component
     static class HuisverbodRetention extends MunicipalRecordRetention {
-        HuisverbodRetention(JdbcTemplate jdbc) {
+        HuisverbodRetention(JdbcClient jdbc) {
             super(jdbc, MunicipalRecordKind.HUISVERBOD);
         }
     }

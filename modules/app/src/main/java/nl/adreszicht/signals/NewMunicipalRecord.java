@@ -1,14 +1,11 @@
 package nl.adreszicht.signals;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedSet;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.ContentHash;
 import nl.adreszicht.records.Severity;
 import org.jspecify.annotations.Nullable;
 
@@ -52,21 +49,6 @@ record NewMunicipalRecord(
         values.add(huisverbodBroken);
         values.add(huisverbodBrokenOn);
         values.add(summary);
-        StringBuilder canonical = new StringBuilder();
-        for (Object value : values) {
-            if (value == null) {
-                canonical.append("-;");
-            } else {
-                String text = value.toString();
-                canonical.append(text.length()).append(':').append(text).append(';');
-            }
-        }
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return ContentHash.of(values);
     }
 }

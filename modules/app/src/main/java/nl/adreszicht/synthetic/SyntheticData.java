@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -144,6 +145,7 @@ class SyntheticData {
             Map<String, String> dropped = size.national ? dropSecondaryIndexes(connection, progress) : Map.of();
             Load load = new Load(
                     connection,
+                    owner,
                     size,
                     seed,
                     today.atTime(12, 0).atZone(DutchTime.ZONE).toInstant(),
@@ -209,6 +211,7 @@ class SyntheticData {
     private static final class Load {
 
         private final Connection connection;
+        private final DataSource owner;
         private final CopyManager copy;
         private final SyntheticSize size;
         private final SplittableRandom random;
@@ -225,9 +228,16 @@ class SyntheticData {
         long municipal;
         long logged;
 
-        Load(Connection connection, SyntheticSize size, long seed, Instant now, Consumer<String> progress)
+        Load(
+                Connection connection,
+                DataSource owner,
+                SyntheticSize size,
+                long seed,
+                Instant now,
+                Consumer<String> progress)
                 throws SQLException {
             this.connection = connection;
+            this.owner = owner;
             this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
             this.size = size;
             this.seed = seed;
@@ -734,7 +744,9 @@ class SyntheticData {
 
         /**
          * {@code factor} entries per record, spread evenly over the fifteen years up to an hour ago, loaded
-         * already sealed: reads of address histories, registrations, worklists, a few refusals.
+         * already sealed: reads of address histories, registrations, worklists, a few refusals; and, merged in at the
+         * moment each record was registered, the entry of its creation, as the application writes it in the
+         * record's transaction (the verifier reports a record without one).
          */
         void accessLog(int factor) throws SQLException, IOException {
             for (Table table : tables.values()) {
@@ -751,9 +763,15 @@ class SyntheticData {
             for (int u = 0; u < users.length; u++) {
                 users[u] = new UUID(mix(seed + u), mix(seed - u)).toString();
             }
-            try (SealedHistoryLoader loader = SealedHistoryLoader.start(connection)) {
+            // The records in the order they were registered, read on a connection of their own (the load's is busy
+            // with COPY), a batch at a time: they were committed as they were loaded.
+            try (Connection reader = owner.getConnection();
+                    SealedHistoryLoader loader = SealedHistoryLoader.start(connection)) {
+                reader.setAutoCommit(false);
+                Creations creations = new Creations(reader);
                 for (long e = 0; e < count; e++) {
                     Instant at = from.plus(e * step + random.nextLong(step / 2), ChronoUnit.MICROS);
+                    creations.before(at, loader);
                     int address = recordAddresses[random.nextInt(recordAddressCount)];
                     Gemeente gemeente = gemeenteOf(address);
                     String user = users[random.nextInt(users.length)];
@@ -839,9 +857,75 @@ class SyntheticData {
                         progress.accept(String.format("access log: %,d", e + 1));
                     }
                 }
+                creations.before(Instant.MAX, loader);
+                creations.close();
+                reader.commit();
                 logged = loader.loaded();
             }
             progress.accept(String.format("access log: %,d entries, sealed", logged));
+        }
+
+        /**
+         * The entries of the records' creation, in the order of their registration, each added to the log just before
+         * the first other entry logged after it.
+         */
+        private static final class Creations implements AutoCloseable {
+
+            private final Statement statement;
+            private final ResultSet rows;
+            private boolean more;
+            private Instant last = Instant.MIN;
+
+            Creations(Connection reader) throws SQLException {
+                statement = reader.createStatement();
+                statement.setFetchSize(10_000);
+                rows = statement.executeQuery("SELECT r.* FROM (SELECT 'incident', id::text, organisation,"
+                        + " registered_by, registered_at, 'incidenten.registreren', 'politie-medewerker', 'politietaak',"
+                        + " 'Wet politiegegevens art. 8 en 13', address_id FROM incident"
+                        + " UNION ALL SELECT 'vt-melding', id::text, organisation, registered_by, registered_at,"
+                        + " 'meldingen.registreren', 'vt-medewerker', 'Veilig Thuis-taak',"
+                        + " 'Wmo 2015 art. 4.1.1 en 5.2.6', address_id FROM vt_melding"
+                        + " UNION ALL SELECT 'gemeenteregistratie', id::text, organisation, registered_by, registered_at,"
+                        + " 'gemeenteregistraties.registreren', 'gemeente-medewerker',"
+                        + " 'gemeentelijke taak (lokaal team, huisverbod)', 'Wmo 2015; Wet tijdelijk huisverbod',"
+                        + " address_id FROM municipal_record) AS r JOIN address a ON a.id = r.address_id"
+                        + " WHERE a.synthetic ORDER BY 5, 2");
+                more = rows.next();
+            }
+
+            /** Adds the creation of every record registered before {@code next}, each a microsecond apart at least. */
+            void before(Instant next, SealedHistoryLoader loader) throws SQLException, IOException {
+                while (more) {
+                    Instant at =
+                            rows.getObject(5, OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.MICROS);
+                    if (!at.isBefore(next)) {
+                        return;
+                    }
+                    at = at.isAfter(last) ? at : last.plus(1, ChronoUnit.MICROS);
+                    loader.add(
+                            at,
+                            AccessKind.AANMAKEN,
+                            rows.getString(6),
+                            rows.getString(4),
+                            rows.getString(3),
+                            rows.getString(7),
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getString(8),
+                            rows.getString(9),
+                            false,
+                            null,
+                            "synthetisch");
+                    last = at;
+                    more = rows.next();
+                }
+            }
+
+            @Override
+            public void close() throws SQLException {
+                rows.close();
+                statement.close();
+            }
         }
 
         // ---------------------------------------------------------------- helpers

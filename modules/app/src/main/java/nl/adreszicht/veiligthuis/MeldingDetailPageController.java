@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import org.jspecify.annotations.Nullable;
@@ -66,10 +67,7 @@ class MeldingDetailPageController {
             return "redirect:/werkvoorraad";
         } catch (InvalidValuesException invalid) {
             invalid.errors().forEach(e -> errors.putIfAbsent(e.field(), e.messageKey()));
-        } catch (ResponseStatusException refused) {
-            if (refused.getStatusCode() != HttpStatus.CONFLICT) {
-                throw refused;
-            }
+        } catch (ConflictException refused) {
             // The protocol refused (and logged) the step; show the melding as it stands, in a request of its own.
             redirect.addFlashAttribute("conflict", "meldingen.beoordeling.conflict");
             return "redirect:/meldingen/" + melding;

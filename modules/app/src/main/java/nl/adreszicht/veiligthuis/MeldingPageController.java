@@ -11,6 +11,7 @@ import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.addresses.Postcode;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import nl.adreszicht.time.DutchTime;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -113,7 +113,7 @@ class MeldingPageController {
             invalid.errors().forEach(error -> addError(errors, formField(error.field()), error.messageKey()));
         } catch (InvalidValueException invalid) {
             addError(errors, formField(invalid.field()), invalid.messageKey());
-        } catch (ResponseStatusException conflict) {
+        } catch (ConflictException conflict) {
             errors.put("zorgmeldingId", "meldingen.form.conflict");
         }
         return show(model, locale, errors);

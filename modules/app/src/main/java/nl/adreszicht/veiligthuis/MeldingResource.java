@@ -28,7 +28,68 @@ record MeldingResource(
         @Nullable Beoordeling veiligheidsbeoordeling,
         @Nullable Onderzoek onderzoek,
         List<Vervolgstap> vervolgstappen,
-        @Nullable Einde einde) {
+        @Nullable Einde einde,
+
+        @Schema(
+                description = "Bewaartermijn: de melding wordt tot en met deze datum bewaard en daarna verwijderd"
+                        + " (leeg als ze niet is ingepland)")
+        @Nullable
+        LocalDate bewaartermijnTot) {
+
+    /** The melding as Veilig Thuis sees it, with its last day of retention: of a BSN only the last three digits. */
+    static MeldingResource of(Melding melding, @Nullable LocalDate keptUntil) {
+        Melding.Beoordeling beoordeling = melding.beoordeling();
+        Melding.Onderzoek onderzoek = melding.onderzoek();
+        Melding.Einde einde = melding.einde();
+        return new MeldingResource(
+                melding.id().toString(),
+                melding.kind().code(),
+                melding.registrationNumber(),
+                melding.address().toString(),
+                melding.zorgmelding() == null ? null : melding.zorgmelding().toString(),
+                melding.receivedAt(),
+                new Melder(
+                        melding.melder().sector(),
+                        melding.melder().name(),
+                        melding.melder().contact()),
+                melding.reason(),
+                melding.acute(),
+                melding.vervolgmelding(),
+                melding.phase(),
+                melding.violenceTypes().stream()
+                        .map(type -> new Geweldsvorm(type.code(), type.outcome()))
+                        .toList(),
+                melding.persons().stream()
+                        .map(person -> new Betrokkene(
+                                person.role(),
+                                person.relation(),
+                                person.name(),
+                                person.birthDate(),
+                                person.bsn() == null
+                                        ? null
+                                        : "******" + person.bsn().substring(6)))
+                        .toList(),
+                beoordeling == null
+                        ? null
+                        : new Beoordeling(
+                                beoordeling.due(),
+                                beoordeling.assessedAt(),
+                                beoordeling.acuteOnveiligheid(),
+                                beoordeling.structureleOnveiligheid(),
+                                beoordeling.outcome() == null
+                                        ? null
+                                        : beoordeling.outcome().code()),
+                onderzoek == null
+                        ? null
+                        : new Onderzoek(
+                                onderzoek.started(), onderzoek.due(), onderzoek.closedAt(), onderzoek.closedEarly()),
+                melding.steps().stream()
+                        .map(step -> new Vervolgstap(
+                                step.id().toString(), step.kind(), step.date(), step.organisation(), step.note()))
+                        .toList(),
+                einde == null ? null : new Einde(einde.at(), einde.code().code()),
+                keptUntil);
+    }
 
     @Schema(name = "Melder")
     record Melder(

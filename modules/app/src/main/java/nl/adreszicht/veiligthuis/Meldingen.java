@@ -8,80 +8,77 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import nl.adreszicht.addresses.GemeenteCode;
 import nl.adreszicht.addresses.KnownAddresses;
-import nl.adreszicht.areascan.RecordTally;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.codelists.VtRegions;
 import nl.adreszicht.colour.ColourEscalations;
-import nl.adreszicht.incidents.ZorgmeldingIntake;
-import nl.adreszicht.records.AddressId;
-import nl.adreszicht.records.RecordSource;
-import nl.adreszicht.records.RecordedAtAddress;
+import nl.adreszicht.records.ConflictException;
+import nl.adreszicht.records.NotFoundException;
+import nl.adreszicht.records.RecordChanged;
+import nl.adreszicht.records.RecordStored;
+import nl.adreszicht.records.TerugkoppelingGegeven;
 import nl.adreszicht.retention.RetentionSchedule;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Veilig Thuis's adviezen and meldingen through the Handelingsprotocol, within the professional's VT region: the
  * region comes from the token and is part of every lookup, so another region's melding is not found; intake at an
- * address outside the region is refused. Every read and write, and every refusal, is in the access log.
+ * address outside the region is refused. An intake or a step is one transaction: the melding as it stands after it
+ * ({@link Melding}), the events others derive from it ({@link RecordStored} or {@link RecordChanged}: the colour, the
+ * tally, retention; {@link TerugkoppelingGegeven} for the police melder) and, last, the access-log entry, so they
+ * commit together or not at all. Every refusal is in the access log too.
  */
 @Service
 class Meldingen {
 
     static final String OBJECT_TYPE = "vt-melding";
 
-    private final JdbcTemplate jdbc;
+    private final MeldingStore store;
     private final AccessLog accessLog;
     private final CurrentProfessional currentProfessional;
     private final KnownAddresses addresses;
     private final VtRegions regions;
-    private final ZorgmeldingIntake zorgmeldingen;
     private final ColourEscalations escalations;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final DutchTime time;
     private final RetentionSchedule retention;
-    private final RecordTally tally;
 
     Meldingen(
-            JdbcTemplate jdbc,
+            MeldingStore store,
             AccessLog accessLog,
             CurrentProfessional currentProfessional,
             KnownAddresses addresses,
             VtRegions regions,
-            ZorgmeldingIntake zorgmeldingen,
             ColourEscalations escalations,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             DutchTime time,
-            RetentionSchedule retention,
-            RecordTally tally) {
-        this.jdbc = jdbc;
+            RetentionSchedule retention) {
+        this.store = store;
+        this.retention = retention;
         this.accessLog = accessLog;
         this.currentProfessional = currentProfessional;
         this.addresses = addresses;
         this.regions = regions;
-        this.zorgmeldingen = zorgmeldingen;
         this.escalations = escalations;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.time = time;
-        this.retention = retention;
-        this.tally = tally;
     }
 
     /** The VT region of the current professional; a VT account without one may do nothing here. */
@@ -96,203 +93,114 @@ class Meldingen {
      * Takes in an advies or melding at an address in the caller's region.
      *
      * @throws AccessDeniedException when the address lies outside the caller's VT region (logged as a refusal)
-     * @throws ResponseStatusException 409 when the zorgmelding was taken in before
+     * @throws ConflictException when the zorgmelding was taken in before (logged as a refusal)
      */
-    MeldingResource intake(NewMelding melding, String action) {
+    MeldingResource intake(NewMelding intake, String action) {
         Professional professional = currentProfessional.require();
         String gemeente =
-                addresses.gemeenteOf(melding.address()).map(GemeenteCode::value).orElseThrow();
+                addresses.gemeenteOf(intake.address()).map(GemeenteCode::value).orElseThrow();
         String region = professional.vtRegion().orElse("");
         if (!regions.covers(region, gemeente)) {
             accessLog.record(AccessEntry.of(
-                    AccessKind.GEWEIGERD, action, "adres", melding.address().toString()));
+                    AccessKind.GEWEIGERD, action, "adres", intake.address().toString()));
             throw new AccessDeniedException("Dit adres ligt buiten uw Veilig Thuis-regio.");
         }
-        UUID id = UUID.randomUUID();
-        UUID zorgmelding = melding.zorgmelding();
-        if (zorgmelding != null && taken(zorgmelding)) {
-            accessLog.record(AccessEntry.of(AccessKind.GEWEIGERD, action, "zorgmelding", zorgmelding.toString()));
-            throw new ResponseStatusException(
-                    HttpStatus.CONFLICT, "Deze zorgmelding is al ingenomen; zoek de melding in de werkvoorraad.");
+        UUID zorgmelding = intake.zorgmelding();
+        if (zorgmelding != null && store.taken(zorgmelding)) {
+            throw taken(action, zorgmelding);
         }
-        Instant now = time.now();
-        LocalDate receivedOn = DutchTime.dayOf(melding.receivedAt());
-        transaction.executeWithoutResult(status -> {
-            boolean vervolgmelding = melding.kind() == NewMelding.Kind.MELDING
-                    && Boolean.TRUE.equals(jdbc.queryForObject(
-                            "SELECT EXISTS (SELECT 1 FROM vt_melding WHERE address_id = ? AND kind = 'melding'"
-                                    + " AND ended_at IS NULL)",
-                            Boolean.class,
-                            melding.address().value()));
-            Long serial = jdbc.queryForObject("SELECT nextval('vt_melding_number')", Long.class);
-            String number = "%s-%d-%06d".formatted(region, receivedOn.getYear(), serial);
-            jdbc.update(
-                    "INSERT INTO vt_melding (id, kind, registration_number, vt_region, gemeente_code, address_id,"
-                            + " zorgmelding_id, received_at, received_on, melder_sector, melder_name, melder_contact,"
-                            + " reason, acute, severity, children_involved, vervolgmelding, assessment_due,"
-                            + " registered_by, registered_at, organisation)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    id,
-                    melding.kind().code(),
-                    number,
-                    region,
-                    gemeente,
-                    melding.address().value(),
-                    zorgmelding,
-                    utc(melding.receivedAt()),
-                    receivedOn,
-                    melding.melderSector(),
-                    melding.melderName(),
-                    melding.melderContact(),
-                    melding.reason(),
-                    melding.acute(),
-                    melding.severity().name(),
-                    melding.childrenInvolved(),
-                    vervolgmelding,
-                    melding.kind() == NewMelding.Kind.MELDING
-                            ? WorkingDays.assessmentDue(receivedOn, melding.acute())
-                            : null,
-                    professional.subject(),
-                    utc(now),
-                    professional.organisation().orElse(null));
-            for (String code : melding.violenceTypes()) {
-                jdbc.update("INSERT INTO vt_melding_violence_type (melding_id, code) VALUES (?, ?)", id, code);
-            }
-            List<NewMelding.Person> persons = melding.persons();
-            for (int i = 0; i < persons.size(); i++) {
-                NewMelding.Person person = persons.get(i);
-                jdbc.update(
-                        "INSERT INTO vt_melding_person (melding_id, position, role, relation, name, birth_date, bsn)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        id,
-                        i,
-                        person.role(),
-                        person.relation(),
-                        person.name(),
-                        person.birthDate(),
-                        person.bsn() == null ? null : person.bsn().value());
-            }
-            if (zorgmelding != null) {
-                jdbc.update("DELETE FROM vt_zorgmelding_inbox WHERE zorgmelding_id = ?", zorgmelding);
-            }
-            // Counted for the area scan in the same transaction, so the melding is counted exactly when it exists.
-            tally.count(
-                    melding.kind() == NewMelding.Kind.MELDING ? RecordSource.VT_MELDING : RecordSource.VT_ADVIES,
-                    melding.address(),
-                    receivedOn,
-                    melding.severity(),
-                    melding.childrenInvolved(),
-                    melding.violenceTypes());
-            // Its last day of retention, per contribution: kept at least until the youngest known child is adult.
-            retention.schedule(
-                    melding.kind() == NewMelding.Kind.MELDING ? RecordSource.VT_MELDING : RecordSource.VT_ADVIES,
-                    id.toString(),
-                    professional.organisation().orElse(region),
-                    receivedOn,
-                    persons.stream()
-                            .filter(person -> "kind".equals(person.role()))
-                            .map(NewMelding.Person::birthDate)
-                            .filter(java.util.Objects::nonNull)
-                            .toList());
-            // A new record of this organisation: signal matching tells the others at the address.
-            events.publishEvent(professional
-                    .organisation()
-                    .map(organisation -> RecordedAtAddress.recordedBy(melding.address(), organisation))
-                    .orElseGet(() -> new RecordedAtAddress(melding.address())));
-            mark(id, melding.address());
-        });
-        accessLog.record(AccessEntry.of(AccessKind.AANMAKEN, action, OBJECT_TYPE, id.toString()));
-        return resource(id);
+        try {
+            return transaction.execute(status -> {
+                LocalDate receivedOn = DutchTime.dayOf(intake.receivedAt());
+                Melding melding = Melding.takeIn(
+                        intake,
+                        UUID.randomUUID(),
+                        store.nextNumber(region, receivedOn.getYear()),
+                        region,
+                        professional.organisation().orElse(null),
+                        intake.kind() == NewMelding.Kind.MELDING && store.involvedAt(intake.address()));
+                store.insert(melding, gemeente, professional.subject(), utc(time.now()));
+                events.publishEvent(new RecordStored(
+                        melding.source(),
+                        melding.id().toString(),
+                        melding.address(),
+                        melding.organisation(),
+                        receivedOn,
+                        receivedOn,
+                        melding.severity(),
+                        melding.childrenInvolved(),
+                        intake.violenceTypes()));
+                return logged(AccessKind.AANMAKEN, action, marked(melding));
+            });
+        } catch (DuplicateKeyException raced) {
+            // Taken in by a parallel intake a moment ago: the unique zorgmelding_id refused this one.
+            throw taken(action, String.valueOf(zorgmelding));
+        }
     }
 
-    /** The caller's region's advies or melding with this id, if any; the read is logged. */
+    /** A zorgmelding taken in before: logged as a refusal. */
+    private ConflictException taken(String action, Object zorgmelding) {
+        accessLog.record(AccessEntry.of(AccessKind.GEWEIGERD, action, "zorgmelding", zorgmelding.toString()));
+        return new ConflictException("Deze zorgmelding is al ingenomen; zoek de melding in de werkvoorraad.");
+    }
+
+    /** The caller's region's advies or melding with this id, if any; the read is logged in its transaction. */
     Optional<MeldingResource> read(UUID id, NewMelding.Kind kind, String action) {
         String region = region();
-        boolean found = Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM vt_melding WHERE id = ? AND kind = ? AND vt_region = ?)",
-                Boolean.class,
-                id,
-                kind.code(),
-                region));
-        if (!found) {
+        Optional<MeldingResource> found = transaction.execute(status -> store.find(id, region)
+                .filter(melding -> melding.kind() == kind)
+                .map(melding -> logged(AccessKind.LEZEN, action, melding)));
+        if (found.isEmpty()) {
             accessLog.refusedIfExists(action, OBJECT_TYPE, id.toString());
-            return Optional.empty();
         }
-        accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
-        return Optional.of(resource(id));
+        return found;
     }
 
     /** The outcome of a veiligheidsbeoordeling. */
     record Beoordeling(boolean acuteOnveiligheid, boolean structureleOnveiligheid, StatusCode statusCode) {}
 
-    /** Records the veiligheidsbeoordeling (once), gives the police melder its status code, and recomputes colour. */
+    /**
+     * Records the veiligheidsbeoordeling (once) and has the address's colour recomputed (acute onveiligheid makes it
+     * red); the police melder gets the status code.
+     */
     MeldingResource assess(UUID id, Beoordeling beoordeling, String action) {
-        return change(id, action, AccessKind.WIJZIGEN, Handelingsprotocol::assess, (stand, row) -> {
-            Instant now = time.now();
-            jdbc.update(
-                    "UPDATE vt_melding SET assessed_at = ?, acute_onveiligheid = ?, structurele_onveiligheid = ?,"
-                            + " assessment_code = ? WHERE id = ?",
-                    utc(now),
+        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+            Melding assessed = melding.assess(
                     beoordeling.acuteOnveiligheid(),
                     beoordeling.structureleOnveiligheid(),
-                    beoordeling.statusCode().code(),
-                    id);
-            if (!beoordeling.statusCode().vtContinues()) {
-                // Not ontvankelijk, handed over, no follow-up or the wrong recipient: Veilig Thuis's part ends here.
-                jdbc.update(
-                        "UPDATE vt_melding SET ended_at = ?, end_code = ? WHERE id = ?",
-                        utc(now),
-                        beoordeling.statusCode().code(),
-                        id);
-            }
-            feedback(row, beoordeling.statusCode(), now);
-            counted(id, row.address());
+                    beoordeling.statusCode(),
+                    time.now());
+            store.update(assessed);
+            events.publishEvent(new RecordChanged(assessed.source(), id.toString(), assessed.address()));
+            return marked(assessed);
         });
     }
 
     /** Starts the onderzoek, due ten weeks later. */
     MeldingResource startInvestigation(UUID id, LocalDate start, String action) {
-        return change(
-                id,
-                action,
-                AccessKind.WIJZIGEN,
-                Handelingsprotocol::startInvestigation,
-                (stand, row) -> jdbc.update(
-                        "UPDATE vt_melding SET investigation_started_on = ?, investigation_due = ? WHERE id = ?",
-                        start,
-                        WorkingDays.investigationDue(start),
-                        id));
-    }
-
-    /** Closes the onderzoek with an outcome per violence type, or early without outcomes. */
-    MeldingResource closeInvestigation(
-            UUID id,
-            Map<String, String> outcomes,
-            boolean early,
-            String action,
-            java.util.function.Consumer<List<String>> checkOutcomes) {
-        return change(id, action, AccessKind.WIJZIGEN, Handelingsprotocol::closeInvestigation, (stand, row) -> {
-            // Against the melding's own violence types; a wrong one rolls the whole step back.
-            checkOutcomes.accept(violenceTypes(id));
-            jdbc.update(
-                    "UPDATE vt_melding SET investigation_closed_at = ?, investigation_closed_early = ? WHERE id = ?",
-                    utc(time.now()),
-                    early,
-                    id);
-            outcomes.forEach((code, outcome) -> jdbc.update(
-                    "UPDATE vt_melding_violence_type SET outcome = ? WHERE melding_id = ? AND code = ?",
-                    outcome,
-                    id,
-                    code));
+        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+            Melding started = melding.startInvestigation(start);
+            store.update(started);
+            return started;
         });
     }
 
-    private List<String> violenceTypes(UUID id) {
-        return jdbc.queryForList(
-                "SELECT code FROM vt_melding_violence_type WHERE melding_id = ? ORDER BY code", String.class, id);
+    /**
+     * Closes the onderzoek with an outcome per violence type, or early without outcomes; {@code checkOutcomes} checks
+     * them against the melding's own violence types (and refuses the whole step when one is wrong).
+     */
+    MeldingResource closeInvestigation(
+            UUID id, Map<String, String> outcomes, boolean early, String action, Consumer<List<String>> checkOutcomes) {
+        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+            checkOutcomes.accept(melding.violenceTypeCodes());
+            Melding closed = melding.closeInvestigation(outcomes, early, time.now());
+            store.update(closed);
+            store.updateOutcomes(closed);
+            return closed;
+        });
     }
 
-    /** A vervolgstap: a request to the Raad, voorwaarden en vervolg, an overdracht, a monitoring moment. */
+    /** A vervolgstap as asked for: a request to the Raad, voorwaarden en vervolg, an overdracht, a monitoring moment. */
     record Stap(
             String kind,
             LocalDate date,
@@ -300,195 +208,94 @@ class Meldingen {
             @Nullable String note) {}
 
     MeldingResource addStep(UUID id, Stap stap, String action) {
-        return change(
-                id,
-                action,
-                AccessKind.AANMAKEN,
-                Handelingsprotocol::addStep,
-                (stand, row) -> jdbc.update(
-                        "INSERT INTO vt_vervolgstap (id, melding_id, kind, planned_on, organisation, note, recorded_by,"
-                                + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        UUID.randomUUID(),
-                        id,
-                        stap.kind(),
-                        stap.date(),
-                        stap.organisation(),
-                        stap.note(),
-                        currentProfessional.require().subject(),
-                        utc(time.now())));
+        return change(id, action, AccessKind.AANMAKEN, melding -> {
+            Melding.Stap step = new Melding.Stap(
+                    UUID.randomUUID(),
+                    stap.kind(),
+                    stap.date(),
+                    stap.organisation(),
+                    stap.note(),
+                    currentProfessional.require().subject(),
+                    utc(time.now()));
+            Melding with = melding.addStep(step);
+            store.insertStep(id, step);
+            return with;
+        });
     }
 
     /** Ends Veilig Thuis's involvement, with the status code the police melder sees. */
     MeldingResource end(UUID id, StatusCode code, String action) {
-        return change(id, action, AccessKind.WIJZIGEN, Handelingsprotocol::end, (stand, row) -> {
-            Instant now = time.now();
-            jdbc.update("UPDATE vt_melding SET ended_at = ?, end_code = ? WHERE id = ?", utc(now), code.code(), id);
-            feedback(row, code, now);
+        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+            Melding ended = melding.end(code, time.now());
+            store.update(ended);
+            return ended;
         });
-    }
-
-    /** What a change reads of the melding before it applies. */
-    record Row(AddressId address, @Nullable UUID zorgmelding) {}
-
-    @FunctionalInterface
-    interface Step {
-        void apply(Handelingsprotocol.Stand stand, Row row);
-    }
-
-    @FunctionalInterface
-    interface Rule {
-        void check(Handelingsprotocol.Stand stand);
     }
 
     /**
-     * One protocol step on the caller's region's melding, under a row lock so two steps at once are taken in order.
-     * Not found: 404, logged as a refusal when the melding exists in another region. Refused by the protocol: 409, logged as a read (its state was read and shown).
+     * One protocol step on the caller's region's melding, in one transaction under the melding's row lock (two steps at
+     * once are taken in order): the step, its terugkoppeling to the police melder (an event, shown on the zorgmelding
+     * after the commit), and the access-log entry. Not found: logged as a refusal when the melding exists in another
+     * region. Refused by the protocol: nothing changes, and it is logged as a read (its state was read and shown).
+     *
+     * @throws NotFoundException when the region has no such melding
+     * @throws ConflictException when the protocol does not allow the step here
      */
-    private MeldingResource change(UUID id, String action, AccessKind kind, Rule rule, Step step) {
+    private MeldingResource change(UUID id, String action, AccessKind kind, UnaryOperator<Melding> step) {
         String region = region();
-        Optional<String> refusal = transaction.execute(status -> {
-            List<Object[]> rows = jdbc.query(
-                    "SELECT kind, address_id, zorgmelding_id, assessment_code, investigation_started_on IS NOT NULL,"
-                            + " investigation_closed_at IS NOT NULL, ended_at IS NOT NULL FROM vt_melding"
-                            + " WHERE id = ? AND vt_region = ? FOR UPDATE",
-                    (r, n) -> new Object[] {
-                        new Handelingsprotocol.Stand(
-                                "advies".equals(r.getString(1)) ? NewMelding.Kind.ADVIES : NewMelding.Kind.MELDING,
-                                r.getString(4) == null
-                                        ? null
-                                        : StatusCode.of(r.getString(4)).orElseThrow(),
-                                r.getBoolean(5),
-                                r.getBoolean(6),
-                                r.getBoolean(7)),
-                        new Row(new AddressId(r.getObject(2, UUID.class)), r.getObject(3, UUID.class))
-                    },
-                    id,
-                    region);
-            if (rows.isEmpty()) {
-                accessLog.refusedIfExists(action, OBJECT_TYPE, id.toString());
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND, notFound());
-            }
-            Handelingsprotocol.Stand stand = (Handelingsprotocol.Stand) rows.get(0)[0];
-            try {
-                rule.check(stand);
-            } catch (Handelingsprotocol.Refused refused) {
-                return Optional.of(refused.getMessage());
-            }
-            step.apply(stand, (Row) rows.get(0)[1]);
-            return Optional.<String>empty();
-        });
-        if (refusal != null && refusal.isPresent()) {
+        try {
+            return transaction.execute(status -> {
+                Melding before = store.lock(id, region).orElseThrow(() -> {
+                    accessLog.refusedIfExists(action, OBJECT_TYPE, id.toString());
+                    return new NotFoundException(notFound());
+                });
+                Melding after = step.apply(before);
+                StatusCode feedback = after.feedbackAfter(before);
+                if (feedback != null) {
+                    events.publishEvent(new TerugkoppelingGegeven(after.zorgmelding(), feedback.code(), time.now()));
+                }
+                return logged(kind, action, after);
+            });
+        } catch (Handelingsprotocol.Refused refused) {
             accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
-            throw new ResponseStatusException(HttpStatus.CONFLICT, refusal.get());
+            throw new ConflictException(refused.getMessage());
         }
-        accessLog.record(AccessEntry.of(kind, action, OBJECT_TYPE, id.toString()));
-        return resource(id);
+    }
+
+    /** A melding's id from its text; an id that is no UUID names no melding. */
+    static Optional<UUID> id(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
     }
 
     static String notFound() {
         return "Deze melding bestaat niet (of hoort bij een andere Veilig Thuis-regio).";
     }
 
-    private void feedback(Row row, StatusCode code, Instant at) {
-        if (row.zorgmelding() != null) {
-            zorgmeldingen.giveFeedback(row.zorgmelding(), code.code(), at);
-        }
+    /** The melding with the address's colour as now recomputed: where escalations of the case start. */
+    private Melding marked(Melding melding) {
+        Melding marked = melding.marked(escalations.mark(melding.address()));
+        store.mark(marked);
+        return marked;
     }
 
-    /** Recomputes the address's colour with this record, then marks where escalations of the case start. */
-    private void counted(UUID id, AddressId address) {
-        events.publishEvent(new RecordedAtAddress(address));
-        mark(id, address);
-    }
-
-    /** Marks where escalations of the case start: the address's colour as now recomputed. */
-    private void mark(UUID id, AddressId address) {
-        jdbc.update("UPDATE vt_melding SET colour_mark = ? WHERE id = ?", escalations.mark(address), id);
-    }
-
-    private boolean taken(UUID zorgmelding) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM vt_melding WHERE zorgmelding_id = ?)", Boolean.class, zorgmelding));
+    /**
+     * The melding as the API shows it, with its last day of retention; its access is logged last, in the caller's
+     * transaction, so the entry commits with what it records.
+     */
+    private MeldingResource logged(AccessKind kind, String action, Melding melding) {
+        MeldingResource resource = MeldingResource.of(
+                melding,
+                retention.keptUntil(melding.source(), melding.id().toString()).orElse(null));
+        accessLog.record(AccessEntry.of(kind, action, OBJECT_TYPE, resource.id()));
+        return resource;
     }
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private MeldingResource resource(UUID id) {
-        List<MeldingResource.Geweldsvorm> types = jdbc.query(
-                "SELECT code, outcome FROM vt_melding_violence_type WHERE melding_id = ? ORDER BY code",
-                (r, n) -> new MeldingResource.Geweldsvorm(r.getString(1), r.getString(2)),
-                id);
-        List<MeldingResource.Betrokkene> persons = jdbc.query(
-                "SELECT role, relation, name, birth_date, bsn FROM vt_melding_person WHERE melding_id = ?"
-                        + " ORDER BY position",
-                (r, n) -> new MeldingResource.Betrokkene(
-                        r.getString(1),
-                        r.getString(2),
-                        r.getString(3),
-                        r.getObject(4, LocalDate.class),
-                        r.getString(5) == null
-                                ? null
-                                : "******" + r.getString(5).substring(6)),
-                id);
-        List<MeldingResource.Vervolgstap> steps = jdbc.query(
-                "SELECT id, kind, planned_on, organisation, note FROM vt_vervolgstap WHERE melding_id = ?"
-                        + " ORDER BY planned_on, recorded_at",
-                (r, n) -> new MeldingResource.Vervolgstap(
-                        r.getObject(1, UUID.class).toString(),
-                        r.getString(2),
-                        r.getObject(3, LocalDate.class),
-                        r.getString(4),
-                        r.getString(5)),
-                id);
-        return jdbc.queryForObject(
-                "SELECT * FROM vt_melding WHERE id = ?",
-                (r, n) -> {
-                    LocalDate due = r.getObject("assessment_due", LocalDate.class);
-                    LocalDate started = r.getObject("investigation_started_on", LocalDate.class);
-                    OffsetDateTime ended = r.getObject("ended_at", OffsetDateTime.class);
-                    UUID zorgmelding = r.getObject("zorgmelding_id", UUID.class);
-                    return new MeldingResource(
-                            id.toString(),
-                            r.getString("kind"),
-                            r.getString("registration_number"),
-                            r.getObject("address_id", UUID.class).toString(),
-                            zorgmelding == null ? null : zorgmelding.toString(),
-                            r.getObject("received_at", OffsetDateTime.class),
-                            new MeldingResource.Melder(
-                                    r.getString("melder_sector"),
-                                    r.getString("melder_name"),
-                                    r.getString("melder_contact")),
-                            r.getString("reason"),
-                            r.getBoolean("acute"),
-                            r.getBoolean("vervolgmelding"),
-                            phase(
-                                    r.getString("assessment_code"),
-                                    started,
-                                    r.getObject("investigation_closed_at"),
-                                    ended),
-                            types,
-                            persons,
-                            due == null
-                                    ? null
-                                    : new MeldingResource.Beoordeling(
-                                            due,
-                                            r.getObject("assessed_at", OffsetDateTime.class),
-                                            (Boolean) r.getObject("acute_onveiligheid"),
-                                            (Boolean) r.getObject("structurele_onveiligheid"),
-                                            r.getString("assessment_code")),
-                            started == null
-                                    ? null
-                                    : new MeldingResource.Onderzoek(
-                                            started,
-                                            r.getObject("investigation_due", LocalDate.class),
-                                            r.getObject("investigation_closed_at", OffsetDateTime.class),
-                                            (Boolean) r.getObject("investigation_closed_early")),
-                            steps,
-                            ended == null ? null : new MeldingResource.Einde(ended, r.getString("end_code")));
-                },
-                id);
     }
 
     /** The phase a case is in, for people: ontvangen, beoordeeld, onderzoek, afgesloten. */

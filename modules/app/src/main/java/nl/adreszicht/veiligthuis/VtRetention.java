@@ -1,6 +1,8 @@
 package nl.adreszicht.veiligthuis;
 
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,8 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Veilig Thuis's meldingen and adviezen as retention sees them: who owns one and where, and deleting one with its
- * betrokkenen, violence types and vervolgstappen (the child tables cascade). One component per source, as
+ * Veilig Thuis's meldingen and adviezen as retention sees them: who owns one and where, the birth dates of its
+ * children for the family rule, and deleting one with its betrokkenen, violence types and vervolgstappen (the child
+ * tables cascade). One component per source, as
  * retention asks; the anonymous tally is left alone.
  */
 abstract class VtRetention implements RetentionSource {
@@ -54,16 +57,23 @@ abstract class VtRetention implements RetentionSource {
     }
 
     @Override
+    public List<LocalDate> childBirthDates(String recordId) {
+        return id(recordId)
+                .map(id -> jdbc.queryForList(
+                        "SELECT birth_date FROM vt_melding_person WHERE melding_id = ? AND role = 'kind'"
+                                + " AND birth_date IS NOT NULL",
+                        LocalDate.class,
+                        id))
+                .orElse(List.of());
+    }
+
+    @Override
     public void delete(String recordId) {
         id(recordId).ifPresent(id -> jdbc.update("DELETE FROM vt_melding WHERE id = ? AND kind = ?", id, kind.code()));
     }
 
     private static Optional<UUID> id(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Meldingen.id(text);
     }
 
     /** Meldingen. */

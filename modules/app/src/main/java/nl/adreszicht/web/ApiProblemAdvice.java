@@ -111,6 +111,11 @@ class ApiProblemAdvice {
         if (exception instanceof ErrorResponse error) {
             return error.getBody();
         }
+        HttpStatus domain = DomainExceptions.statusOf(exception);
+        if (domain != null) {
+            // A domain exception's message is written for the professional, in Dutch, and names no personal data.
+            return ProblemDetail.forStatusAndDetail(domain, exception.getMessage());
+        }
         if (exception instanceof InvalidValueException || exception instanceof InvalidValuesException) {
             return ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         }

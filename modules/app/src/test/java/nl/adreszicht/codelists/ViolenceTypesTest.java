@@ -8,12 +8,14 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The code list as Liquibase loads it into a real PostgreSQL. */
-@DataJpaTest
+@JdbcTest
+@Import(ViolenceTypes.class)
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 class ViolenceTypesTest {
 
@@ -28,7 +30,7 @@ class ViolenceTypesTest {
 
     @Test
     void holdsTheUnionOfPoliceAndVeiligThuisCategoriesInOrder() {
-        assertThat(violenceTypes.findAllByOrderBySortOrder())
+        assertThat(violenceTypes.inOrder())
                 .extracting(ViolenceType::code)
                 .startsWith("partnergeweld", "ex-partnergeweld", "kindermishandeling-lichamelijk")
                 .contains("eergerelateerd-geweld", "huwelijksdwang", "stalking-belaging")
@@ -37,7 +39,7 @@ class ViolenceTypesTest {
 
     @Test
     void kindermishandelingSubtypesShareTheirGroup() {
-        assertThat(violenceTypes.findAllByOrderBySortOrder())
+        assertThat(violenceTypes.inOrder())
                 .filteredOn(type -> type.code().startsWith("kindermishandeling-"))
                 .extracting(ViolenceType::groupCode)
                 .hasSize(5)
@@ -46,7 +48,7 @@ class ViolenceTypesTest {
 
     @Test
     void labelsExistInDutchAndEnglish() {
-        ViolenceType type = violenceTypes.findByCode("huwelijksdwang").orElseThrow();
+        ViolenceType type = violenceTypes.find("huwelijksdwang").orElseThrow();
 
         assertThat(type.label(Locale.forLanguageTag("nl"))).isEqualTo("Huwelijksdwang");
         assertThat(type.label(Locale.ENGLISH)).isEqualTo("Forced marriage");

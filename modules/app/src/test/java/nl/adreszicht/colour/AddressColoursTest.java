@@ -17,8 +17,8 @@ import nl.adreszicht.Requests;
 import nl.adreszicht.TestAddresses;
 import nl.adreszicht.TestClock;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.RecordChanged;
 import nl.adreszicht.records.RecordSource;
-import nl.adreszicht.records.RecordedAtAddress;
 import nl.adreszicht.records.Severity;
 import nl.adreszicht.security.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -213,7 +213,7 @@ class AddressColoursTest {
 
     private void record(AddressId address, ColourRecord record) {
         RECORDS.computeIfAbsent(address, a -> new ArrayList<>()).add(record);
-        events.publishEvent(new RecordedAtAddress(address));
+        events.publishEvent(new RecordChanged(record.source(), record.id(), address));
     }
 
     private String colour(AddressId address) {

@@ -15,8 +15,8 @@ import java.util.UUID;
 import nl.adreszicht.Requests;
 import nl.adreszicht.TestClock;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.RecordChanged;
 import nl.adreszicht.records.RecordSource;
-import nl.adreszicht.records.RecordedAtAddress;
 import nl.adreszicht.records.Severity;
 import nl.adreszicht.security.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -288,7 +288,7 @@ class ColourLoweringTest {
         AddressColoursTest.RECORDS
                 .computeIfAbsent(address, a -> new ArrayList<>())
                 .add(record);
-        events.publishEvent(new RecordedAtAddress(address));
+        events.publishEvent(new RecordChanged(record.source(), record.id(), address));
     }
 
     private String colour(AddressId address) {

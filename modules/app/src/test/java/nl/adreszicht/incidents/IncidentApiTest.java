@@ -74,7 +74,7 @@ class IncidentApiTest {
     EmbeddedPostgres postgres;
 
     @Autowired
-    IncidentColourRecords colourRecords;
+    IncidentRecords colourRecords;
 
     private final JsonMapper json = JsonMapper.builder().build();
 

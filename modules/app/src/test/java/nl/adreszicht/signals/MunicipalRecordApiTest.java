@@ -71,7 +71,7 @@ class MunicipalRecordApiTest {
     EmbeddedPostgres postgres;
 
     @Autowired
-    MunicipalRecordColourRecords colourRecords;
+    MunicipalRecordRecords colourRecords;
 
     private final JsonMapper json = JsonMapper.builder().build();
 

@@ -26,11 +26,11 @@ class VeiligThuisQueryPlanTest {
     @Test
     void theHistoryReadsMeldingenTheirPersonsAndStepsByAddress() {
         UUID address = UUID.randomUUID();
-        assertIndexed(jdbc, transaction, "vt_melding", VtHistory.MELDINGEN_AT, address);
-        assertIndexed(jdbc, transaction, "vt_melding", VtHistory.PERSONS_AT, address);
-        assertIndexed(jdbc, transaction, "vt_melding_person", VtHistory.PERSONS_AT, address);
-        assertIndexed(jdbc, transaction, "vt_melding", VtHistory.STEPS_AT, address);
-        assertIndexed(jdbc, transaction, "vt_vervolgstap", VtHistory.STEPS_AT, address);
+        assertIndexed(jdbc, transaction, "vt_melding", VtRecords.MELDINGEN_AT, address);
+        assertIndexed(jdbc, transaction, "vt_melding", VtRecords.PERSONS_AT, address);
+        assertIndexed(jdbc, transaction, "vt_melding_person", VtRecords.PERSONS_AT, address);
+        assertIndexed(jdbc, transaction, "vt_melding", VtRecords.STEPS_AT, address);
+        assertIndexed(jdbc, transaction, "vt_vervolgstap", VtRecords.STEPS_AT, address);
     }
 
     @Test

@@ -6,30 +6,45 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import nl.adreszicht.audit.OwnedObjects;
+import nl.adreszicht.colour.ColourRecord;
+import nl.adreszicht.colour.ColourRecordSource;
+import nl.adreszicht.matching.SignalHolders;
 import nl.adreszicht.persons.Bsn;
 import nl.adreszicht.persons.PersonKeys;
 import nl.adreszicht.radar.AddressHistorySource;
 import nl.adreszicht.radar.HistoryEntry;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.RecordSource;
 import nl.adreszicht.records.Severity;
 import nl.adreszicht.time.DutchTime;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Veilig Thuis's part of an address's history: its meldingen and adviezen with their betrokkenen, the
- * veiligheidsbeoordeling and the onderzoek of each, and the vervolgstappen. The melder's identity stays out: the
- * history shows the melder's sector only.
+ * Veilig Thuis's meldingen and adviezen as the other modules see them, each through the interface it asks with: the
+ * colour code (what its rules read: a beoordeling that found acute onveiligheid makes the address red), the radar
+ * (Veilig Thuis's part of an address's history: its meldingen and adviezen with their betrokkenen, the
+ * veiligheidsbeoordeling and the onderzoek of each, and the vervolgstappen; the melder's identity stays out, the
+ * history shows the melder's sector only), signal matching and the access log (whose melding it is). A melding stored
+ * before meldingen carried their organisation belongs to the organisation of its region.
  */
 @Component
 @Transactional(readOnly = true)
-class VtHistory implements AddressHistorySource {
+class VtRecords implements ColourRecordSource, AddressHistorySource, SignalHolders, OwnedObjects {
 
+    /** Before every id: where the verifier's paging starts. */
     /** The meldingen and adviezen at an address (index vt_melding_address). */
     static final String MELDINGEN_AT =
             "SELECT m.id, m.kind, m.registration_number, coalesce(m.organisation, r.name, m.vt_region) AS organisation,"
@@ -51,14 +66,72 @@ class VtHistory implements AddressHistorySource {
                     + " WHERE m.address_id = ?";
 
     private final JdbcTemplate jdbc;
+    private final OwnedObjects.RecordTable owned;
 
-    VtHistory(JdbcTemplate jdbc) {
+    VtRecords(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        // Before meldingen carried their organisation, their VT region owned them.
+        this.owned = new OwnedObjects.RecordTable(
+                JdbcClient.create(jdbc), "vt_melding", "coalesce(organisation, vt_region)");
+    }
+
+    @Override
+    public List<ColourRecord> recordsAt(AddressId address) {
+        Map<UUID, Set<String>> keys = new HashMap<>();
+        jdbc.query(
+                "SELECT p.melding_id, p.name, p.birth_date, p.bsn FROM vt_melding_person p"
+                        + " JOIN vt_melding m ON m.id = p.melding_id WHERE m.address_id = ?",
+                row -> {
+                    keys.computeIfAbsent(row.getObject("melding_id", UUID.class), k -> new HashSet<>())
+                            .add(key(
+                                    row.getString("name"),
+                                    row.getObject("birth_date", LocalDate.class),
+                                    row.getString("bsn")));
+                },
+                address.value());
+        return jdbc.query(
+                "SELECT id, kind, received_on, severity, children_involved, coalesce(acute_onveiligheid, false) AS acute,"
+                        + " coalesce(organisation, vt_region) AS organisation"
+                        + " FROM vt_melding WHERE address_id = ?",
+                (row, n) -> {
+                    UUID id = row.getObject("id", UUID.class);
+                    return new ColourRecord(
+                            id.toString(),
+                            "advies".equals(row.getString("kind")) ? RecordSource.VT_ADVIES : RecordSource.VT_MELDING,
+                            row.getObject("received_on", LocalDate.class),
+                            Severity.valueOf(row.getString("severity")),
+                            row.getBoolean("children_involved"),
+                            false,
+                            false,
+                            row.getBoolean("acute"),
+                            keys.getOrDefault(id, Set.of()),
+                            row.getString("organisation"));
+                },
+                address.value());
+    }
+
+    @Override
+    public Set<String> organisationsWithSignalsAt(AddressId address) {
+        return Set.copyOf(jdbc.queryForList(
+                "SELECT DISTINCT coalesce(m.organisation, r.name, m.vt_region) FROM vt_melding m"
+                        + " LEFT JOIN vt_region r ON r.code = m.vt_region WHERE m.address_id = ?",
+                String.class,
+                address.value()));
+    }
+
+    @Override
+    public String objectType() {
+        return Meldingen.OBJECT_TYPE;
+    }
+
+    @Override
+    public Optional<Owned> find(String objectId) {
+        return owned.find(objectId);
     }
 
     @Override
     public List<HistoryEntry> historyAt(AddressId address) {
-        List<Row> rows = jdbc.query(MELDINGEN_AT, VtHistory::row, address.value());
+        List<Row> rows = jdbc.query(MELDINGEN_AT, VtRecords::row, address.value());
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -206,5 +279,10 @@ class VtHistory implements AddressHistorySource {
                 row.getObject("investigation_closed_at", OffsetDateTime.class),
                 row.getObject("ended_at", OffsetDateTime.class),
                 row.getString("end_code"));
+    }
+
+    @Override
+    public List<String> idsAfter(@Nullable String after, int limit) {
+        return owned.idsAfter(after, limit);
     }
 }

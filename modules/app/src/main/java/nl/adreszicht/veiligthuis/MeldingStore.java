@@ -1,0 +1,290 @@
+package nl.adreszicht.veiligthuis;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.Severity;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The adviezen and meldingen of Veilig Thuis, stored and read as whole {@link Melding}s: the melding in one statement,
+ * its violence types, betrokkenen and vervolgstappen in one each, whatever their number. A lookup names the VT region:
+ * scope is in the query. A protocol step locks the melding's row, so two steps at once are taken in order.
+ */
+@Repository
+class MeldingStore {
+
+    private static final String MELDING = "SELECT id, kind, registration_number, vt_region, organisation, address_id,"
+            + " zorgmelding_id, received_at, melder_sector, melder_name, melder_contact, reason, acute, severity,"
+            + " children_involved, vervolgmelding, assessment_due, assessed_at, acute_onveiligheid,"
+            + " structurele_onveiligheid, assessment_code, investigation_started_on, investigation_due,"
+            + " investigation_closed_at, investigation_closed_early, ended_at, end_code, colour_mark FROM vt_melding"
+            + " WHERE id = ? AND vt_region = ?";
+
+    private final JdbcClient jdbc;
+
+    MeldingStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The next registration number of a region and year, e.g. {@code VT03-2026-000042}. */
+    String nextNumber(String region, int year) {
+        long serial = jdbc.sql("SELECT nextval('vt_melding_number')")
+                .query(Long.class)
+                .single();
+        return "%s-%d-%06d".formatted(region, year, serial);
+    }
+
+    /** Whether Veilig Thuis is still involved at the address with a melding (a new one is then a vervolgmelding). */
+    boolean involvedAt(AddressId address) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM vt_melding WHERE address_id = ? AND kind = 'melding'"
+                        + " AND ended_at IS NULL)")
+                .param(address.value())
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Whether a zorgmelding was taken in before. */
+    boolean taken(UUID zorgmelding) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM vt_melding WHERE zorgmelding_id = ?)")
+                .param(zorgmelding)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * Stores a new melding with its violence types and betrokkenen, as registered by {@code registeredBy}, and takes
+     * its zorgmelding (if any) out of the region's inbox.
+     */
+    void insert(Melding melding, String gemeente, String registeredBy, OffsetDateTime registeredAt) {
+        jdbc.sql("INSERT INTO vt_melding (id, kind, registration_number, vt_region, gemeente_code, address_id,"
+                        + " zorgmelding_id, received_at, received_on, melder_sector, melder_name, melder_contact,"
+                        + " reason, acute, severity, children_involved, vervolgmelding, assessment_due,"
+                        + " registered_by, registered_at, organisation)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        melding.id(),
+                        melding.kind().code(),
+                        melding.registrationNumber(),
+                        melding.region(),
+                        gemeente,
+                        melding.address().value(),
+                        melding.zorgmelding(),
+                        melding.receivedAt(),
+                        melding.receivedOn(),
+                        melding.melder().sector(),
+                        melding.melder().name(),
+                        melding.melder().contact(),
+                        melding.reason(),
+                        melding.acute(),
+                        melding.severity().name(),
+                        melding.childrenInvolved(),
+                        melding.vervolgmelding(),
+                        melding.beoordeling() == null
+                                ? null
+                                : melding.beoordeling().due(),
+                        registeredBy,
+                        registeredAt,
+                        melding.organisation())
+                .update();
+        if (!melding.violenceTypes().isEmpty()) {
+            jdbc.sql("INSERT INTO vt_melding_violence_type (melding_id, code) SELECT ?, unnest(?::text[])")
+                    .params(melding.id(), melding.violenceTypeCodes().toArray(String[]::new))
+                    .update();
+        }
+        List<Melding.Person> persons = melding.persons();
+        if (!persons.isEmpty()) {
+            jdbc.sql("INSERT INTO vt_melding_person (melding_id, position, role, relation, name, birth_date, bsn)"
+                            + " SELECT ?, p.position - 1, p.role, p.relation, p.name, p.birth_date::date, p.bsn"
+                            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                            + " WITH ORDINALITY AS p (role, relation, name, birth_date, bsn, position)")
+                    .params(
+                            melding.id(),
+                            column(persons, Melding.Person::role),
+                            column(persons, Melding.Person::relation),
+                            column(persons, Melding.Person::name),
+                            column(
+                                    persons,
+                                    person -> person.birthDate() == null
+                                            ? null
+                                            : person.birthDate().toString()),
+                            column(persons, Melding.Person::bsn))
+                    .update();
+        }
+        if (melding.zorgmelding() != null) {
+            jdbc.sql("DELETE FROM vt_zorgmelding_inbox WHERE zorgmelding_id = ?")
+                    .param(melding.zorgmelding())
+                    .update();
+        }
+    }
+
+    /** The region's melding with this id, if any. */
+    Optional<Melding> find(UUID id, String region) {
+        return read(MELDING, id, region);
+    }
+
+    /** The same, its row locked until the transaction ends: for a protocol step. */
+    Optional<Melding> lock(UUID id, String region) {
+        return read(MELDING + " FOR UPDATE", id, region);
+    }
+
+    /** Writes where a melding stands now: its beoordeling, onderzoek, einde, mark and the onderzoek's outcomes. */
+    void update(Melding melding) {
+        Melding.Beoordeling beoordeling = melding.beoordeling();
+        Melding.Onderzoek onderzoek = melding.onderzoek();
+        Melding.Einde einde = melding.einde();
+        jdbc.sql("UPDATE vt_melding SET assessed_at = ?, acute_onveiligheid = ?, structurele_onveiligheid = ?,"
+                        + " assessment_code = ?, investigation_started_on = ?, investigation_due = ?,"
+                        + " investigation_closed_at = ?, investigation_closed_early = ?, ended_at = ?, end_code = ?,"
+                        + " colour_mark = ? WHERE id = ?")
+                .params(
+                        beoordeling == null ? null : beoordeling.assessedAt(),
+                        beoordeling == null ? null : beoordeling.acuteOnveiligheid(),
+                        beoordeling == null ? null : beoordeling.structureleOnveiligheid(),
+                        beoordeling == null || beoordeling.outcome() == null
+                                ? null
+                                : beoordeling.outcome().code(),
+                        onderzoek == null ? null : onderzoek.started(),
+                        onderzoek == null ? null : onderzoek.due(),
+                        onderzoek == null ? null : onderzoek.closedAt(),
+                        onderzoek == null ? null : onderzoek.closedEarly(),
+                        einde == null ? null : einde.at(),
+                        einde == null ? null : einde.code().code(),
+                        melding.colourMark(),
+                        melding.id())
+                .update();
+    }
+
+    /** Writes the address's colour as counted with the melding (where its escalations start). */
+    void mark(Melding melding) {
+        jdbc.sql("UPDATE vt_melding SET colour_mark = ? WHERE id = ?")
+                .params(melding.colourMark(), melding.id())
+                .update();
+    }
+
+    /** Writes the onderzoek's outcome per violence type. */
+    void updateOutcomes(Melding melding) {
+        jdbc.sql("UPDATE vt_melding_violence_type t SET outcome = o.outcome FROM unnest(?::text[], ?::text[])"
+                        + " AS o (code, outcome) WHERE t.melding_id = ? AND t.code = o.code")
+                .params(
+                        melding.violenceTypes().stream()
+                                .map(Melding.Geweldsvorm::code)
+                                .toArray(String[]::new),
+                        melding.violenceTypes().stream()
+                                .map(Melding.Geweldsvorm::outcome)
+                                .toArray(String[]::new),
+                        melding.id())
+                .update();
+    }
+
+    void insertStep(UUID melding, Melding.Stap step) {
+        jdbc.sql("INSERT INTO vt_vervolgstap (id, melding_id, kind, planned_on, organisation, note, recorded_by,"
+                        + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        step.id(),
+                        melding,
+                        step.kind(),
+                        step.date(),
+                        step.organisation(),
+                        step.note(),
+                        step.recordedBy(),
+                        step.recordedAt())
+                .update();
+    }
+
+    private Optional<Melding> read(String sql, UUID id, String region) {
+        Optional<Melding> found =
+                jdbc.sql(sql).params(id, region).query(MeldingStore::melding).optional();
+        return found.map(melding -> withParts(melding, id));
+    }
+
+    /** The melding's violence types, betrokkenen and vervolgstappen, one statement each. */
+    private Melding withParts(Melding melding, UUID id) {
+        List<Melding.Geweldsvorm> types = jdbc.sql(
+                        "SELECT code, outcome FROM vt_melding_violence_type WHERE melding_id = ? ORDER BY code")
+                .param(id)
+                .query((row, n) -> new Melding.Geweldsvorm(row.getString(1), row.getString(2)))
+                .list();
+        List<Melding.Person> persons = jdbc.sql("SELECT role, relation, name, birth_date, bsn FROM vt_melding_person"
+                        + " WHERE melding_id = ? ORDER BY position")
+                .param(id)
+                .query((row, n) -> new Melding.Person(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getObject(4, LocalDate.class),
+                        row.getString(5)))
+                .list();
+        List<Melding.Stap> steps = jdbc.sql("SELECT id, kind, planned_on, organisation, note, recorded_by, recorded_at"
+                        + " FROM vt_vervolgstap WHERE melding_id = ?")
+                .param(id)
+                .query((row, n) -> new Melding.Stap(
+                        row.getObject(1, UUID.class),
+                        row.getString(2),
+                        row.getObject(3, LocalDate.class),
+                        row.getString(4),
+                        row.getString(5),
+                        row.getString(6),
+                        row.getObject(7, OffsetDateTime.class)))
+                .list();
+        return melding.withParts(types, persons, steps);
+    }
+
+    private static Melding melding(ResultSet row, int n) throws SQLException {
+        LocalDate due = row.getObject("assessment_due", LocalDate.class);
+        LocalDate started = row.getObject("investigation_started_on", LocalDate.class);
+        OffsetDateTime ended = row.getObject("ended_at", OffsetDateTime.class);
+        return new Melding(
+                row.getObject("id", UUID.class),
+                "advies".equals(row.getString("kind")) ? NewMelding.Kind.ADVIES : NewMelding.Kind.MELDING,
+                row.getString("registration_number"),
+                row.getString("vt_region"),
+                row.getString("organisation"),
+                new AddressId(row.getObject("address_id", UUID.class)),
+                row.getObject("zorgmelding_id", UUID.class),
+                row.getObject("received_at", OffsetDateTime.class),
+                new Melding.Melder(
+                        row.getString("melder_sector"), row.getString("melder_name"), row.getString("melder_contact")),
+                row.getString("reason"),
+                row.getBoolean("acute"),
+                Severity.valueOf(row.getString("severity")),
+                row.getBoolean("children_involved"),
+                row.getBoolean("vervolgmelding"),
+                List.of(),
+                List.of(),
+                due == null
+                        ? null
+                        : new Melding.Beoordeling(
+                                due,
+                                row.getObject("assessed_at", OffsetDateTime.class),
+                                (Boolean) row.getObject("acute_onveiligheid"),
+                                (Boolean) row.getObject("structurele_onveiligheid"),
+                                statusCode(row.getString("assessment_code"))),
+                started == null
+                        ? null
+                        : new Melding.Onderzoek(
+                                started,
+                                row.getObject("investigation_due", LocalDate.class),
+                                row.getObject("investigation_closed_at", OffsetDateTime.class),
+                                (Boolean) row.getObject("investigation_closed_early")),
+                List.of(),
+                ended == null ? null : new Melding.Einde(ended, statusCode(row.getString("end_code"))),
+                row.getLong("colour_mark"));
+    }
+
+    private static @Nullable StatusCode statusCode(@Nullable String code) {
+        return code == null ? null : StatusCode.of(code).orElseThrow();
+    }
+
+    private static String[] column(List<Melding.Person> persons, Function<Melding.Person, @Nullable String> value) {
+        return persons.stream().map(value).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,207 @@
+package nl.adreszicht;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.adreszicht.security.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How many SQL statements each hot request sends to PostgreSQL, counted under the real pool
+ * ({@link StatementCounter}): a history read, an address read, the three registrations, the worklist page and an area
+ * scan. Each has a budget it may not grow past, and the requests about an address send the same number of statements
+ * whether the address has one record of each kind or four: no statement per record (no N+1). The figures are in
+ * docs/performance.md.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(StatementCounter.Configuration.class)
+class StatementCountTest {
+
+    /** The most statements each request may send; lower them when a change saves one, never raise them lightly. */
+    static final Map<String, Integer> BUDGET = Map.of(
+            "history read", 13,
+            "address read", 10,
+            "incident registration", 35,
+            "melding intake", 40,
+            "municipal registration", 32,
+            "worklist page", 6,
+            "area scan", 7);
+
+    private static final Requests POLICE = new Requests(Role.POLITIE_MEDEWERKER, "politie-drenthe", null, null);
+    private static final Requests VT = new Requests(Role.VT_MEDEWERKER, "veilig-thuis-drenthe", "VT03", null);
+    private static final Requests LOKAAL_TEAM =
+            new Requests(Role.GEMEENTE_MEDEWERKER, "gemeente-hoogeveen", null, "GM0118");
+    private static final Requests ANALIST = new Requests(Role.GEMEENTE_ANALIST, "gemeente-hoogeveen", null, "GM0118");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    EmbeddedPostgres postgres;
+
+    @Autowired
+    TestClock.Settable clock;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void fixTheDay() {
+        clock.startAt(TestClock.NOW.toInstant());
+    }
+
+    @Test
+    void everyHotRequestStaysWithinItsBudgetAndSendsNoStatementPerRecord() throws Exception {
+        String small = address();
+        String large = address();
+        records(small, 1);
+        records(large, 4);
+        // Warm up: the first request of a context loads code lists and caches that later requests reuse.
+        counts(small);
+
+        Map<String, Integer> onSmall = counts(small);
+        Map<String, Integer> onLarge = counts(large);
+
+        StringBuilder table = new StringBuilder("request | 1 record of each kind | 4 records of each kind | budget\n");
+        onSmall.forEach((request, count) -> table.append(request)
+                .append(" | ")
+                .append(count)
+                .append(" | ")
+                .append(onLarge.get(request))
+                .append(" | ")
+                .append(BUDGET.get(request))
+                .append('\n'));
+        System.out.println("Statements per request:\n" + table);
+        assertThat(onLarge)
+                .as("statements with four records of each kind at the address")
+                .isEqualTo(onSmall);
+        onSmall.forEach((request, count) -> assertThat(count).as(request).isLessThanOrEqualTo(BUDGET.get(request)));
+    }
+
+    /** One request of each kind about {@code address}, each with the number of statements it sent. */
+    private Map<String, Integer> counts(String address) throws Exception {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put(
+                "history read",
+                count(get("/api/v1/adressen/" + address + "/historie").with(VT.api()), 200));
+        counts.put("address read", count(get("/api/v1/adressen/" + address).with(POLICE.api()), 200));
+        counts.put("incident registration", count(json(post("/api/v1/incidenten"), POLICE, incident(address)), 201));
+        counts.put("melding intake", count(json(post("/api/v1/meldingen"), VT, melding(address)), 201));
+        counts.put(
+                "municipal registration",
+                count(json(post("/api/v1/gemeenteregistraties"), LOKAAL_TEAM, signaal(address)), 201));
+        counts.put("worklist page", count(get("/werkvoorraad").with(VT.ui()), 200));
+        counts.put(
+                "area scan",
+                count(
+                        get("/api/v1/gebiedsscans")
+                                .param("periode", "aangepast")
+                                .param("van", "2025-04-01")
+                                .param("tot", "2026-04-01")
+                                .with(ANALIST.api()),
+                        200));
+        return counts;
+    }
+
+    private int count(MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
+        List<String> statements =
+                StatementCounter.during(() -> mvc.perform(request).andExpect(status().is(expectedStatus)));
+        if (Boolean.getBoolean("statements.show")) {
+            System.out.println("--- "
+                    + request.buildRequest(new org.springframework.mock.web.MockServletContext())
+                            .getRequestURI());
+            statements.forEach(sql -> System.out.println("    " + sql.replaceAll("\\s+", " ")));
+        }
+        return statements.size();
+    }
+
+    private String address() {
+        return new TestAddresses(postgres.getPostgresDatabase())
+                .create("GM0118", "WK011801", "BU01180101")
+                .toString();
+    }
+
+    /** {@code n} incidents, meldingen and signalen at the address. */
+    private void records(String address, int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            mvc.perform(json(post("/api/v1/incidenten"), POLICE, incident(address)))
+                    .andExpect(status().isCreated());
+            mvc.perform(json(post("/api/v1/meldingen"), VT, melding(address))).andExpect(status().isCreated());
+            mvc.perform(json(post("/api/v1/gemeenteregistraties"), LOKAAL_TEAM, signaal(address)))
+                    .andExpect(MockMvcResultMatchers.status().isCreated());
+        }
+    }
+
+    private MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, Requests who, Object body) {
+        return request.with(who.api()).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
+    }
+
+    static Map<String, Object> incident(String address) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(
+                "registratienummer",
+                "PL0100-2026/" + UUID.randomUUID().toString().substring(0, 8));
+        body.put("tijdstip", "2026-03-14T22:15:00+01:00");
+        body.put("adresId", address);
+        body.put("geweldsvormen", List.of("partnergeweld", "kindermishandeling-getuige"));
+        body.put("ernst", "S2");
+        body.put("kinderenAanwezig", true);
+        body.put("letsel", false);
+        body.put("wapen", false);
+        body.put("alcoholDrugs", false);
+        body.put("aangifte", false);
+        body.put("huisverbodOpgelegd", false);
+        body.put("huisverbodOvertreden", false);
+        body.put("toelichting", "Ruzie in de woonkamer; buren belden.");
+        body.put(
+                "betrokkenen",
+                List.of(
+                        Map.of("rol", "slachtoffer", "relatie", "partner", "naam", "Anna de Vries"),
+                        Map.of("rol", "pleger", "relatie", "partner", "naam", "Bert de Vries"),
+                        Map.of("rol", "kind", "naam", "Cas de Vries", "geboortedatum", "2018-04-02")));
+        return body;
+    }
+
+    static Map<String, Object> melding(String address) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("adresId", address);
+        body.put("melder", Map.of("sector", "onderwijs", "naam", "Juf Jansen", "contact", "06-12345678"));
+        body.put("reden", "Kind vertelt dat vader moeder slaat.");
+        body.put("geweldsvormen", List.of("partnergeweld"));
+        body.put(
+                "betrokkenen",
+                List.of(
+                        Map.of("rol", "kind", "naam", "Sam de Boer", "geboortedatum", "2016-03-01"),
+                        Map.of("rol", "slachtoffer", "relatie", "partner", "naam", "Eva de Boer")));
+        return body;
+    }
+
+    static Map<String, Object> signaal(String address) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("registratienummer", "LT-2026/" + UUID.randomUUID().toString().substring(0, 8));
+        body.put("soort", "signaal");
+        body.put("adresId", address);
+        body.put("datum", "2026-03-02");
+        body.put("geweldsvormen", List.of("partnergeweld"));
+        body.put("ernst", "S2");
+        body.put("kinderenAanwezig", true);
+        return body;
+    }
+}
