@@ -37,11 +37,13 @@ class StatementCountTest {
 
     /** The most statements each request may send; lower them when a change saves one, never raise them lightly. */
     static final Map<String, Integer> BUDGET = Map.of(
-            "history read", 13,
+            // The casusoverleg adds one read of the cases at the address to the history and to each registration
+            // (the marker and the proposal), and one to signal matching (its SignalHolders): docs/performance.md.
+            "history read", 14,
             "address read", 10,
-            "incident registration", 35,
-            "melding intake", 40,
-            "municipal registration", 32,
+            "incident registration", 37,
+            "melding intake", 42,
+            "municipal registration", 34,
             "worklist page", 6,
             "area scan", 7);
 

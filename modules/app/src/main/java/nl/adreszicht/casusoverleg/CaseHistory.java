@@ -16,24 +16,23 @@ import org.springframework.stereotype.Component;
 class CaseHistory implements AddressHistorySource {
 
     private final CaseStore store;
-    private final ZvhRegions regions;
     private final Organisations organisations;
 
-    CaseHistory(CaseStore store, ZvhRegions regions, Organisations organisations) {
+    CaseHistory(CaseStore store, Organisations organisations) {
         this.store = store;
-        this.regions = regions;
         this.organisations = organisations;
     }
 
     @Override
     public List<HistoryEntry> historyAt(AddressId address) {
-        return store.at(address).stream()
-                .map(c -> new HistoryEntry(
-                        c.id().toString(),
+        // The cases with their houses in one statement, whatever their number (ADR 0012).
+        return store.atWithHouses(address).stream()
+                .map(housed -> new HistoryEntry(
+                        housed.c().id().toString(),
                         HistoryEntry.Type.CASUSOVERLEG,
-                        c.referredAt(),
-                        regions.organisationOf(c.zvhRegion()).orElse(null),
-                        summary(c),
+                        housed.c().referredAt(),
+                        housed.houseOrganisation(),
+                        summary(housed.c(), housed.houseName()),
                         null,
                         null,
                         null,
@@ -42,8 +41,7 @@ class CaseHistory implements AddressHistorySource {
                 .toList();
     }
 
-    private String summary(CaseStore.CaseRow c) {
-        String house = regions.nameOf(c.zvhRegion()).orElse(c.zvhRegion());
+    private String summary(CaseStore.CaseRow c, String house) {
         return switch (c.status()) {
             case AANGEMELD -> "Aangemeld bij " + house + " (" + c.number() + "), wacht op triage";
             case AFGEWEZEN -> "Aanmelding bij " + house + " (" + c.number() + ") afgewezen";

@@ -12,9 +12,12 @@ import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.codelists.Organisations;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
+import nl.adreszicht.records.NotFoundException;
 import nl.adreszicht.records.RecordSource;
+import nl.adreszicht.records.RefusedException;
 import nl.adreszicht.records.StatedReason;
 import nl.adreszicht.retention.RetentionSchedule;
 import nl.adreszicht.security.CurrentProfessional;
@@ -22,12 +25,10 @@ import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The accepted cases and their plans van aanpak: reading them within the professional's scope, the plan (goals, one
@@ -215,14 +216,14 @@ class CasePlans {
         transaction.executeWithoutResult(status -> {
             store.lock(id);
             jdbc.update("DELETE FROM casus_goal WHERE casus_id = ?", id);
-            for (int i = 0; i < goals.size(); i++) {
-                jdbc.update(
-                        "INSERT INTO casus_goal (casus_id, position, kind, description) VALUES (?, ?, ?, ?)",
-                        id,
-                        i + 1,
-                        goals.get(i).kind(),
-                        goals.get(i).description());
-            }
+            // All goals in one statement, numbered in their order (ADR 0012).
+            jdbc.update(
+                    "INSERT INTO casus_goal (casus_id, position, kind, description) SELECT ?, g.position, g.kind,"
+                            + " g.description FROM unnest(?::text[], ?::text[]) WITH ORDINALITY"
+                            + " AS g (kind, description, position)",
+                    id,
+                    goals.stream().map(CaseStore.Goal::kind).toArray(String[]::new),
+                    goals.stream().map(CaseStore.Goal::description).toArray(String[]::new));
             jdbc.update(
                     "UPDATE casus SET regisseur_organisation = ?, regisseur_name = ?, review_date = ?,"
                             + " plan_updated_at = ?, plan_updated_by = ? WHERE id = ?",
@@ -232,8 +233,8 @@ class CasePlans {
                     time.nowUtc(),
                     professional.subject(),
                     id);
+            accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, action, OBJECT_TYPE, id.toString()));
         });
-        accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, action, OBJECT_TYPE, id.toString()));
         return view(store.findAnywhere(id).orElseThrow(), professional);
     }
 
@@ -282,23 +283,27 @@ class CasePlans {
         });
         invalid.throwIfAny();
         UUID actionId = UUID.randomUUID();
-        int inserted = jdbc.update(
-                "INSERT INTO casus_action (id, casus_id, description, owner_organisation, deadline, status,"
-                        + " created_at, created_by, idempotency_key) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)"
-                        + " ON CONFLICT DO NOTHING",
-                actionId,
-                id,
-                description,
-                owner,
-                deadline,
-                time.nowUtc(),
-                professional.subject(),
-                idempotencyKey);
-        if (inserted == 0 && idempotencyKey != null) {
-            accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
+        Boolean created = transaction.execute(status -> {
+            int inserted = jdbc.update(
+                    "INSERT INTO casus_action (id, casus_id, description, owner_organisation, deadline, status,"
+                            + " created_at, created_by, idempotency_key) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)"
+                            + " ON CONFLICT DO NOTHING",
+                    actionId,
+                    id,
+                    description,
+                    owner,
+                    deadline,
+                    time.nowUtc(),
+                    professional.subject(),
+                    idempotencyKey);
+            // Last in the action's transaction: the action and its entry commit together (ADR 0013).
+            accessLog.record(AccessEntry.of(
+                    inserted == 1 ? AccessKind.AANMAKEN : AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
+            return inserted == 1;
+        });
+        if (!Boolean.TRUE.equals(created) && idempotencyKey != null) {
             return new ActionAdded(byKey(id, idempotencyKey).orElseThrow(), false);
         }
-        accessLog.record(AccessEntry.of(AccessKind.AANMAKEN, action, OBJECT_TYPE, id.toString()));
         return new ActionAdded(store.action(actionId).orElseThrow(), true);
     }
 
@@ -316,23 +321,20 @@ class CasePlans {
                 found.flatMap(a -> store.find(a.caseId(), CaseScope.cases(professional, time.today())));
         if (found.isEmpty() || c.isEmpty()) {
             accessLog.refusedIfExists(action, ACTION_TYPE, actionId.toString());
-            throw new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, "Deze actie bestaat niet (of valt buiten uw scope).");
+            throw new NotFoundException("Deze actie bestaat niet (of valt buiten uw scope).");
         }
         CaseStore.ActionRow current = found.get();
         boolean runs = CaseScope.runs(professional, c.get().zvhRegion());
         if (!runs
                 && !professional.organisation().filter(current.owner()::equals).isPresent()) {
             accessLog.record(AccessEntry.of(AccessKind.GEWEIGERD, action, ACTION_TYPE, actionId.toString()));
-            throw new ResponseStatusException(
-                    HttpStatus.FORBIDDEN,
+            throw new RefusedException(
                     "Deze actie is van een andere organisatie. Alleen de eigenaar van de actie of de procesregisseur"
                             + " wijzigt de status.");
         }
         if (c.get().status() != CaseStatus.LOPEND) {
             accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, ACTION_TYPE, actionId.toString()));
-            throw new ResponseStatusException(
-                    HttpStatus.CONFLICT, "Deze casus is gesloten; de acties van het plan liggen vast.");
+            throw new ConflictException("Deze casus is gesloten; de acties van het plan liggen vast.");
         }
         InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
         ActionStatus next = invalid.collect(() -> {
@@ -352,15 +354,17 @@ class CasePlans {
             accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, ACTION_TYPE, actionId.toString()));
             return current;
         }
-        jdbc.update(
-                "UPDATE casus_action SET status = ?, note = ?, status_changed_at = ?, status_changed_by = ?"
-                        + " WHERE id = ?",
-                next.code(),
-                note,
-                time.nowUtc(),
-                professional.subject(),
-                actionId);
-        accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, action, ACTION_TYPE, actionId.toString()));
+        transaction.executeWithoutResult(status -> {
+            jdbc.update(
+                    "UPDATE casus_action SET status = ?, note = ?, status_changed_at = ?, status_changed_by = ?"
+                            + " WHERE id = ?",
+                    next.code(),
+                    note,
+                    time.nowUtc(),
+                    professional.subject(),
+                    actionId);
+            accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, action, ACTION_TYPE, actionId.toString()));
+        });
         return store.action(actionId).orElseThrow();
     }
 
@@ -415,7 +419,7 @@ class CasePlans {
             if (c.status() == CaseStatus.GESLOTEN && c.outcome() == outcome) {
                 return c;
             }
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Deze casus loopt niet (meer); sluiten kan niet.");
+            throw new ConflictException("Deze casus loopt niet (meer); sluiten kan niet.");
         }
         LocalDate today = time.today();
         transaction.executeWithoutResult(status -> {
@@ -436,8 +440,8 @@ class CasePlans {
                     referrals.house(c.zvhRegion()),
                     today,
                     referrals.followed(id));
+            accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, action, OBJECT_TYPE, id.toString()));
         });
-        accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, action, OBJECT_TYPE, id.toString()));
         return store.findAnywhere(id).orElseThrow();
     }
 
@@ -525,9 +529,9 @@ class CasePlans {
      * A new record arrived at the address (called by {@link CaseProposals}, in the recording transaction): every running
      * case there gets the marker and goes on the next agenda.
      */
-    void newRecordAt(AddressId address) {
+    void newRecordAt(List<CaseStore.CaseRow> atAddress) {
         LocalDate today = time.today();
-        for (CaseStore.CaseRow c : store.at(address)) {
+        for (CaseStore.CaseRow c : atAddress) {
             if (c.status() == CaseStatus.LOPEND) {
                 jdbc.update(
                         "UPDATE casus SET new_record_since = coalesce(new_record_since, ?) WHERE id = ?",
@@ -543,8 +547,7 @@ class CasePlans {
         CaseStore.CaseRow c = inRegion(id, professional, action);
         if (c.status() != CaseStatus.LOPEND) {
             accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
-            throw new ResponseStatusException(
-                    HttpStatus.CONFLICT, "Deze casus loopt niet (meer); het plan van aanpak ligt vast.");
+            throw new ConflictException("Deze casus loopt niet (meer); het plan van aanpak ligt vast.");
         }
         return c;
     }

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 class CaseProposals {
 
     private final Referrals referrals;
+    private final CaseStore store;
     private final CasePlans plans;
     private final RecordsAtAddress records;
     private final KnownAddresses addresses;
@@ -34,12 +35,14 @@ class CaseProposals {
 
     CaseProposals(
             Referrals referrals,
+            CaseStore store,
             CasePlans plans,
             RecordsAtAddress records,
             KnownAddresses addresses,
             DutchTime time,
             CaseProposalProperties proposals) {
         this.referrals = referrals;
+        this.store = store;
         this.plans = plans;
         this.records = records;
         this.addresses = addresses;
@@ -60,13 +63,18 @@ class CaseProposals {
         if (recorded.organisation() == null) {
             return;
         }
-        plans.newRecordAt(recorded.address());
+        // The cases at the address, read once: what gets the marker, and whether a proposal may be made at all.
+        java.util.List<CaseStore.CaseRow> cases = store.at(recorded.address());
+        plans.newRecordAt(cases);
+        if (!referrals.mayPropose(cases)) {
+            return;
+        }
         java.util.List<CaseProposalPolicy.DatedRecord> dated = records.at(recorded.address()).stream()
                 .map(record -> new CaseProposalPolicy.DatedRecord(record.organisation(), record.date()))
                 .toList();
         policy.recordsOfSeveralOrganisationsPropose(dated, time.today())
                 .ifPresent(rule -> addresses
                         .gemeenteOf(recorded.address())
-                        .ifPresent(gemeente -> referrals.propose(recorded.address(), gemeente.value(), rule)));
+                        .ifPresent(gemeente -> referrals.propose(recorded.address(), gemeente.value(), rule, cases)));
     }
 }

@@ -184,6 +184,19 @@ class CaseStore {
                 address.value());
     }
 
+    /** A case with the house that runs it: the organisation and its name. */
+    record HousedCase(CaseRow c, String houseOrganisation, String houseName) {}
+
+    /** The cases at an address, newest first, each with its house, in one statement: for the address history. */
+    List<HousedCase> atWithHouses(AddressId address) {
+        return jdbc.query(
+                "SELECT " + CASE_COLUMNS + ", z.organisation AS house_organisation, z.name AS house_name FROM casus c"
+                        + " JOIN zvh_region z ON z.code = c.zvh_region WHERE c.address_id = ? ORDER BY c.referred_at DESC",
+                (row, n) -> new HousedCase(
+                        CASE.mapRow(row, n), row.getString("house_organisation"), row.getString("house_name")),
+                address.value());
+    }
+
     /** The cases of a scope, with more conditions and an order, at most 500. */
     List<CaseRow> list(CaseScope.Condition scope, String more, String order, Object... moreParams) {
         Object[] params = scope.args();

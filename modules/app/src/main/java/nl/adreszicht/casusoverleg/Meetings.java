@@ -12,18 +12,18 @@ import java.util.UUID;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
+import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
+import nl.adreszicht.records.NotFoundException;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The meetings (overleggen) of a region: planned by its procesregisseur for some of its gemeenten, with an agenda that
@@ -200,24 +200,27 @@ class Meetings {
             if (inserted == 0) {
                 return false;
             }
-            for (String gemeente : gemeenten) {
-                jdbc.update("INSERT INTO overleg_gemeente (overleg_id, gemeente_code) VALUES (?, ?)", id, gemeente);
-            }
+            jdbc.update(
+                    "INSERT INTO overleg_gemeente (overleg_id, gemeente_code) SELECT ?, gemeente_code"
+                            + " FROM unnest(?::text[]) AS g (gemeente_code)",
+                    id,
+                    gemeenten.toArray(String[]::new));
             agenda.compose(id, region, List.copyOf(gemeenten), date, today);
             for (UUID caseId : named) {
                 agenda.put(id, caseId, Agenda.NEW, false);
             }
+            // Last in the meeting's transaction: the meeting and its entry commit together (ADR 0013).
+            accessLog.record(AccessEntry.of(AccessKind.AANMAKEN, action, OBJECT_TYPE, id.toString()));
             return true;
         });
-        MeetingRow meeting = Boolean.TRUE.equals(created)
-                ? meeting(id).orElseThrow()
-                : at(region, date, startsAt).orElseThrow();
+        if (Boolean.TRUE.equals(created)) {
+            return new Planned(meeting(id).orElseThrow(), true);
+        }
+        // Planned at the same moment by a parallel request a moment ago: that one is read.
+        MeetingRow meeting = at(region, date, startsAt).orElseThrow();
         accessLog.record(AccessEntry.of(
-                Boolean.TRUE.equals(created) ? AccessKind.AANMAKEN : AccessKind.LEZEN,
-                action,
-                OBJECT_TYPE,
-                meeting.id().toString()));
-        return new Planned(meeting, Boolean.TRUE.equals(created));
+                AccessKind.LEZEN, action, OBJECT_TYPE, meeting.id().toString()));
+        return new Planned(meeting, false);
     }
 
     /**
@@ -322,18 +325,22 @@ class Meetings {
             accessLog.refusedIfExists(action, OBJECT_TYPE, id.toString());
             throw notFound();
         }
-        int inserted = jdbc.update(
-                "INSERT INTO overleg_statement (overleg_id, subject, name, organisation, statement_version, accepted_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                id,
-                professional.subject(),
-                professional.displayName(),
-                professional.organisation().orElse(null),
-                STATEMENT_VERSION,
-                time.nowUtc());
-        accessLog.record(AccessEntry.of(
-                inserted == 1 ? AccessKind.AANMAKEN : AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
-        return inserted == 1;
+        Boolean accepted = transaction.execute(status -> {
+            int inserted = jdbc.update(
+                    "INSERT INTO overleg_statement (overleg_id, subject, name, organisation, statement_version,"
+                            + " accepted_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    id,
+                    professional.subject(),
+                    professional.displayName(),
+                    professional.organisation().orElse(null),
+                    STATEMENT_VERSION,
+                    time.nowUtc());
+            // The statement and its entry commit together (ADR 0013).
+            accessLog.record(AccessEntry.of(
+                    inserted == 1 ? AccessKind.AANMAKEN : AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
+            return inserted == 1;
+        });
+        return Boolean.TRUE.equals(accepted);
     }
 
     /** What a form or body gives for the minutes of one case. */
@@ -360,13 +367,11 @@ class Meetings {
                 .findFirst();
         if (item.isEmpty()) {
             accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, meetingId.toString()));
-            throw new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, "Deze casus staat niet op de agenda van dit overleg.");
+            throw new NotFoundException("Deze casus staat niet op de agenda van dit overleg.");
         }
         if (!accepted(meetingId, professional.subject())) {
             accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, meetingId.toString()));
-            throw new ResponseStatusException(
-                    HttpStatus.CONFLICT,
+            throw new ConflictException(
                     "Accepteer eerst de geheimhoudingsverklaring van dit overleg; daarna ziet en notuleert u de casussen.");
         }
         InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
@@ -400,8 +405,8 @@ class Meetings {
                     meetingId,
                     caseId);
             jdbc.update("UPDATE casus SET new_record_since = NULL WHERE id = ? AND new_record_since <= ?", caseId, now);
+            accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, action, CasePlans.OBJECT_TYPE, caseId.toString()));
         });
-        accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, action, CasePlans.OBJECT_TYPE, caseId.toString()));
         return agendaOf(meetingId).stream()
                 .filter(row -> row.caseId().equals(caseId))
                 .findFirst()
@@ -559,7 +564,7 @@ class Meetings {
         }
     }
 
-    static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "Dit overleg bestaat niet (of valt buiten uw scope).");
+    static NotFoundException notFound() {
+        return new NotFoundException("Dit overleg bestaat niet (of valt buiten uw scope).");
     }
 }

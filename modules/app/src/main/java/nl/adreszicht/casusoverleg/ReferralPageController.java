@@ -6,6 +6,7 @@ import java.util.UUID;
 import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.codelists.Organisations;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import org.jspecify.annotations.Nullable;
@@ -70,10 +71,7 @@ class ReferralPageController {
             errors.add(invalid);
         } catch (InvalidValueException invalid) {
             errors.add(invalid);
-        } catch (ResponseStatusException conflict) {
-            if (conflict.getStatusCode().value() != HttpStatus.CONFLICT.value()) {
-                throw conflict;
-            }
+        } catch (ConflictException conflict) {
             errors.put("adresId", "aanmelding.form.conflict");
         }
         model.addAttribute("errors", errors.map());
@@ -103,10 +101,7 @@ class ReferralPageController {
             errors.add(invalid);
         } catch (InvalidValueException invalid) {
             errors.add(invalid);
-        } catch (ResponseStatusException refused) {
-            if (refused.getStatusCode().value() != HttpStatus.CONFLICT.value()) {
-                throw refused;
-            }
+        } catch (ConflictException decidedOtherwise) {
             redirect.addFlashAttribute("triageConflict", true);
             return "redirect:/aanmeldingen";
         }

@@ -13,19 +13,19 @@ import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.audit.SystemActor;
 import nl.adreszicht.codelists.VtRegions;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.ConflictException;
+import nl.adreszicht.records.NotFoundException;
 import nl.adreszicht.records.RecordSource;
 import nl.adreszicht.retention.RetentionSchedule;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Referrals (aanmeldingen) and their triage. A referral of a professional, or a proposal of the system, waits for the
@@ -102,7 +102,7 @@ class Referrals {
      * Stores a referral of the professional's organisation; the same idempotency key of the same organisation returns
      * the stored one.
      *
-     * @throws ResponseStatusException 409 when a referral waits or a case runs for the address already
+     * @throws ConflictException when a referral waits or a case runs for the address already
      */
     Registration refer(NewReferral referral, @Nullable String idempotencyKey, String action) {
         Professional professional = currentProfessional.require();
@@ -119,17 +119,24 @@ class Referrals {
             }
         }
         UUID id = UUID.randomUUID();
-        Boolean stored = transaction.execute(status -> insert(
-                id,
-                referral.address(),
-                referral.gemeente(),
-                referral.region(),
-                "aanmelding",
-                null,
-                referral.reason(),
-                professional.subject(),
-                organisation,
-                idempotencyKey));
+        Boolean stored = transaction.execute(status -> {
+            boolean inserted = insert(
+                    id,
+                    referral.address(),
+                    referral.gemeente(),
+                    referral.region(),
+                    "aanmelding",
+                    null,
+                    referral.reason(),
+                    professional.subject(),
+                    organisation,
+                    idempotencyKey);
+            if (inserted) {
+                // Last in the referral's transaction: the case and its entry commit together (ADR 0013).
+                accessLog.record(AccessEntry.of(AccessKind.AANMAKEN, action, OBJECT_TYPE, id.toString()));
+            }
+            return inserted;
+        });
         if (!Boolean.TRUE.equals(stored)) {
             // The address has a waiting referral or a running case: the attempt looked at the address, nothing more.
             accessLog.record(AccessEntry.of(
@@ -139,12 +146,10 @@ class Referrals {
             if (raced.isPresent()) {
                 return new Registration(raced.get(), false);
             }
-            throw new ResponseStatusException(
-                    HttpStatus.CONFLICT,
+            throw new ConflictException(
                     "Dit huishouden is al aangemeld bij het Zorg- en Veiligheidshuis, of er loopt een casus. Neem"
                             + " contact op met de procesregisseur om uw zorgen toe te voegen.");
         }
-        accessLog.record(AccessEntry.of(AccessKind.AANMAKEN, action, OBJECT_TYPE, id.toString()));
         return new Registration(store.findAnywhere(id).orElseThrow(), true);
     }
 
@@ -154,16 +159,16 @@ class Referrals {
      * concurrent proposal: the one that came first stands.
      */
     void propose(AddressId address, String gemeente, CaseProposalPolicy.Rule rule) {
-        Optional<String> region = regions.regionOf(gemeente);
-        if (region.isEmpty()) {
+        propose(address, gemeente, rule, store.at(address));
+    }
+
+    /** The same, with the cases at the address as the caller read them in this transaction. */
+    void propose(AddressId address, String gemeente, CaseProposalPolicy.Rule rule, List<CaseStore.CaseRow> atAddress) {
+        if (!mayPropose(atAddress)) {
             return;
         }
-        LocalDate today = time.today();
-        List<CaseProposalPolicy.EarlierCase> earlier = store.at(address).stream()
-                .map(c -> new CaseProposalPolicy.EarlierCase(
-                        c.status(), c.triagedAt() == null ? null : DutchTime.dayOf(c.triagedAt())))
-                .toList();
-        if (!policy.mayPropose(earlier, today)) {
+        Optional<String> region = regions.regionOf(gemeente);
+        if (region.isEmpty()) {
             return;
         }
         UUID id = UUID.randomUUID();
@@ -183,6 +188,18 @@ class Referrals {
                             "voorstelregels " + policy.version() + " (" + rule.code() + ")"),
                     AccessEntry.of(AccessKind.AANMAKEN, PROPOSE, OBJECT_TYPE, id.toString()));
         }
+    }
+
+    /**
+     * Whether the policy allows a proposal next to these cases at the address (none waits or runs, and the last
+     * decision is past its quiet period): checked first, so that nothing more is read when it does not.
+     */
+    boolean mayPropose(List<CaseStore.CaseRow> atAddress) {
+        List<CaseProposalPolicy.EarlierCase> earlier = atAddress.stream()
+                .map(c -> new CaseProposalPolicy.EarlierCase(
+                        c.status(), c.triagedAt() == null ? null : DutchTime.dayOf(c.triagedAt())))
+                .toList();
+        return policy.mayPropose(earlier, time.today());
     }
 
     private boolean insert(
@@ -271,7 +288,8 @@ class Referrals {
      * Decides a referral of the procesregisseur's region. The same decision again answers with the referral as it
      * is; another decision than the one taken is refused.
      *
-     * @throws ResponseStatusException 404 outside the region, 409 when it was decided otherwise already
+     * @throws NotFoundException outside the region
+     * @throws ConflictException when it was decided otherwise already
      */
     CaseStore.CaseRow triage(UUID id, Decision decision, String action) {
         Professional professional = currentProfessional.require();
@@ -291,6 +309,9 @@ class Referrals {
                         : referral.status() == CaseStatus.AFGEWEZEN
                                 && referral.declineReason() != null
                                 && referral.declineReason().equals(decision.reason());
+                if (same) {
+                    accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
+                }
                 return same ? "same" : "conflict";
             }
             OffsetDateTime now = time.nowUtc();
@@ -300,13 +321,13 @@ class Referrals {
                         professional.subject(),
                         now,
                         id);
-                for (String partner : new TreeSet<>(decision.partners())) {
-                    jdbc.update(
-                            "INSERT INTO casus_partner (casus_id, organisation, invited_at) VALUES (?, ?, ?)",
-                            id,
-                            partner,
-                            now);
-                }
+                // All partners in one statement, in a fixed order (ADR 0012).
+                jdbc.update(
+                        "INSERT INTO casus_partner (casus_id, organisation, invited_at)"
+                                + " SELECT ?, organisation, ? FROM unnest(?::text[]) AS p (organisation)",
+                        id,
+                        now,
+                        new TreeSet<>(decision.partners()).toArray(String[]::new));
                 keepRecords(id, referral.address());
                 CaseStore.CaseRow accepted = store.findAnywhere(id).orElseThrow();
                 agenda.putOnNext(accepted, Agenda.NEW, false, today);
@@ -322,16 +343,16 @@ class Referrals {
                 retention.scheduleFollowing(
                         RecordSource.CASUSOVERLEG, id.toString(), house(region), today, followed(id));
             }
+            // Last in the decision's transaction: the decision and its entry commit together (ADR 0013).
+            accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, action, OBJECT_TYPE, id.toString()));
             return "decided";
         });
         if ("conflict".equals(outcome)) {
+            // Its state was read and shown; the refused decision changed nothing.
             accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
-            throw new ResponseStatusException(
-                    HttpStatus.CONFLICT,
+            throw new ConflictException(
                     "Over deze aanmelding is al anders besloten; een besluit wordt niet overschreven.");
         }
-        accessLog.record(AccessEntry.of(
-                "same".equals(outcome) ? AccessKind.LEZEN : AccessKind.WIJZIGEN, action, OBJECT_TYPE, id.toString()));
         return store.findAnywhere(id).orElseThrow();
     }
 
@@ -371,7 +392,7 @@ class Referrals {
                         "U bent procesregisseur van een Zorg- en Veiligheidshuis, maar uw account heeft geen regio."));
     }
 
-    static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "Deze casus bestaat niet (of valt buiten uw scope).");
+    static NotFoundException notFound() {
+        return new NotFoundException("Deze casus bestaat niet (of valt buiten uw scope).");
     }
 }

@@ -2,7 +2,6 @@ package nl.adreszicht.casusoverleg;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -69,10 +68,5 @@ class ZvhRegions {
     Optional<String> nameOf(String region) {
         return jdbc.queryForList("SELECT name FROM zvh_region WHERE code = ?", String.class, region).stream()
                 .findFirst();
-    }
-
-    /** Every organisation that runs a house: their own announcements are not new records at an address. */
-    Set<String> organisations() {
-        return Set.copyOf(jdbc.queryForList("SELECT organisation FROM zvh_region", String.class));
     }
 }
