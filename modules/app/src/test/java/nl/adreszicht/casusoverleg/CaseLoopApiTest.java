@@ -329,6 +329,63 @@ class CaseLoopApiTest {
                 """.formatted(address)), 201);
     }
 
+    @Test
+    void anAcceptedCaseIsASignalForTheOrganisationsAtTheAddressAndEachWriteCommitsWithItsEntry() throws Exception {
+        // In Assen, so that its running case is on no agenda the other tests plan for Hoogeveen and Meppel.
+        address = new TestAddresses(postgres.getPostgresDatabase()).create("GM0106");
+        ok(
+                call(post("/api/v1/incidenten"), POLITIE, """
+                {"registratienummer": "SIGNAAL-%s", "tijdstip": "%sT01:00:00+01:00", "adresId": "%s",
+                 "geweldsvormen": ["partnergeweld"], "ernst": "S1", "kinderenAanwezig": false, "letsel": false,
+                 "wapen": false, "alcoholDrugs": false, "aangifte": false, "huisverbodOpgelegd": false,
+                 "huisverbodOvertreden": false, "betrokkenen": []}
+                """.formatted(
+                                UUID.randomUUID().toString().substring(0, 8), TestClock.TODAY, address)),
+                201);
+        long before = lastLogId();
+        String id = ok(call(post("/api/v1/aanmeldingen"), POLITIE, """
+                        {"adresId": "%s", "reden": "Tweede keer politie aan de deur; kinderen in huis."}
+                        """.formatted(address)), 201)
+                .path("id")
+                .asString();
+        assertThat(jdbc.queryForList(
+                        "SELECT other_organisation FROM signal_match WHERE address_id = ? AND organisation = ?",
+                        String.class,
+                        address,
+                        "politie-noord-nederland"))
+                .as("a referral is no signal yet")
+                .doesNotContain("zvh-drenthe");
+        ok(call(post("/api/v1/aanmeldingen/" + id + "/triage"), PROCESREGISSEUR, """
+                {"besluit": "accepteren", "partners": ["reclassering-drenthe"]}
+                """), 200);
+
+        // Accepted, the case is a signal of the house (matching.SignalRaised, after the commit): the police, who
+        // recorded there before, and the house hear of each other, without a new record of anyone.
+        assertThat(jdbc.queryForList(
+                        "SELECT other_organisation FROM signal_match WHERE address_id = ? AND organisation = ?",
+                        String.class,
+                        address,
+                        "politie-noord-nederland"))
+                .contains("zvh-drenthe");
+        assertThat(jdbc.queryForList(
+                        "SELECT other_organisation FROM signal_match WHERE address_id = ? AND organisation = ?",
+                        String.class,
+                        address,
+                        "zvh-drenthe"))
+                .contains("politie-noord-nederland");
+        // The referral and the decision each have their entry (ADR 0013), and neither counts in the area scan.
+        assertThat(jdbc.queryForList(
+                        "SELECT kind FROM access_log WHERE id > ? AND object_type = 'casus' AND object_id = ?"
+                                + " ORDER BY id",
+                        String.class,
+                        before,
+                        id))
+                .containsExactly("AANMAKEN", "WIJZIGEN");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM record_tally WHERE source = 'CASUSOVERLEG'", Integer.class))
+                .isZero();
+    }
+
     private String action(String caseId, String owner, String description, String deadline, String key)
             throws Exception {
         MockHttpServletRequestBuilder request = post("/api/v1/casussen/" + caseId + "/acties");
