@@ -1,5 +1,6 @@
 package nl.adreszicht.casusoverleg;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import nl.adreszicht.audit.OwnedObjects;
@@ -18,125 +19,99 @@ final class CaseOwners {
     /** Below every random id: where paging starts. */
     private static final String NO_ID = "00000000-0000-0000-0000-000000000000";
 
-    /** The ids of {@code table} (a constant here, never input) after {@code after}, in order, for the verifier. */
-    private static List<String> idsAfter(JdbcTemplate jdbc, String table, @Nullable String after, int limit) {
-        return jdbc.queryForList(
-                "SELECT id::text FROM " + table + " WHERE id > ?::uuid ORDER BY id LIMIT ?",
-                String.class,
-                after == null ? NO_ID : after,
-                limit);
-    }
-
-    @Component
-    static class Cases implements OwnedObjects {
+    /**
+     * The owned objects of one table: the owner, address and creation moment of one by its id ({@code owner}, a query
+     * of those three columns), and the ids the verifier pages through ({@code table}; null when the creation of these
+     * objects is logged on another object). Both are constants here, never input.
+     */
+    private abstract static class Owners implements OwnedObjects {
 
         private final JdbcTemplate jdbc;
+        private final String objectType;
+        private final String owner;
+        private final @Nullable String table;
+
+        Owners(JdbcTemplate jdbc, String objectType, String owner, @Nullable String table) {
+            this.jdbc = jdbc;
+            this.objectType = objectType;
+            this.owner = owner;
+            this.table = table;
+        }
+
+        @Override
+        public String objectType() {
+            return objectType;
+        }
+
+        @Override
+        public Optional<Owned> find(String objectId) {
+            return CaseRetention.id(objectId)
+                    .flatMap(id -> jdbc
+                            .query(
+                                    owner,
+                                    (row, n) -> new Owned(
+                                            row.getString(1), row.getString(2), row.getObject(3, OffsetDateTime.class)),
+                                    id)
+                            .stream()
+                            .findFirst());
+        }
+
+        @Override
+        public List<String> idsAfter(@Nullable String after, int limit) {
+            if (table == null) {
+                return List.of();
+            }
+            return jdbc.queryForList(
+                    "SELECT id::text FROM " + table + " WHERE id > ?::uuid ORDER BY id LIMIT ?",
+                    String.class,
+                    after == null ? NO_ID : after,
+                    limit);
+        }
+    }
+
+    /** A case, referred or proposed: each has the entry of its creation. */
+    @Component
+    static class Cases extends Owners {
 
         Cases(JdbcTemplate jdbc) {
-            this.jdbc = jdbc;
-        }
-
-        @Override
-        public String objectType() {
-            return CasePlans.OBJECT_TYPE;
-        }
-
-        @Override
-        public Optional<Owned> find(String objectId) {
-            return CaseRetention.id(objectId)
-                    .flatMap(id -> jdbc
-                            .query(
-                                    "SELECT z.organisation, c.address_id, c.referred_at FROM casus c"
-                                            + " JOIN zvh_region z ON z.code = c.zvh_region WHERE c.id = ?",
-                                    (row, n) -> new Owned(
-                                            row.getString(1),
-                                            row.getString(2),
-                                            row.getObject(3, java.time.OffsetDateTime.class)),
-                                    id)
-                            .stream()
-                            .findFirst());
-        }
-
-        /** Every case, referred or proposed, has the entry of its creation. */
-        @Override
-        public List<String> idsAfter(@Nullable String after, int limit) {
-            return CaseOwners.idsAfter(jdbc, "casus", after, limit);
+            super(
+                    jdbc,
+                    CasePlans.OBJECT_TYPE,
+                    "SELECT z.organisation, c.address_id, c.referred_at FROM casus c"
+                            + " JOIN zvh_region z ON z.code = c.zvh_region WHERE c.id = ?",
+                    "casus");
         }
     }
 
+    /**
+     * An action of a plan. Its creation is logged as a change of its case ({@code AANMAKEN} on the case), so the
+     * verifier checks the case's creation entry, not one per action.
+     */
     @Component
-    static class Actions implements OwnedObjects {
-
-        private final JdbcTemplate jdbc;
+    static class Actions extends Owners {
 
         Actions(JdbcTemplate jdbc) {
-            this.jdbc = jdbc;
-        }
-
-        @Override
-        public String objectType() {
-            return CasePlans.ACTION_TYPE;
-        }
-
-        @Override
-        public Optional<Owned> find(String objectId) {
-            return CaseRetention.id(objectId)
-                    .flatMap(id -> jdbc
-                            .query(
-                                    "SELECT z.organisation, c.address_id, a.created_at FROM casus_action a"
-                                            + " JOIN casus c ON c.id = a.casus_id JOIN zvh_region z ON z.code = c.zvh_region"
-                                            + " WHERE a.id = ?",
-                                    (row, n) -> new Owned(
-                                            row.getString(1),
-                                            row.getString(2),
-                                            row.getObject(3, java.time.OffsetDateTime.class)),
-                                    id)
-                            .stream()
-                            .findFirst());
-        }
-
-        /**
-         * None: an action is part of its case, and its creation is logged as a change of that case ({@code AANMAKEN}
-         * on the case); the case's own creation entry is what the verifier checks.
-         */
-        @Override
-        public List<String> idsAfter(@Nullable String after, int limit) {
-            return List.of();
+            super(
+                    jdbc,
+                    CasePlans.ACTION_TYPE,
+                    "SELECT z.organisation, c.address_id, a.created_at FROM casus_action a"
+                            + " JOIN casus c ON c.id = a.casus_id JOIN zvh_region z ON z.code = c.zvh_region"
+                            + " WHERE a.id = ?",
+                    null);
         }
     }
 
+    /** A meeting, at no address: each has the entry of its planning. */
     @Component
-    static class MeetingOwners implements OwnedObjects {
-
-        private final JdbcTemplate jdbc;
+    static class MeetingOwners extends Owners {
 
         MeetingOwners(JdbcTemplate jdbc) {
-            this.jdbc = jdbc;
-        }
-
-        @Override
-        public String objectType() {
-            return Meetings.OBJECT_TYPE;
-        }
-
-        @Override
-        public Optional<Owned> find(String objectId) {
-            return CaseRetention.id(objectId)
-                    .flatMap(id -> jdbc
-                            .query(
-                                    "SELECT z.organisation, o.created_at FROM overleg o JOIN zvh_region z ON z.code ="
-                                            + " o.zvh_region WHERE o.id = ?",
-                                    (row, n) -> new Owned(
-                                            row.getString(1), null, row.getObject(2, java.time.OffsetDateTime.class)),
-                                    id)
-                            .stream()
-                            .findFirst());
-        }
-
-        /** Every meeting has the entry of its planning. */
-        @Override
-        public List<String> idsAfter(@Nullable String after, int limit) {
-            return CaseOwners.idsAfter(jdbc, "overleg", after, limit);
+            super(
+                    jdbc,
+                    Meetings.OBJECT_TYPE,
+                    "SELECT z.organisation, NULL, o.created_at FROM overleg o JOIN zvh_region z ON z.code = o.zvh_region"
+                            + " WHERE o.id = ?",
+                    "overleg");
         }
     }
 }

@@ -235,22 +235,9 @@ class CaseLoopApiTest {
 
         // A new incident at the address puts the case back on the next agenda, marked.
         clock.advance(Duration.ofDays(1));
-        ok(
-                call(post("/api/v1/incidenten"), POLITIE, """
-                {"registratienummer": "CASUS-%s", "tijdstip": "%sT22:15:00+02:00", "adresId": "%s",
-                 "geweldsvormen": ["partnergeweld"], "ernst": "S2", "kinderenAanwezig": true, "letsel": false,
-                 "wapen": false, "alcoholDrugs": true, "aangifte": false, "huisverbodOpgelegd": false,
-                 "huisverbodOvertreden": false, "betrokkenen": []}
-                """.formatted(
-                                UUID.randomUUID().toString().substring(0, 8), TestClock.TODAY, address)),
-                201);
+        policeIncident(TestClock.TODAY + "T22:15:00+02:00");
         // A case counts as a signal: the police, recording there, hear whom to contact at the house.
-        assertThat(jdbc.queryForList(
-                        "SELECT other_organisation FROM signal_match WHERE address_id = ? AND organisation = ?",
-                        String.class,
-                        address,
-                        "politie-noord-nederland"))
-                .contains("zvh-drenthe");
+        assertThat(matchesOf("politie-noord-nederland")).contains("zvh-drenthe");
         assertThat(ok(call(get("/api/v1/casussen/" + id), PROCESREGISSEUR, null), 200)
                         .path("nieuweRegistratieSinds")
                         .isNull())
@@ -333,26 +320,14 @@ class CaseLoopApiTest {
     void anAcceptedCaseIsASignalForTheOrganisationsAtTheAddressAndEachWriteCommitsWithItsEntry() throws Exception {
         // In Assen, so that its running case is on no agenda the other tests plan for Hoogeveen and Meppel.
         address = new TestAddresses(postgres.getPostgresDatabase()).create("GM0106");
-        ok(
-                call(post("/api/v1/incidenten"), POLITIE, """
-                {"registratienummer": "SIGNAAL-%s", "tijdstip": "%sT01:00:00+01:00", "adresId": "%s",
-                 "geweldsvormen": ["partnergeweld"], "ernst": "S1", "kinderenAanwezig": false, "letsel": false,
-                 "wapen": false, "alcoholDrugs": false, "aangifte": false, "huisverbodOpgelegd": false,
-                 "huisverbodOvertreden": false, "betrokkenen": []}
-                """.formatted(
-                                UUID.randomUUID().toString().substring(0, 8), TestClock.TODAY, address)),
-                201);
+        policeIncident(TestClock.TODAY + "T01:00:00+01:00");
         long before = lastLogId();
         String id = ok(call(post("/api/v1/aanmeldingen"), POLITIE, """
                         {"adresId": "%s", "reden": "Tweede keer politie aan de deur; kinderen in huis."}
                         """.formatted(address)), 201)
                 .path("id")
                 .asString();
-        assertThat(jdbc.queryForList(
-                        "SELECT other_organisation FROM signal_match WHERE address_id = ? AND organisation = ?",
-                        String.class,
-                        address,
-                        "politie-noord-nederland"))
+        assertThat(matchesOf("politie-noord-nederland"))
                 .as("a referral is no signal yet")
                 .doesNotContain("zvh-drenthe");
         ok(call(post("/api/v1/aanmeldingen/" + id + "/triage"), PROCESREGISSEUR, """
@@ -361,18 +336,8 @@ class CaseLoopApiTest {
 
         // Accepted, the case is a signal of the house (matching.SignalRaised, after the commit): the police, who
         // recorded there before, and the house hear of each other, without a new record of anyone.
-        assertThat(jdbc.queryForList(
-                        "SELECT other_organisation FROM signal_match WHERE address_id = ? AND organisation = ?",
-                        String.class,
-                        address,
-                        "politie-noord-nederland"))
-                .contains("zvh-drenthe");
-        assertThat(jdbc.queryForList(
-                        "SELECT other_organisation FROM signal_match WHERE address_id = ? AND organisation = ?",
-                        String.class,
-                        address,
-                        "zvh-drenthe"))
-                .contains("politie-noord-nederland");
+        assertThat(matchesOf("politie-noord-nederland")).contains("zvh-drenthe");
+        assertThat(matchesOf("zvh-drenthe")).contains("politie-noord-nederland");
         // The referral and the decision each have their entry (ADR 0013), and neither counts in the area scan.
         assertThat(jdbc.queryForList(
                         "SELECT kind FROM access_log WHERE id > ? AND object_type = 'casus' AND object_id = ?"
@@ -384,6 +349,28 @@ class CaseLoopApiTest {
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM record_tally WHERE source = 'CASUSOVERLEG'", Integer.class))
                 .isZero();
+    }
+
+    /** An incident of the police at the address, at this moment. */
+    private void policeIncident(String tijdstip) throws Exception {
+        ok(
+                call(post("/api/v1/incidenten"), POLITIE, """
+                {"registratienummer": "CASUS-%s", "tijdstip": "%s", "adresId": "%s",
+                 "geweldsvormen": ["partnergeweld"], "ernst": "S2", "kinderenAanwezig": true, "letsel": false,
+                 "wapen": false, "alcoholDrugs": true, "aangifte": false, "huisverbodOpgelegd": false,
+                 "huisverbodOvertreden": false, "betrokkenen": []}
+                """.formatted(
+                                UUID.randomUUID().toString().substring(0, 8), tijdstip, address)),
+                201);
+    }
+
+    /** The organisations signal matching told {@code organisation} about at the address. */
+    private List<String> matchesOf(String organisation) {
+        return jdbc.queryForList(
+                "SELECT other_organisation FROM signal_match WHERE address_id = ? AND organisation = ?",
+                String.class,
+                address,
+                organisation);
     }
 
     private String action(String caseId, String owner, String description, String deadline, String key)
