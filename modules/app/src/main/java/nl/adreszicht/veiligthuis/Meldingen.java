@@ -17,6 +17,7 @@ import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.codelists.VtRegions;
 import nl.adreszicht.colour.ColourEscalations;
+import nl.adreszicht.monitor.MonitoredRecordChanged;
 import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.NotFoundException;
 import nl.adreszicht.records.RecordChanged;
@@ -250,6 +251,9 @@ class Meldingen {
                     return new NotFoundException(notFound());
                 });
                 Melding after = step.apply(before);
+                // A step of the protocol is no new record, but the monitor counts it (funnel, deadlines,
+                // interventions).
+                events.publishEvent(new MonitoredRecordChanged(after.address()));
                 StatusCode feedback = after.feedbackAfter(before);
                 if (feedback != null) {
                     events.publishEvent(new TerugkoppelingGegeven(after.zorgmelding(), feedback.code(), time.now()));

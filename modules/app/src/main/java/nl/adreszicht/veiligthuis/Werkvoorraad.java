@@ -15,6 +15,7 @@ import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.colour.ColourEscalations;
+import nl.adreszicht.monitor.RepeatAddresses;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
@@ -63,7 +64,13 @@ class Werkvoorraad {
     /** An onderzoek whose deadline is this close shows as running out. */
     static final int INVESTIGATION_WARNING_DAYS = 14;
 
-    /** The open cases of a region (partial index vt_melding_open), each with its recidive check (vt_melding_address). */
+    /**
+     * The open cases of a region (partial index vt_melding_open), each with its recidive check (vt_melding_address):
+     * the category "recidive" says that this melding follows another at its address within 12 months. How often the
+     * address repeats over every agency's records is a count beside it, from the monitor's recidive rules
+     * ({@link RepeatAddresses}, one statement for all): it marks the address, it does not put a first melding there
+     * in the category.
+     */
     static final String OPEN_CASES =
             "SELECT m.id, m.kind, m.registration_number, m.address_id, m.received_at, m.vervolgmelding,"
                     + " m.assessment_due, m.assessment_code, m.investigation_started_on, m.investigation_due,"
@@ -83,18 +90,29 @@ class Werkvoorraad {
     private final ColourEscalations escalations;
     private final AccessLog accessLog;
     private final DutchTime time;
+    private final RepeatAddresses repeatAddresses;
 
     Werkvoorraad(
             JdbcTemplate jdbc,
             Meldingen meldingen,
             ColourEscalations escalations,
             AccessLog accessLog,
-            DutchTime time) {
+            DutchTime time,
+            RepeatAddresses repeatAddresses) {
         this.jdbc = jdbc;
         this.meldingen = meldingen;
         this.escalations = escalations;
         this.accessLog = accessLog;
         this.time = time;
+        this.repeatAddresses = repeatAddresses;
+    }
+
+    /** Categories in the order of the enum, as the list always showed them. */
+    private static List<String> sorted(List<String> codes) {
+        return java.util.Arrays.stream(Categorie.values())
+                .map(Categorie::code)
+                .filter(codes::contains)
+                .toList();
     }
 
     @Schema(name = "Werkvoorraadregel")
@@ -107,7 +125,10 @@ class Werkvoorraad {
             String fase,
             boolean vervolgmelding,
             @Nullable LocalDate uiterlijk,
-            List<String> categorieen) {}
+            List<String> categorieen,
+
+            @Schema(description = "Herhalingen op het adres in 12 maanden, over de registraties van alle organisaties")
+            int herhalingen) {}
 
     @Schema(name = "InTeNemenZorgmelding")
     record Zorgmelding(String zorgmeldingId, String adresId, OffsetDateTime verzondenOp) {}
@@ -116,7 +137,11 @@ class Werkvoorraad {
     record Lijst(String regio, Map<String, Integer> aantallen, List<Item> items, List<Zorgmelding> zorgmeldingen) {}
 
     /** A filtered, sorted worklist: {@code categorie} and {@code soort} may be null (all), sort by deadline or receipt. */
-    Lijst list(@Nullable Categorie categorie, NewMelding.@Nullable Kind soort, boolean byReceipt, String action) {
+    Lijst list(
+            @Nullable Categorie categorie,
+            NewMelding.@Nullable Kind soort,
+            boolean byReceipt,
+            @Nullable String action) {
         String region = meldingen.region();
         LocalDate today = time.today();
         record Open(Item item, AddressId address, long mark) {}
@@ -159,7 +184,8 @@ class Werkvoorraad {
                             Meldingen.phase(assessment, started, closed, null),
                             r.getBoolean("vervolgmelding"),
                             due,
-                            in.stream().map(Categorie::code).toList());
+                            in.stream().map(Categorie::code).toList(),
+                            0);
                     return new Open(item, new AddressId(address), r.getLong("colour_mark"));
                 },
                 region);
@@ -169,11 +195,17 @@ class Werkvoorraad {
         Set<ColourEscalations.Since> escalated = escalations.escalatedSince(open.stream()
                 .map(o -> new ColourEscalations.Since(o.address(), o.mark()))
                 .toList());
+        Map<AddressId, Integer> repeats = repeatAddresses.repeatsAt(
+                open.stream().map(Open::address).distinct().toList());
         for (Open o : open) {
             Item item = o.item();
-            if (escalated.contains(new ColourEscalations.Since(o.address(), o.mark()))) {
+            int atAddress = repeats.getOrDefault(o.address(), 0);
+            boolean escalation = escalated.contains(new ColourEscalations.Since(o.address(), o.mark()));
+            if (escalation || atAddress > 0) {
                 List<String> with = new ArrayList<>(item.categorieen());
-                with.add(Categorie.KLEUR_ESCALATIE.code());
+                if (escalation) {
+                    with.add(Categorie.KLEUR_ESCALATIE.code());
+                }
                 item = new Item(
                         item.id(),
                         item.soort(),
@@ -183,7 +215,8 @@ class Werkvoorraad {
                         item.fase(),
                         item.vervolgmelding(),
                         item.uiterlijk(),
-                        List.copyOf(with));
+                        List.copyOf(sorted(with)),
+                        atAddress);
             }
             items.add(item);
         }
@@ -215,7 +248,10 @@ class Werkvoorraad {
                 .toList();
         List<Zorgmelding> zorgmeldingen =
                 categorie == null || categorie == Categorie.ZORGMELDING_IN_TE_NEMEN ? inbox : List.of();
-        accessLog.record(new AccessEntry(AccessKind.ZOEKEN, action, "werkvoorraad", null, false));
+        // Without an action the caller takes only the counts and deadlines (the start page): no personal data leaves.
+        if (action != null) {
+            accessLog.record(new AccessEntry(AccessKind.ZOEKEN, action, "werkvoorraad", null, false));
+        }
         return new Lijst(region, counts, shown, zorgmeldingen);
     }
 }

@@ -29,6 +29,7 @@ final class Navigation {
             new MenuItem("/", "menu.start", false),
             new MenuItem("/adressen", "menu.adressen", false),
             new MenuItem("/werkvoorraad", "menu.werkvoorraad", false),
+            new MenuItem("/herhaaladressen", "menu.herhaaladressen", false),
             new MenuItem("/samenloop", "menu.samenloop", false),
             new MenuItem("/doorbraken", "menu.doorbraken", false),
             new MenuItem("/aanmeldingen", "menu.aanmeldingen", false),
@@ -37,6 +38,7 @@ final class Navigation {
             new MenuItem("/acties", "menu.acties", false),
             new MenuItem("/gebiedsscan", "menu.gebiedsscan", false),
             new MenuItem("/casusoverleg/cijfers", "menu.casusoverleg.cijfers", false),
+            new MenuItem("/monitor", "menu.monitor", false),
             new MenuItem("/toegangslog", "menu.toegangslog", false),
             new MenuItem("/beheer/registerimports", "menu.registerimports", false),
             new MenuItem("/help", "menu.help", false));
@@ -61,7 +63,8 @@ final class Navigation {
             trail("/overleggen/{id}/agenda", START, MEETINGS, new Crumb("/overleggen/{id}", "breadcrumb.overleg")),
             trail("/overleggen/**", START, MEETINGS),
             trail("/casussen/**", START, CASES),
-            trail("/casusoverleg/**", START));
+            trail("/casusoverleg/**", START),
+            trail("/monitor/**", START, new Crumb("/monitor", "menu.monitor")));
 
     private Navigation() {}
 
