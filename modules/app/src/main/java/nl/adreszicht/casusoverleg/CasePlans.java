@@ -1,6 +1,7 @@
 package nl.adreszicht.casusoverleg;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +72,7 @@ class CasePlans {
     private final Referrals referrals;
     private final ZvhRegions regions;
     private final Agenda agenda;
+    private final CaseMonitoredRecords monitored;
     private final RecordsAtAddress records;
     private final Organisations organisations;
     private final RetentionSchedule retention;
@@ -84,6 +86,7 @@ class CasePlans {
             Referrals referrals,
             ZvhRegions regions,
             Agenda agenda,
+            CaseMonitoredRecords monitored,
             RecordsAtAddress records,
             Organisations organisations,
             RetentionSchedule retention,
@@ -96,6 +99,7 @@ class CasePlans {
         this.referrals = referrals;
         this.regions = regions;
         this.agenda = agenda;
+        this.monitored = monitored;
         this.records = records;
         this.organisations = organisations;
         this.retention = retention;
@@ -213,8 +217,9 @@ class CasePlans {
                 () -> text("regisseurNaam", input.regisseurName(), 200, "validation.regisseurNaam.length"));
         LocalDate review = invalid.collect(() -> review(input.reviewDate(), today));
         invalid.throwIfAny();
+        OffsetDateTime now = time.nowUtc();
         transaction.executeWithoutResult(status -> {
-            store.lock(id);
+            boolean first = store.lock(id).orElseThrow().planUpdatedBy() == null;
             jdbc.update("DELETE FROM casus_goal WHERE casus_id = ?", id);
             // All goals in one statement, numbered in their order (ADR 0012).
             jdbc.update(
@@ -226,13 +231,20 @@ class CasePlans {
                     goals.stream().map(CaseStore.Goal::description).toArray(String[]::new));
             jdbc.update(
                     "UPDATE casus SET regisseur_organisation = ?, regisseur_name = ?, review_date = ?,"
-                            + " plan_updated_at = ?, plan_updated_by = ? WHERE id = ?",
+                            // The first time is when the monitor follows the plan up from; a change never moves it.
+                            + " plan_set_at = coalesce(plan_set_at, ?), plan_updated_at = ?, plan_updated_by = ?"
+                            + " WHERE id = ?",
                     regisseur,
                     name,
                     review,
-                    time.nowUtc(),
+                    now,
+                    now,
                     professional.subject(),
                     id);
+            if (first) {
+                // From today the plan is an intervention at the address for the monitor.
+                monitored.changed(c.address());
+            }
             accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, action, OBJECT_TYPE, id.toString()));
         });
         return view(store.findAnywhere(id).orElseThrow(), professional);

@@ -53,6 +53,7 @@ class Referrals {
     private final RecordsAtAddress records;
     private final Agenda agenda;
     private final CaseSignals signals;
+    private final CaseMonitoredRecords monitored;
     private final RetentionSchedule retention;
     private final AccessLog accessLog;
     private final CurrentProfessional currentProfessional;
@@ -67,6 +68,7 @@ class Referrals {
             RecordsAtAddress records,
             Agenda agenda,
             CaseSignals signals,
+            CaseMonitoredRecords monitored,
             RetentionSchedule retention,
             AccessLog accessLog,
             CurrentProfessional currentProfessional,
@@ -80,6 +82,7 @@ class Referrals {
         this.records = records;
         this.agenda = agenda;
         this.signals = signals;
+        this.monitored = monitored;
         this.retention = retention;
         this.accessLog = accessLog;
         this.currentProfessional = currentProfessional;
@@ -332,6 +335,8 @@ class Referrals {
                 CaseStore.CaseRow accepted = store.findAnywhere(id).orElseThrow();
                 agenda.putOnNext(accepted, Agenda.NEW, false, today);
                 signals.accepted(referral.address(), house(region));
+                // From today the case is a record at the address for the monitor (a referral was none).
+                monitored.changed(referral.address());
             } else {
                 jdbc.update(
                         "UPDATE casus SET status = 'afgewezen', triaged_by = ?, triaged_at = ?, decline_reason = ?"

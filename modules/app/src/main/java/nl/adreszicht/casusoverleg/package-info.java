@@ -11,8 +11,10 @@
  * <p>Its coupling to the recording pipeline sits in a few adapters, so that it can follow that pipeline as it
  * changes: {@code CaseProposals} (listens to {@code ColourChanged} and {@code RecordStored}), {@code
  * RecordsAtAddress} (reads the {@code ColourRecordSource}s), {@code CaseSignals} (announces a case to signal
- * matching with {@code SignalRaised}), and the SPI implementations {@code CaseHistory}, {@code CaseSignalHolders}, {@code CaseRetention}. The
- * recidive measurement reads closed cases through {@link nl.adreszicht.casusoverleg.CasePlanInterventions}.
+ * matching with {@code SignalRaised}), and the SPI implementations {@code CaseHistory}, {@code CaseSignalHolders},
+ * {@code CaseRetention} and {@code CaseMonitoredRecords} (for the monitor an accepted case is a record at its address
+ * and its plan van aanpak an intervention, announced with {@code MonitoredRecordChanged}). The recidive measurement
+ * reads the accepted and closed cases through {@link nl.adreszicht.casusoverleg.CasePlanInterventions}.
  */
 @ApplicationModule(
         allowedDependencies = {
@@ -21,6 +23,7 @@
             "colour",
             "radar",
             "matching",
+            "monitor",
             "retention",
             "areascan",
             "codelists",
