@@ -82,82 +82,98 @@ class AccessMatrixTest extends OverTheWire {
             """.formatted(ADDRESS_ID);
 
     /** Example bodies for the rows that take one; every POST row must have one. */
-    static final Map<String, String> BODIES = Map.ofEntries(
-            Map.entry("adres.kleur.verhogen", "{\"reden\": \"Buren melden al weken geschreeuw en dreiging.\"}"),
-            Map.entry(
-                    "adres.kleur.verlagen",
-                    "{\"doelkleur\": \"GREEN\", \"reden\": \"Gezin werkt mee, hulp loopt goed.\","
-                            + " \"herbeoordelingsdatum\": \"2099-01-01\"}"),
-            Map.entry("adres.kleur.verlaging.goedkeuren", "{}"),
-            Map.entry("adres.doorbreken", "{\"reden\": \"Kind uit onze regio verblijft hier bij vader.\"}"),
-            Map.entry("doorbraak.beoordelen", "{\"oordeel\": \"terecht\"}"),
-            Map.entry("adressen.zoeken", "{\"postcode\": \"7901 ab\", \"huisnummer\": 1}"),
-            Map.entry("incident.zorgmelding.versturen", "{\"zorgen\": \"Kinderen waren getuige; moeder wil hulp.\"}"),
-            Map.entry("meldingen.registreren", MELDING_BODY),
-            Map.entry("adviezen.registreren", MELDING_BODY),
-            // The rows below take the fixture melding through the protocol: the first VT caller takes each step
-            // (201/200), the second is refused by the protocol (409) or adds another step; each is logged once.
-            Map.entry(
-                    "melding.beoordelen",
-                    "{\"acuteOnveiligheid\": false, \"structureleOnveiligheid\": true, \"statuscode\": \"VT-01-01\"}"),
-            Map.entry("melding.onderzoek.starten", "{}"),
-            Map.entry(
-                    "melding.onderzoek.afronden",
-                    "{\"uitkomsten\": [{\"geweldsvorm\": \"partnergeweld\", \"uitkomst\": \"bevestigd\"}]}"),
-            Map.entry("melding.vervolgstap.toevoegen", "{\"soort\": \"monitoring\", \"datum\": \"2026-06-01\"}"),
-            Map.entry("melding.beeindigen", "{\"statuscode\": \"VT-03\"}"),
-            // The police caller gets 201 the first time and 200 (the same incident) on any later identical call.
-            Map.entry("incidenten.registreren", """
+    static final Map<String, String> BODIES = join(
+            CasusoverlegMatrix.BODIES,
+            Map.ofEntries(
+                    Map.entry("adres.kleur.verhogen", "{\"reden\": \"Buren melden al weken geschreeuw en dreiging.\"}"),
+                    Map.entry(
+                            "adres.kleur.verlagen",
+                            "{\"doelkleur\": \"GREEN\", \"reden\": \"Gezin werkt mee, hulp loopt goed.\","
+                                    + " \"herbeoordelingsdatum\": \"2099-01-01\"}"),
+                    Map.entry("adres.kleur.verlaging.goedkeuren", "{}"),
+                    Map.entry("adres.doorbreken", "{\"reden\": \"Kind uit onze regio verblijft hier bij vader.\"}"),
+                    Map.entry("doorbraak.beoordelen", "{\"oordeel\": \"terecht\"}"),
+                    Map.entry("adressen.zoeken", "{\"postcode\": \"7901 ab\", \"huisnummer\": 1}"),
+                    Map.entry(
+                            "incident.zorgmelding.versturen",
+                            "{\"zorgen\": \"Kinderen waren getuige; moeder wil hulp.\"}"),
+                    Map.entry("meldingen.registreren", MELDING_BODY),
+                    Map.entry("adviezen.registreren", MELDING_BODY),
+                    // The rows below take the fixture melding through the protocol: the first VT caller takes each step
+                    // (201/200), the second is refused by the protocol (409) or adds another step; each is logged once.
+                    Map.entry(
+                            "melding.beoordelen",
+                            "{\"acuteOnveiligheid\": false, \"structureleOnveiligheid\": true, \"statuscode\": \"VT-01-01\"}"),
+                    Map.entry("melding.onderzoek.starten", "{}"),
+                    Map.entry(
+                            "melding.onderzoek.afronden",
+                            "{\"uitkomsten\": [{\"geweldsvorm\": \"partnergeweld\", \"uitkomst\": \"bevestigd\"}]}"),
+                    Map.entry(
+                            "melding.vervolgstap.toevoegen", "{\"soort\": \"monitoring\", \"datum\": \"2026-06-01\"}"),
+                    Map.entry("melding.beeindigen", "{\"statuscode\": \"VT-03\"}"),
+                    // The police caller gets 201 the first time and 200 (the same incident) on any later identical
+                    // call.
+                    Map.entry("incidenten.registreren", """
             {"registratienummer": "MATRIX-1", "tijdstip": "2026-01-10T21:30:00+01:00", "adresId": "%s",
              "geweldsvormen": ["partnergeweld"], "ernst": "S1", "kinderenAanwezig": false, "letsel": false,
              "wapen": false, "alcoholDrugs": false, "aangifte": false, "huisverbodOpgelegd": false,
              "huisverbodOvertreden": false, "betrokkenen": [{"rol": "slachtoffer", "naam": "Test Persoon"}]}
             """.formatted(ADDRESS_ID)),
-            // The privacy officer destroys the fixture incident (204); the fixture is back before the next call.
-            Map.entry("vernietigingsverzoeken.uitvoeren", """
+                    // The privacy officer destroys the fixture incident (204); the fixture is back before the next
+                    // call.
+                    Map.entry("vernietigingsverzoeken.uitvoeren", """
                     {"bron": "politie-incident", "registratieId": "%s", "ontvangenOp": "2026-01-05",
                      "reden": "Verzoek AVG art. 17 toegewezen, zaaknummer PRIV-2026-001."}
                     """.formatted(INCIDENT_ID)),
-            // The gemeente caller gets 201 the first time and 200 (the same record) on any later identical call.
-            Map.entry("gemeenteregistraties.registreren", """
+                    // The gemeente caller gets 201 the first time and 200 (the same record) on any later identical
+                    // call.
+                    Map.entry("gemeenteregistraties.registreren", """
                     {"registratienummer": "MATRIX-GEM-1", "soort": "signaal", "adresId": "%s", "datum": "2026-01-10",
                      "geweldsvormen": ["partnergeweld"], "ernst": "S1", "kinderenAanwezig": false}
-                    """.formatted(ADDRESS_ID)));
+                    """.formatted(ADDRESS_ID))));
 
     /** Example form fields for the pages that take a POST; every such row must have them. */
-    static final Map<String, Map<String, String>> FORMS = Map.of(
-            "adres.doorbreken.formulier",
-            Map.of("reden", "Kind uit onze regio verblijft hier bij vader."),
-            "doorbraak.beoordelen.formulier",
-            Map.of("oordeel", "terecht"),
-            "melding.beoordelen.formulier",
-            Map.of("acuteOnveiligheid", "nee", "structureleOnveiligheid", "ja", "statuscode", "VT-01-01"),
-            "meldingen.formulier.registreren",
+    static final Map<String, Map<String, String>> FORMS = join(
+            CasusoverlegMatrix.FORMS,
             Map.of(
-                    "adresId", ADDRESS_ID,
-                    "melderSector", "huisarts",
-                    "reden", "Patiënte vertelt over geweld thuis.",
-                    "geweldsvormen", "partnergeweld"),
-            "adressen.pagina.zoeken",
-            Map.of("postcode", "7901 ab", "huisnummer", "1"),
-            "incidenten.formulier.registreren",
-            Map.of(
-                    "adresId", ADDRESS_ID,
-                    "registratienummer", "MATRIX-FORM-1",
-                    "datum", "2026-01-10",
-                    "tijd", "21:30",
-                    "ernst", "S1",
-                    "geweldsvormen", "partnergeweld",
-                    "slachtofferNaam", "Test Persoon",
-                    "slachtofferRelatie", "partner"),
-            "gemeenteregistraties.formulier.registreren",
-            Map.of(
-                    "adresId", ADDRESS_ID,
-                    "registratienummer", "MATRIX-GEM-FORM-1",
-                    "soort", "signaal",
-                    "datum", "2026-01-10",
-                    "ernst", "S1",
-                    "geweldsvormen", "partnergeweld"));
+                    "adres.doorbreken.formulier",
+                    Map.of("reden", "Kind uit onze regio verblijft hier bij vader."),
+                    "doorbraak.beoordelen.formulier",
+                    Map.of("oordeel", "terecht"),
+                    "melding.beoordelen.formulier",
+                    Map.of("acuteOnveiligheid", "nee", "structureleOnveiligheid", "ja", "statuscode", "VT-01-01"),
+                    "meldingen.formulier.registreren",
+                    Map.of(
+                            "adresId", ADDRESS_ID,
+                            "melderSector", "huisarts",
+                            "reden", "Patiënte vertelt over geweld thuis.",
+                            "geweldsvormen", "partnergeweld"),
+                    "adressen.pagina.zoeken",
+                    Map.of("postcode", "7901 ab", "huisnummer", "1"),
+                    "incidenten.formulier.registreren",
+                    Map.of(
+                            "adresId", ADDRESS_ID,
+                            "registratienummer", "MATRIX-FORM-1",
+                            "datum", "2026-01-10",
+                            "tijd", "21:30",
+                            "ernst", "S1",
+                            "geweldsvormen", "partnergeweld",
+                            "slachtofferNaam", "Test Persoon",
+                            "slachtofferRelatie", "partner"),
+                    "gemeenteregistraties.formulier.registreren",
+                    Map.of(
+                            "adresId", ADDRESS_ID,
+                            "registratienummer", "MATRIX-GEM-FORM-1",
+                            "soort", "signaal",
+                            "datum", "2026-01-10",
+                            "ernst", "S1",
+                            "geweldsvormen", "partnergeweld")));
+
+    private static <V> Map<String, V> join(Map<String, V> one, Map<String, V> other) {
+        Map<String, V> both = new java.util.HashMap<>(one);
+        both.putAll(other);
+        return Map.copyOf(both);
+    }
 
     /** One connection of the schema owner, kept open: the embedded database's own data source does not pool. */
     private static final Map<EmbeddedPostgres, JdbcTemplate> OWNER = new ConcurrentHashMap<>();
@@ -200,6 +216,7 @@ class AccessMatrixTest extends OverTheWire {
                         + " '2026-01-01', 'S1', false, repeat('0', 64), 'fixture') ON CONFLICT DO NOTHING",
                 MUNICIPAL_RECORD_ID,
                 ADDRESS_ID);
+        CasusoverlegMatrix.reset(owner, ADDRESS_ID, Requests.SUBJECT);
         for (String[] fixture :
                 new String[][] {{MELDING_ID, "melding", "current_date"}, {ADVIES_ID, "advies", "null"}}) {
             owner.update(
@@ -466,6 +483,8 @@ class AccessMatrixTest extends OverTheWire {
                     case OWN_ORGANISATION -> true;
                     case OWN_GEMEENTE -> role == Role.GEMEENTE_MEDEWERKER || role == Role.GEMEENTE_ANALIST;
                     case OWN_VT_REGION -> role == Role.VT_MEDEWERKER || role == Role.VT_SUPERVISOR;
+                    // Every role of a casusoverleg row is bound: another region, an organisation not invited.
+                    case OWN_CASES -> true;
                     case NONE -> false;
                 };
                 if (bound) {
@@ -561,14 +580,18 @@ class AccessMatrixTest extends OverTheWire {
                 .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse(path.endsWith("/doorbraken") ? ELSEWHERE_ADDRESS_ID : ADDRESS_ID);
-        return path.replace("{id}", id).replaceAll("\\{[^}]+}", "a1b2c3");
+        return path.replace("{id}", id)
+                .replace("{casusId}", CasusoverlegMatrix.CASUS_ID)
+                .replaceAll("\\{[^}]+}", "a1b2c3");
     }
 
     /** Which fixture an {@code {id}} names, by the path it is in; an address otherwise. */
-    private static final Map<String, String> FIXTURES = Map.of(
-            "/api/v1/incidenten/", INCIDENT_ID,
-            "/api/v1/gemeenteregistraties/", MUNICIPAL_RECORD_ID,
-            "/api/v1/meldingen/", MELDING_ID,
-            "/meldingen/", MELDING_ID,
-            "/api/v1/adviezen/", ADVIES_ID);
+    private static final Map<String, String> FIXTURES = join(
+            CasusoverlegMatrix.FIXTURES,
+            Map.of(
+                    "/api/v1/incidenten/", INCIDENT_ID,
+                    "/api/v1/gemeenteregistraties/", MUNICIPAL_RECORD_ID,
+                    "/api/v1/meldingen/", MELDING_ID,
+                    "/meldingen/", MELDING_ID,
+                    "/api/v1/adviezen/", ADVIES_ID));
 }

@@ -148,6 +148,21 @@ final class Browsers {
     }
 
     /**
+     * Every visible table cell is as tall as what it holds: a cell stacked as a block on a phone with a fixed height
+     * lets its text run over the next cell, which axe and the width check do not see.
+     */
+    static void assertCellsHoldTheirContent(Page page) {
+        Object clipped = page.evaluate("() => Array.from(document.querySelectorAll('td, th'))"
+                + ".filter(c => c.getClientRects().length > 0 && getComputedStyle(c).overflowY === 'visible'"
+                + " && c.scrollHeight > c.clientHeight + 2)"
+                + ".slice(0, 8).map(c => c.tagName + ' ' + (c.dataset.label || '') + ': '"
+                + " + c.innerText.trim().slice(0, 40))");
+        assertThat((List<?>) clipped)
+                .as("cells whose content runs out of them on " + page.url())
+                .isEmpty();
+    }
+
+    /**
      * The page checked at desktop and at phone width, each in Dutch and in English (the language switch in the
      * header): accessible, readable and within the window; screenshots under {@code target/screenshots/<name>-*}.
      */
@@ -162,6 +177,7 @@ final class Browsers {
                 screenshot(page, name + "-" + language + "-" + width);
                 assertAccessible(page);
                 assertNoHorizontalOverflow(page);
+                assertCellsHoldTheirContent(page);
             }
         }
         page.setViewportSize(DESKTOP, 900);

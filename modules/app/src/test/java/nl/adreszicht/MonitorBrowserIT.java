@@ -236,7 +236,7 @@ class MonitorBrowserIT {
                         "Termijnen van Veilig Thuis",
                         "Recidive",
                         "Interventies",
-                        "Recidiveregels r1",
+                        "Recidiveregels r2",
                         "Wat deze cijfers niet zeggen");
         assertThat(pdf).doesNotContain(STREET, "7906KT", "Test Persoon", ADDRESS_ID);
     }

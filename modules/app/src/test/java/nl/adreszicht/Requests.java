@@ -50,6 +50,14 @@ public record Requests(
         if (gemeente != null) {
             claims.put("gemeente", gemeente);
         }
+        // The casusoverleg's claims, as the realm issues them to these roles only: the procesregisseur's region
+        // (the demo regions follow the VT regions: VT03 Drenthe is ZVH03) and a partner's kind.
+        if (role == Role.ZVH_PROCESREGISSEUR && vtRegion != null) {
+            claims.put("zvh_regio", "ZVH" + vtRegion.substring(2));
+        }
+        if (role == Role.KETENPARTNER) {
+            claims.put("ketenpartner_soort", "reclassering");
+        }
         return claims;
     }
 

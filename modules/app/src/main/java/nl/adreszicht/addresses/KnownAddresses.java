@@ -53,6 +53,22 @@ public class KnownAddresses {
     }
 
     /**
+     * How people read these addresses ("Dam 1A-2, 1012AB Amsterdam"), by id: for a module that shows its own records
+     * with their address and has logged its own access to those records (the address is part of them, so reading it
+     * here is not another access). Ids the register does not hold are left out.
+     */
+    public java.util.Map<AddressId, String> labelsOf(java.util.Collection<AddressId> ids) {
+        java.util.Map<AddressId, String> labels = new java.util.HashMap<>();
+        addresses
+                .findByIdIn(ids.stream().map(AddressId::value).distinct().toList())
+                .forEach(address -> labels.put(
+                        address.id(),
+                        address.straat() + " " + address.houseNumber() + ", " + address.postcode() + " "
+                                + address.woonplaats()));
+        return labels;
+    }
+
+    /**
      * The id of the address with this designation, for a form where a professional types postcode and house number
      * instead of an id; empty when the register has none. Only the opaque id comes back, to be checked and recorded
      * (and logged) by the module that records something there.

@@ -273,6 +273,8 @@ class AreaScans {
             case POLITIE_INCIDENT -> ScanComposer.INCIDENTEN;
             case VT_MELDING, VT_ADVIES -> ScanComposer.MELDINGEN;
             case GEMEENTE_SIGNAAL, HUISVERBOD -> ScanComposer.GEMEENTE;
+            // A case of the casusoverleg is never tallied (its own counts pass DisclosureControl in that module).
+            case CASUSOVERLEG -> throw new IllegalStateException("A case of the casusoverleg is never tallied");
         };
     }
 }

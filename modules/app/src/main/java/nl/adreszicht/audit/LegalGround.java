@@ -24,6 +24,14 @@ enum LegalGround {
             Role.GEMEENTE_MEDEWERKER,
             "gemeentelijke taak (lokaal team, huisverbod)",
             "Wmo 2015; Wet tijdelijk huisverbod"),
+    PROCESREGIE(
+            Role.ZVH_PROCESREGISSEUR,
+            "casusoverleg Zorg- en Veiligheidshuis (procesregie)",
+            "AVG art. 6 lid 1 sub e; privacyconvenant Zorg- en Veiligheidshuis"),
+    KETENPARTNER(
+            Role.KETENPARTNER,
+            "casusoverleg Zorg- en Veiligheidshuis (ketenpartner)",
+            "AVG art. 6 lid 1 sub e; privacyconvenant Zorg- en Veiligheidshuis"),
     BEHEER(Role.BEHEERDER, "functioneel beheer", "AVG art. 32"),
     ANALIST(Role.GEMEENTE_ANALIST, "gemeentelijk beleid (geaggregeerd)", "Gemeentewet art. 160; AVG art. 89"),
     /** Carrying out a data subject's granted request to erase (AVG art. 17), whatever role carries it out. */

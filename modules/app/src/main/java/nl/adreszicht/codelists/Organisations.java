@@ -27,6 +27,26 @@ public class Organisations {
         return names.computeIfAbsent(code, this::read);
     }
 
+    /** An organisation as the reference data lists it. */
+    public record Organisation(String code, String name, String kind) {}
+
+    /**
+     * The organisations of these kinds ({@code politie}, {@code veilig-thuis}, {@code gemeente}, {@code ketenpartner},
+     * {@code zvh}), by name: what a form offers to choose from.
+     */
+    public java.util.List<Organisation> ofKinds(java.util.Collection<String> kinds) {
+        return jdbc.query(
+                "SELECT code, name, kind FROM organisation WHERE kind = ANY (?) ORDER BY name",
+                (row, n) -> new Organisation(row.getString("code"), row.getString("name"), row.getString("kind")),
+                (Object) kinds.toArray(String[]::new));
+    }
+
+    /** Whether the reference data lists this organisation with one of these kinds. */
+    public boolean isOfKind(String code, java.util.Collection<String> kinds) {
+        return ofKinds(kinds).stream()
+                .anyMatch(organisation -> organisation.code().equals(code));
+    }
+
     private String read(String code) {
         return jdbc.queryForList("SELECT name FROM organisation WHERE code = ?", String.class, code).stream()
                 .findFirst()

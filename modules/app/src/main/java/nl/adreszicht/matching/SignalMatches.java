@@ -44,6 +44,12 @@ class SignalMatches {
         }
     }
 
+    /** A signal that is not a record (an accepted case): matched the same way, after the commit. */
+    @AfterCommitListener("matching.signal-raised")
+    void on(SignalRaised raised) {
+        match(raised.address(), raised.organisation());
+    }
+
     /**
      * A record is gone: a match stands only between organisations that both still hold a signal at the address, so
      * the matches of an organisation whose last signal there it was go too.

@@ -5,8 +5,8 @@ import nl.adreszicht.records.AddressId;
 
 /**
  * Where the monitor gets the interventions at an address: a tijdelijk huisverbod ({@code signals}), a Veilig Thuis
- * onderzoek or overdracht ({@code veiligthuis}), and a casusoverleg's plan van aanpak (its module implements this
- * when it arrives, nothing else changes). For each, the monitor compares whether the address had a new record within
+ * onderzoek or overdracht ({@code veiligthuis}), and a casusoverleg's plan van aanpak ({@code casusoverleg}, from
+ * the day it was first set). For each, the monitor compares whether the address had a new record within
  * 6 and 12 months after with whether it had one in the 12 months before, per quarter of the intervention.
  */
 public interface InterventionSource {

@@ -13,6 +13,7 @@ final class MonitorLabels {
             Map.entry("bron.VT_ADVIES", "Adviezen Veilig Thuis"),
             Map.entry("bron.GEMEENTE_SIGNAAL", "Signalen gemeente"),
             Map.entry("bron.HUISVERBOD", "Tijdelijke huisverboden"),
+            Map.entry("bron.CASUSOVERLEG", "Casussen casusoverleg"),
             Map.entry("kleur.GREEN", "Adressen groen"),
             Map.entry("kleur.YELLOW", "Adressen geel"),
             Map.entry("kleur.ORANGE", "Adressen oranje"),

@@ -3,7 +3,7 @@
  * ({@code RecidiveRules}, {@code Recidive}) applied to every record of every agency at an address, which the recording
  * modules offer through {@link nl.adreszicht.monitor.MonitoredRecordSource}, and the interventions they follow up
  * through {@link nl.adreszicht.monitor.InterventionSource} (huisverbod, VT onderzoek, overdracht, and a casusoverleg
- * plan once that module implements it). Kept as records arrive ({@code RecidiveReconcile}): the repeat count per
+ * plan van aanpak). Kept as records arrive ({@code RecidiveReconcile}): the repeat count per
  * address (the repeat marker, {@link nl.adreszicht.monitor.RepeatAddresses}, the list of repeat addresses) and
  * anonymous counts per gemeente and month, summed per VT region and over all gemeenten once a month ends. For the
  * gemeente-analist the monitor (series, chain funnel, VT deadlines, recidive and interventions, beside the own VT

@@ -132,7 +132,9 @@ public record HistoryEntry(
         VERVOLG("vervolg"),
         KLEURWIJZIGING("kleurwijziging"),
         KLEURVERHOGING("kleurverhoging"),
-        KLEURVERLAGING("kleurverlaging");
+        KLEURVERLAGING("kleurverlaging"),
+        /** A case of the casusoverleg: that it exists, its status, regisseur and review date; never its minutes. */
+        CASUSOVERLEG("casusoverleg");
 
         private final String code;
 

@@ -49,7 +49,9 @@ record RetentionRule(String version, Map<RecordSource, Period> periods, Set<Reco
         /** The source's retention period after the day it was recorded. */
         TERMIJN,
         /** The youngest child involved comes of age later than the period ends. */
-        JONGSTE_KIND_MEERDERJARIG
+        JONGSTE_KIND_MEERDERJARIG,
+        /** A record it was made for (a case of the casusoverleg follows its records) is kept longer. */
+        GEVOLGDE_REGISTRATIE
     }
 
     /** The last day a record is kept, and why. */
@@ -70,6 +72,23 @@ record RetentionRule(String version, Map<RecordSource, Period> periods, Set<Reco
         LocalDate adult = keptUntilTheYoungestChildIsAdult(childBirthDates);
         return adult != null && adult.isAfter(base)
                 ? new KeptUntil(adult, Basis.JONGSTE_KIND_MEERDERJARIG)
+                : new KeptUntil(base, Basis.TERMIJN);
+    }
+
+    /**
+     * The last day a record that follows other records is kept (a case of the casusoverleg follows the records it was
+     * opened for): its source's period after the day it ended (a case: the day it was closed or declined), or the
+     * last day of the longest-kept record it follows, whichever is later.
+     *
+     * @param source where the record comes from
+     * @param endedOn the day it ended, in Europe/Amsterdam
+     * @param followed the last days of the records it follows that are still kept
+     */
+    KeptUntil keptUntilFollowing(RecordSource source, LocalDate endedOn, Collection<LocalDate> followed) {
+        LocalDate base = periodIsOverIsTheBase(source, endedOn);
+        LocalDate longest = followed.stream().max(LocalDate::compareTo).orElse(null);
+        return longest != null && longest.isAfter(base)
+                ? new KeptUntil(longest, Basis.GEVOLGDE_REGISTRATIE)
                 : new KeptUntil(base, Basis.TERMIJN);
     }
 

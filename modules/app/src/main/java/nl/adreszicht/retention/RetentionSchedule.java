@@ -77,6 +77,41 @@ public class RetentionSchedule {
                 rule.version());
     }
 
+    /** A record that another one follows, by its source and id. */
+    public record Followed(RecordSource source, String recordId) {}
+
+    /**
+     * Schedules a record that ended and follows other records (a closed or declined case of the casusoverleg): kept
+     * until its source's period after the day it ended, or as long as the longest-kept of the records it follows,
+     * whichever is later. A record already scheduled keeps its date.
+     *
+     * @param endedOn the day it ended, in Europe/Amsterdam
+     * @param followed the records it follows; those no longer scheduled (gone) do not count
+     * @return the last day it is kept
+     */
+    @Transactional
+    public LocalDate scheduleFollowing(
+            RecordSource source,
+            String recordId,
+            String organisation,
+            LocalDate endedOn,
+            Collection<Followed> followed) {
+        java.util.List<LocalDate> followedUntil = followed.stream()
+                .flatMap(record -> keptUntil(record.source(), record.recordId()).stream())
+                .toList();
+        RetentionRule.KeptUntil keptUntil = rule.keptUntilFollowing(source, endedOn, followedUntil);
+        jdbc.update(
+                "INSERT INTO retention_schedule (source, record_id, organisation, kept_until, basis, rule_version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, record_id) DO NOTHING",
+                source.name(),
+                recordId,
+                organisation,
+                keptUntil.date(),
+                keptUntil.basis().name(),
+                rule.version());
+        return keptUntil(source, recordId).orElseThrow();
+    }
+
     /** The last day the record is kept, if it is scheduled. */
     @Transactional(readOnly = true)
     public Optional<LocalDate> keptUntil(RecordSource source, String recordId) {

@@ -3,10 +3,12 @@ package nl.adreszicht.security;
 import static nl.adreszicht.security.Role.BEHEERDER;
 import static nl.adreszicht.security.Role.GEMEENTE_ANALIST;
 import static nl.adreszicht.security.Role.GEMEENTE_MEDEWERKER;
+import static nl.adreszicht.security.Role.KETENPARTNER;
 import static nl.adreszicht.security.Role.POLITIE_MEDEWERKER;
 import static nl.adreszicht.security.Role.PRIVACY_OFFICER;
 import static nl.adreszicht.security.Role.VT_MEDEWERKER;
 import static nl.adreszicht.security.Role.VT_SUPERVISOR;
+import static nl.adreszicht.security.Role.ZVH_PROCESREGISSEUR;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
@@ -39,6 +41,20 @@ public final class AccessMatrix {
 
     /** Veilig Thuis's own work: intake, the Handelingsprotocol, the worklist. */
     private static final Set<Role> VEILIG_THUIS = EnumSet.of(VT_MEDEWERKER, VT_SUPERVISOR);
+
+    /** The process manager of a Zorg- en Veiligheidshuis: triage, agenda, minutes and plans of its region. */
+    private static final Set<Role> PROCESREGIE = EnumSet.of(ZVH_PROCESREGISSEUR);
+
+    /**
+     * Who takes part in a casusoverleg when their organisation is invited: the partners, and the police, Veilig Thuis
+     * and the gemeente with their own roles.
+     */
+    private static final Set<Role> CASE_PARTICIPANTS =
+            EnumSet.of(KETENPARTNER, POLITIE_MEDEWERKER, VT_MEDEWERKER, VT_SUPERVISOR, GEMEENTE_MEDEWERKER);
+
+    /** The procesregisseur and the participants. */
+    private static final Set<Role> CASE_READERS = EnumSet.of(
+            ZVH_PROCESREGISSEUR, KETENPARTNER, POLITIE_MEDEWERKER, VT_MEDEWERKER, VT_SUPERVISOR, GEMEENTE_MEDEWERKER);
 
     /** Who sees the addresses with repeated records (issue 15): police and Veilig Thuis, each in its own area. */
     private static final Set<Role> REPEAT_READERS = EnumSet.of(POLITIE_MEDEWERKER, VT_MEDEWERKER, VT_SUPERVISOR);
@@ -145,6 +161,47 @@ public final class AccessMatrix {
                     "gebiedsscan.export",
                     GET,
                     "/gebiedsscan/export",
+                    EnumSet.of(GEMEENTE_ANALIST),
+                    Scope.OWN_GEMEENTE,
+                    false),
+            // The casusoverleg (module casusoverleg): referral, triage, meetings, plans, actions.
+            row("aanmelding.formulier", GET, "/aanmeldingen/nieuw", ADDRESS_READERS, Scope.NONE, false),
+            row("aanmeldingen.formulier.registreren", POST, "/aanmeldingen", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
+            row("aanmeldingen.pagina", GET, "/aanmeldingen", PROCESREGIE, Scope.OWN_CASES, true),
+            row("aanmelding.triage.formulier", POST, "/aanmeldingen/{id}/triage", PROCESREGIE, Scope.OWN_CASES, true),
+            // A list of dates and gemeenten: which cases a meeting discusses is on its own page.
+            row("overleggen.pagina", GET, "/overleggen", CASE_READERS, Scope.OWN_CASES, false),
+            row("overleggen.formulier.plannen", POST, "/overleggen", PROCESREGIE, Scope.OWN_CASES, true),
+            row("overleg.pagina", GET, "/overleggen/{id}", CASE_READERS, Scope.OWN_CASES, true),
+            row(
+                    "overleg.geheimhouding.formulier",
+                    POST,
+                    "/overleggen/{id}/geheimhouding",
+                    CASE_READERS,
+                    Scope.OWN_CASES,
+                    true),
+            row(
+                    "overleg.verslag.formulier",
+                    POST,
+                    "/overleggen/{id}/casussen/{casusId}/verslag",
+                    PROCESREGIE,
+                    Scope.OWN_CASES,
+                    true),
+            // The printed agenda names case numbers, gemeenten and organisations only: no personal data.
+            row("overleg.agenda.afdrukken", GET, "/overleggen/{id}/agenda", PROCESREGIE, Scope.OWN_CASES, false),
+            row("casussen.pagina", GET, "/casussen", CASE_READERS, Scope.OWN_CASES, true),
+            row("casus.pagina", GET, "/casussen/{id}", CASE_READERS, Scope.OWN_CASES, true),
+            row("casus.plan.formulier", POST, "/casussen/{id}/plan", PROCESREGIE, Scope.OWN_CASES, true),
+            row("casus.actie.formulier", POST, "/casussen/{id}/acties", PROCESREGIE, Scope.OWN_CASES, true),
+            row("casus.afsluiten.formulier", POST, "/casussen/{id}/afsluiting", PROCESREGIE, Scope.OWN_CASES, true),
+            row("acties.pagina", GET, "/acties", CASE_PARTICIPANTS, Scope.OWN_CASES, true),
+            row("actie.status.formulier", POST, "/acties/{id}/status", CASE_READERS, Scope.OWN_CASES, true),
+            row("adres.casus.fragment", GET, "/adressen/{id}/casus", ADDRESS_READERS, Scope.OWN_CASES, true),
+            // Disclosure-controlled counts: not personal data (disclosure-control.md).
+            row(
+                    "casusoverleg.cijfers.pagina",
+                    GET,
+                    "/casusoverleg/cijfers",
                     EnumSet.of(GEMEENTE_ANALIST),
                     Scope.OWN_GEMEENTE,
                     false),
@@ -339,6 +396,57 @@ public final class AccessMatrix {
                     "/api/v1/toegangslog/verificatie",
                     EnumSet.of(PRIVACY_OFFICER),
                     Scope.NONE,
+                    false),
+            // The casusoverleg (module casusoverleg).
+            row("aanmeldingen.registreren", POST, "/api/v1/aanmeldingen", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
+            row("aanmeldingen.lezen", GET, "/api/v1/aanmeldingen", PROCESREGIE, Scope.OWN_CASES, true),
+            row(
+                    "aanmelding.lezen",
+                    GET,
+                    "/api/v1/aanmeldingen/{id}",
+                    EnumSet.of(
+                            ZVH_PROCESREGISSEUR, POLITIE_MEDEWERKER, VT_MEDEWERKER, VT_SUPERVISOR, GEMEENTE_MEDEWERKER),
+                    Scope.OWN_CASES,
+                    true),
+            row("aanmelding.triage", POST, "/api/v1/aanmeldingen/{id}/triage", PROCESREGIE, Scope.OWN_CASES, true),
+            row("overleggen.plannen", POST, "/api/v1/overleggen", PROCESREGIE, Scope.OWN_CASES, true),
+            row("overleggen.lezen", GET, "/api/v1/overleggen", CASE_READERS, Scope.OWN_CASES, false),
+            row("overleg.lezen", GET, "/api/v1/overleggen/{id}", CASE_READERS, Scope.OWN_CASES, true),
+            row(
+                    "overleg.geheimhouding.accepteren",
+                    POST,
+                    "/api/v1/overleggen/{id}/geheimhoudingsverklaringen",
+                    CASE_READERS,
+                    Scope.OWN_CASES,
+                    true),
+            row(
+                    "overleg.verslag.vastleggen",
+                    POST,
+                    "/api/v1/overleggen/{id}/casussen/{casusId}/verslag",
+                    PROCESREGIE,
+                    Scope.OWN_CASES,
+                    true),
+            row("casussen.lezen", GET, "/api/v1/casussen", CASE_READERS, Scope.OWN_CASES, true),
+            row("casus.lezen", GET, "/api/v1/casussen/{id}", CASE_READERS, Scope.OWN_CASES, true),
+            row("casus.plan.lezen", GET, "/api/v1/casussen/{id}/plan", CASE_READERS, Scope.OWN_CASES, true),
+            row("casus.plan.vastleggen", POST, "/api/v1/casussen/{id}/plan", PROCESREGIE, Scope.OWN_CASES, true),
+            row("casus.acties.toevoegen", POST, "/api/v1/casussen/{id}/acties", PROCESREGIE, Scope.OWN_CASES, true),
+            row("casus.afsluiten", POST, "/api/v1/casussen/{id}/afsluiting", PROCESREGIE, Scope.OWN_CASES, true),
+            row("acties.lezen", GET, "/api/v1/acties", CASE_PARTICIPANTS, Scope.OWN_CASES, true),
+            row(
+                    "actie.status.wijzigen",
+                    POST,
+                    "/api/v1/acties/{id}/statuswijzigingen",
+                    CASE_READERS,
+                    Scope.OWN_CASES,
+                    true),
+            row("adres.casussen.lezen", GET, "/api/v1/adressen/{id}/casussen", ADDRESS_READERS, Scope.OWN_CASES, true),
+            row(
+                    "casusoverleg.cijfers.lezen",
+                    GET,
+                    "/api/v1/casusoverleg-cijfers",
+                    EnumSet.of(GEMEENTE_ANALIST),
+                    Scope.OWN_GEMEENTE,
                     false));
 
     /** Paths outside the request mappings: assets, the login flow and actuator endpoints. */

@@ -14,7 +14,11 @@ public enum Role {
     GEMEENTE_MEDEWERKER("gemeente-medewerker"),
     GEMEENTE_ANALIST("gemeente-analist"),
     PRIVACY_OFFICER("privacy-officer"),
-    BEHEERDER("beheerder");
+    BEHEERDER("beheerder"),
+    /** The process manager of a Zorg- en Veiligheidshuis: triage, agenda and minutes of the casusoverleg. */
+    ZVH_PROCESREGISSEUR("zvh-procesregisseur"),
+    /** A professional of a partner organisation in the casusoverleg (OM, reclassering, GGZ, …). */
+    KETENPARTNER("ketenpartner");
 
     private final String realmRole;
 

@@ -12,5 +12,12 @@ public enum Scope {
     /** Addresses in a gemeente covered by the caller's Veilig Thuis region; break-the-glass beyond it. */
     OWN_VT_REGION,
     /** The caller's own gemeente only. */
-    OWN_GEMEENTE
+    OWN_GEMEENTE,
+    /**
+     * The cases of the casusoverleg: for a procesregisseur those of the gemeenten of its Zorg- en Veiligheidshuis
+     * region; for everyone else those its organisation was invited to, from the invitation until three months after
+     * closing (a referral also to the organisation that made it and to Veilig Thuis of the region; at an address, to
+     * the organisations that hold a record there).
+     */
+    OWN_CASES
 }

@@ -32,7 +32,12 @@ final class Navigation {
             new MenuItem("/herhaaladressen", "menu.herhaaladressen", false),
             new MenuItem("/samenloop", "menu.samenloop", false),
             new MenuItem("/doorbraken", "menu.doorbraken", false),
+            new MenuItem("/aanmeldingen", "menu.aanmeldingen", false),
+            new MenuItem("/overleggen", "menu.overleggen", false),
+            new MenuItem("/casussen", "menu.casussen", false),
+            new MenuItem("/acties", "menu.acties", false),
             new MenuItem("/gebiedsscan", "menu.gebiedsscan", false),
+            new MenuItem("/casusoverleg/cijfers", "menu.casusoverleg.cijfers", false),
             new MenuItem("/monitor", "menu.monitor", false),
             new MenuItem("/toegangslog", "menu.toegangslog", false),
             new MenuItem("/beheer/registerimports", "menu.registerimports", false),
@@ -41,6 +46,8 @@ final class Navigation {
     private static final Crumb START = new Crumb("/", "menu.start");
     private static final Crumb ADDRESSES = new Crumb("/adressen", "menu.adressen");
     private static final Crumb WORKLIST = new Crumb("/werkvoorraad", "menu.werkvoorraad");
+    private static final Crumb MEETINGS = new Crumb("/overleggen", "menu.overleggen");
+    private static final Crumb CASES = new Crumb("/casussen", "menu.casussen");
 
     /** The pages above each page, by path pattern; the first pattern that matches wins. */
     private static final List<Map.Entry<PathPattern, List<Crumb>>> TRAILS = List.of(
@@ -52,6 +59,11 @@ final class Navigation {
             trail("/meldingen/**", START, WORKLIST),
             trail("/doorbraken/**", START, new Crumb("/doorbraken", "menu.doorbraken")),
             trail("/gebiedsscan/**", START, new Crumb("/gebiedsscan", "menu.gebiedsscan")),
+            trail("/aanmeldingen/nieuw", START, ADDRESSES),
+            trail("/overleggen/{id}/agenda", START, MEETINGS, new Crumb("/overleggen/{id}", "breadcrumb.overleg")),
+            trail("/overleggen/**", START, MEETINGS),
+            trail("/casussen/**", START, CASES),
+            trail("/casusoverleg/**", START),
             trail("/monitor/**", START, new Crumb("/monitor", "menu.monitor")));
 
     private Navigation() {}

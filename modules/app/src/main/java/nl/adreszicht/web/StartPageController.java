@@ -60,6 +60,10 @@ class StartPageController {
                                 .map(name -> name + " (" + code + ")")
                                 .orElse(code))
                         .orElse(null));
+        model.addAttribute("zvhRegion", professional.zvhRegion().orElse(null));
+        model.addAttribute(
+                "partnerKind",
+                professional.partnerKind().map(kind -> kind.code()).orElse(null));
         return "start";
     }
 

@@ -109,7 +109,7 @@ class MonitorApiTest {
         assertThat(jdbc.queryForMap(
                         "SELECT repeats, rules_version, vt_region FROM monitor_address WHERE address_id = ?", address))
                 .containsEntry("repeats", 3)
-                .containsEntry("rules_version", "r1")
+                .containsEntry("rules_version", "r2")
                 .containsEntry("vt_region", "VT03");
 
         // The address card shows the marker, over every agency's records.
@@ -169,7 +169,7 @@ class MonitorApiTest {
         assertThat(monitor.path("periode").path("tot").asString()).isEqualTo("2026-04-01");
         assertThat(monitor.path("regels").path("onthullingscontrole").asString())
                 .isEqualTo("DisclosureControl v1");
-        assertThat(monitor.path("regels").path("recidiveregels").asString()).isEqualTo("r1");
+        assertThat(monitor.path("regels").path("recidiveregels").asString()).isEqualTo("r2");
         assertNoPersonalFields(monitor, "");
         for (JsonNode reeks : monitor.path("reeksen")) {
             for (JsonNode punt : reeks.path("punten")) {
@@ -274,7 +274,7 @@ class MonitorApiTest {
                         "Recidive",
                         "Interventies",
                         "DisclosureControl v1",
-                        "Recidiveregels r1",
+                        "Recidiveregels r2",
                         "Wat deze cijfers niet zeggen");
         assertThat(text).doesNotContain("Teststraat", "9999ZZ");
         mvc.perform(get("/monitor/veiligheidsanalyse?jaar=2026").with(analist.ui()))

@@ -63,7 +63,9 @@ class RealmAsCodeTest {
                     }
                 }
             }
-            assertThat(claims).as(clientId).contains("organisatie", "vt_regio", "gemeente");
+            assertThat(claims)
+                    .as(clientId)
+                    .contains("organisatie", "vt_regio", "gemeente", "zvh_regio", "ketenpartner_soort");
             assertThat(audience).as(clientId).isEqualTo("adreszicht-api");
         }
     }
@@ -93,7 +95,9 @@ class RealmAsCodeTest {
                         "gemeente-medewerker",
                         "gemeente-analist",
                         "privacy-officer",
-                        "beheerder");
+                        "beheerder",
+                        "zvh-procesregisseur",
+                        "ketenpartner");
         assertThat(rolesWithUsers).containsAll(realmRoles);
         assertThat(gemeenten).contains("GM0118", "GM0193");
         assertThat(regions).contains("VT03", "VT04");
