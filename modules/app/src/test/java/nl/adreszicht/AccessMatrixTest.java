@@ -72,6 +72,11 @@ class AccessMatrixTest extends OverTheWire {
     /** A Veilig Thuis melding of the fixture's region, so that rows about one melding find one. */
     static final String MELDING_ID = "5b0c3c0e-5555-4d6e-9a51-2b1f0c9d7e05";
 
+    /** An overdracht of the fixture melding to the callers' gemeente, and a monitoring moment of it (issue 16). */
+    static final String OVERDRACHT_ID = "5b0c3c0e-7777-4d6e-9a51-2b1f0c9d7e07";
+
+    static final String MOMENT_ID = "5b0c3c0e-8888-4d6e-9a51-2b1f0c9d7e08";
+
     /** A Veilig Thuis advies of the fixture's region. */
     static final String ADVIES_ID = "5b0c3c0e-4444-4d6e-9a51-2b1f0c9d7e04";
 
@@ -106,6 +111,12 @@ class AccessMatrixTest extends OverTheWire {
                     "{\"uitkomsten\": [{\"geweldsvorm\": \"partnergeweld\", \"uitkomst\": \"bevestigd\"}]}"),
             Map.entry("melding.vervolgstap.toevoegen", "{\"soort\": \"monitoring\", \"datum\": \"2026-06-01\"}"),
             Map.entry("melding.beeindigen", "{\"statuscode\": \"VT-03\"}"),
+            Map.entry("melding.toewijzen", "{\"behandelaar\": \"" + Requests.SUBJECT + "\"}"),
+            Map.entry("melding.overdragen", "{\"toelichting\": \"Lokaal team neemt de begeleiding over.\"}"),
+            Map.entry("melding.monitoring.plannen", "{\"datum\": \"2026-09-01\"}"),
+            Map.entry("melding.monitoring.vastleggen", "{\"uitkomst\": \"veilig\"}"),
+            Map.entry("overdracht.accepteren", "{}"),
+            Map.entry("overdracht.weigeren", "{\"reden\": \"Geen capaciteit in dit wijkteam deze maand.\"}"),
             // The police caller gets 201 the first time and 200 (the same incident) on any later identical call.
             Map.entry("incidenten.registreren", """
             {"registratienummer": "MATRIX-1", "tijdstip": "2026-01-10T21:30:00+01:00", "adresId": "%s",
@@ -125,7 +136,7 @@ class AccessMatrixTest extends OverTheWire {
                     """.formatted(ADDRESS_ID)));
 
     /** Example form fields for the pages that take a POST; every such row must have them. */
-    static final Map<String, Map<String, String>> FORMS = Map.of(
+    static final Map<String, Map<String, String>> FORMS = withFollowThrough(Map.of(
             "adres.doorbreken.formulier",
             Map.of("reden", "Kind uit onze regio verblijft hier bij vader."),
             "doorbraak.beoordelen.formulier",
@@ -157,7 +168,25 @@ class AccessMatrixTest extends OverTheWire {
                     "soort", "signaal",
                     "datum", "2026-01-10",
                     "ernst", "S1",
-                    "geweldsvormen", "partnergeweld"));
+                    "geweldsvormen", "partnergeweld")));
+
+    /** The forms of a melding's follow-through (issue 16), added to the others (Map.of takes ten pairs at most). */
+    private static Map<String, Map<String, String>> withFollowThrough(Map<String, Map<String, String>> forms) {
+        Map<String, Map<String, String>> all = new java.util.HashMap<>(forms);
+        all.put("melding.toewijzen.formulier", Map.of("behandelaar", Requests.SUBJECT));
+        all.put("melding.onderzoek.starten.formulier", Map.of());
+        all.put("melding.onderzoek.afronden.formulier", Map.of("uitkomst-partnergeweld", "bevestigd"));
+        all.put(
+                "melding.vervolgstap.toevoegen.formulier",
+                Map.of("soort", "voorwaarden-en-vervolg", "datum", "2026-06-01"));
+        all.put("melding.beeindigen.formulier", Map.of("statuscode", "VT-03"));
+        all.put("melding.overdragen.formulier", Map.of("overdrachtToelichting", "Lokaal team neemt het over."));
+        all.put("melding.monitoring.plannen.formulier", Map.of("monitoringdatum", "2026-09-01"));
+        all.put("melding.monitoring.vastleggen.formulier", Map.of("uitkomst", "veilig"));
+        all.put("overdracht.accepteren.formulier", Map.of());
+        all.put("overdracht.weigeren.formulier", Map.of("reden", "Geen capaciteit in dit wijkteam deze maand."));
+        return Map.copyOf(all);
+    }
 
     /** One connection of the schema owner, kept open: the embedded database's own data source does not pool. */
     private static final Map<EmbeddedPostgres, JdbcTemplate> OWNER = new ConcurrentHashMap<>();
@@ -200,6 +229,10 @@ class AccessMatrixTest extends OverTheWire {
                         + " '2026-01-01', 'S1', false, repeat('0', 64), 'fixture') ON CONFLICT DO NOTHING",
                 MUNICIPAL_RECORD_ID,
                 ADDRESS_ID);
+        owner.update(
+                "INSERT INTO vt_professional (subject, display_name, vt_region, organisation, seen_at)"
+                        + " VALUES (?, 'Test Professional', 'VT03', 'veilig-thuis-drenthe', now()) ON CONFLICT DO NOTHING",
+                Requests.SUBJECT);
         for (String[] fixture :
                 new String[][] {{MELDING_ID, "melding", "current_date"}, {ADVIES_ID, "advies", "null"}}) {
             owner.update(
@@ -218,6 +251,17 @@ class AccessMatrixTest extends OverTheWire {
                             + " ON CONFLICT DO NOTHING",
                     fixture[0]);
         }
+        owner.update(
+                "INSERT INTO vt_overdracht (id, melding_id, vt_region, gemeente_code, offered_on, offered_at, offered_by,"
+                        + " status) VALUES (?::uuid, ?::uuid, 'VT03', 'GM0118', current_date, now(), 'fixture',"
+                        + " 'aangeboden') ON CONFLICT DO NOTHING",
+                OVERDRACHT_ID,
+                MELDING_ID);
+        owner.update(
+                "INSERT INTO vt_monitoring (id, melding_id, vt_region, due_on, planned_by, planned_at)"
+                        + " VALUES (?::uuid, ?::uuid, 'VT03', current_date, 'fixture', now()) ON CONFLICT DO NOTHING",
+                MOMENT_ID,
+                MELDING_ID);
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -560,7 +604,7 @@ class AccessMatrixTest extends OverTheWire {
                 .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse(path.endsWith("/doorbraken") ? ELSEWHERE_ADDRESS_ID : ADDRESS_ID);
-        return path.replace("{id}", id).replaceAll("\\{[^}]+}", "a1b2c3");
+        return path.replace("{id}", id).replace("{momentId}", MOMENT_ID).replaceAll("\\{[^}]+}", "a1b2c3");
     }
 
     /** Which fixture an {@code {id}} names, by the path it is in; an address otherwise. */
@@ -569,5 +613,7 @@ class AccessMatrixTest extends OverTheWire {
             "/api/v1/gemeenteregistraties/", MUNICIPAL_RECORD_ID,
             "/api/v1/meldingen/", MELDING_ID,
             "/meldingen/", MELDING_ID,
-            "/api/v1/adviezen/", ADVIES_ID);
+            "/api/v1/adviezen/", ADVIES_ID,
+            "/api/v1/overdrachten/", OVERDRACHT_ID,
+            "/overdrachten/", OVERDRACHT_ID);
 }

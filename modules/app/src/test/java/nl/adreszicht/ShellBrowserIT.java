@@ -82,7 +82,7 @@ class ShellBrowserIT {
                         "Gerda",
                         "Gemeente Hoogeveen",
                         "/samenloop",
-                        List.of("Start", "Adres zoeken", "Samenloop", "Help")),
+                        List.of("Start", "Adres zoeken", "Overdrachten", "Samenloop", "Help")),
                 Arguments.of(
                         "analist.hoogeveen",
                         "Anna",

@@ -29,6 +29,7 @@ final class Navigation {
             new MenuItem("/", "menu.start", false),
             new MenuItem("/adressen", "menu.adressen", false),
             new MenuItem("/werkvoorraad", "menu.werkvoorraad", false),
+            new MenuItem("/overdrachten", "menu.overdrachten", false),
             new MenuItem("/samenloop", "menu.samenloop", false),
             new MenuItem("/doorbraken", "menu.doorbraken", false),
             new MenuItem("/gebiedsscan", "menu.gebiedsscan", false),
@@ -48,6 +49,7 @@ final class Navigation {
             trail("/incidenten/**", START, ADDRESSES),
             trail("/gemeenteregistraties/**", START, ADDRESSES),
             trail("/meldingen/**", START, WORKLIST),
+            trail("/overdrachten/**", START, new Crumb("/overdrachten", "menu.overdrachten")),
             trail("/doorbraken/**", START, new Crumb("/doorbraken", "menu.doorbraken")),
             trail("/gebiedsscan/**", START, new Crumb("/gebiedsscan", "menu.gebiedsscan")));
 
