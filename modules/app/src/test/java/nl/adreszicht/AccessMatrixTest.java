@@ -116,6 +116,10 @@ class AccessMatrixTest extends OverTheWire {
             Map.entry("melding.monitoring.plannen", "{\"datum\": \"2026-09-01\"}"),
             Map.entry("melding.monitoring.vastleggen", "{\"uitkomst\": \"veilig\"}"),
             Map.entry("overdracht.accepteren", "{}"),
+            Map.entry(
+                    "melding.raad.verzoeken",
+                    "{\"datum\": \"2026-01-02\", \"gronden\": \"Ouders weigeren elke hulp; kind onveilig.\"}"),
+            Map.entry("melding.informeren", "{\"geinformeerdOp\": \"2026-01-02\", \"wijze\": \"gesprek\"}"),
             Map.entry("overdracht.weigeren", "{\"reden\": \"Geen capaciteit in dit wijkteam deze maand.\"}"),
             // The police caller gets 201 the first time and 200 (the same incident) on any later identical call.
             Map.entry("incidenten.registreren", """
@@ -184,6 +188,10 @@ class AccessMatrixTest extends OverTheWire {
         all.put("melding.monitoring.plannen.formulier", Map.of("monitoringdatum", "2026-09-01"));
         all.put("melding.monitoring.vastleggen.formulier", Map.of("uitkomst", "veilig"));
         all.put("overdracht.accepteren.formulier", Map.of());
+        all.put(
+                "melding.raad.verzoeken.formulier",
+                Map.of("raadsdatum", "2026-01-02", "gronden", "Ouders weigeren elke hulp; kind onveilig."));
+        all.put("melding.informeren.formulier", Map.of("geinformeerdOp", "2026-01-02", "wijze", "brief"));
         all.put("overdracht.weigeren.formulier", Map.of("reden", "Geen capaciteit in dit wijkteam deze maand."));
         return Map.copyOf(all);
     }

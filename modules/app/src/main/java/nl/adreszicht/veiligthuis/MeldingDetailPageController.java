@@ -321,11 +321,23 @@ class MeldingDetailPageController {
             RedirectAttributes redirect) {
         Map<String, String> typed = Map.of("raadsdatum", value(raadsdatum), "gronden", value(gronden));
         return step(id, typed, model, response, redirect, "melding.raad.vastgelegd", m -> {
-            InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
-            LocalDate day = invalid.collect(() -> date("raadsdatum", raadsdatum));
-            invalid.throwIfAny();
-            MeldingApiController.Raadsverzoek checked =
-                    MeldingApiController.Raadsverzoek.check(day, gronden, time.today(), "raadsdatum", "gronden");
+            List<InvalidValueException> errors = new java.util.ArrayList<>();
+            LocalDate day = null;
+            try {
+                day = date("raadsdatum", raadsdatum);
+            } catch (InvalidValueException invalid) {
+                errors.add(invalid);
+            }
+            MeldingApiController.Raadsverzoek checked = null;
+            try {
+                checked = MeldingApiController.Raadsverzoek.check(
+                        day == null ? time.today() : day, gronden, time.today(), "raadsdatum", "gronden");
+            } catch (InvalidValuesException invalid) {
+                errors.addAll(invalid.errors());
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidValuesException(errors);
+            }
             return meldingen.requestRaad(m, checked.date(), checked.grounds(), "melding.raad.verzoeken.formulier");
         });
     }

@@ -358,6 +358,92 @@ class FollowThroughTest {
                 .isGreaterThanOrEqualTo(6);
     }
 
+    @Test
+    void aRequestToTheRaadIsRecordedAndTheCollegeHearsOnlyThatOneWasMade() throws Exception {
+        String melding = melding();
+        String api = "/api/v1/meldingen/" + melding;
+        send(api + "/raadsverzoeken", VT.api(), Map.of("datum", "2026-03-02", "gronden", "Ouders weigeren hulp."))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("veiligheidsbeoordeling")));
+        send(
+                        api + "/veiligheidsbeoordeling",
+                        VT.api(),
+                        Map.of("acuteOnveiligheid", false, "structureleOnveiligheid", true, "statuscode", "VT-01-01"))
+                .andExpect(status().isCreated());
+        send(api + "/raadsverzoeken", VT.api(), Map.of("datum", "2099-01-01", "gronden", "kort"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.invalidParams[*].name")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("datum", "gronden")));
+        int before = read(mvc.perform(get("/api/v1/college-berichten").with(HOOGEVEEN.api())))
+                .size();
+        send(
+                        api + "/raadsverzoeken",
+                        VT.api(),
+                        Map.of("datum", "2026-03-02", "gronden", "Ouders weigeren hulp; kinderen blijven onveilig."))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.raadsverzoeken[0].datum").value("2026-03-02"));
+        String notices = mvc.perform(get("/api/v1/college-berichten").with(HOOGEVEEN.api()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        JsonNode list = json.readTree(notices);
+        assertThat(list.size()).isEqualTo(before + 1);
+        assertThat(list.get(0).propertyNames()).containsExactlyInAnyOrder("soort", "datum");
+        assertThat(notices).doesNotContain(melding, "weigeren", "Sam", "VT03");
+        mvc.perform(get("/api/v1/college-berichten").with(ZWOLLE.api()))
+                .andExpect(jsonPath("$[?(@.datum == '2026-03-02')]").isEmpty());
+        // Through the page: a missing date and short grounds are named, and nothing more is stored.
+        form("/meldingen/" + melding + "/raadsverzoeken", Map.of("gronden", "kort"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Geef een grond van 10 tot 2000 tekens.")));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from vt_raadsverzoek where melding_id = ?::uuid", Long.class, melding))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void informingIsDueInFourWeeksMayBePostponedOnAGroundAndOverdueShowsOnTheWorklist() throws Exception {
+        String melding = melding();
+        String api = "/api/v1/meldingen/" + melding;
+        mvc.perform(get(api).with(VT.api()))
+                .andExpect(jsonPath("$.informeren.uiterlijk")
+                        .value(TestClock.TODAY.plusWeeks(4).toString()));
+        mvc.perform(get("/api/v1/werkvoorraad?categorie=informeren-te-laat").with(VT.api()))
+                .andExpect(jsonPath("$.items[*].id").value(not(hasItem(melding))));
+        clock.startAt(TestClock.NOW.plusWeeks(4).plusDays(1).toInstant());
+        mvc.perform(get("/api/v1/werkvoorraad?categorie=informeren-te-laat").with(VT.api()))
+                .andExpect(jsonPath("$.items[*].id").value(hasItem(melding)));
+
+        send(api + "/informeren", VT.api(), Map.of())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.invalidParams[0].name").value("geinformeerdOp"));
+        send(api + "/informeren", VT.api(), Map.of("uitstelgrond", "Informeren brengt het kind in gevaar."))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.invalidParams[0].name").value("herbeoordelingOp"));
+        String review = TestClock.TODAY.plusWeeks(8).toString();
+        send(
+                        api + "/informeren",
+                        VT.api(),
+                        Map.of("uitstelgrond", "Informeren brengt het kind in gevaar.", "herbeoordelingOp", review))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.informeren.uiterlijk").value(review));
+        mvc.perform(get("/api/v1/werkvoorraad?categorie=informeren-te-laat").with(VT.api()))
+                .andExpect(jsonPath("$.items[*].id").value(not(hasItem(melding))));
+
+        form("/meldingen/" + melding + "/informeren", Map.of("keuze", "geinformeerd", "geinformeerdOp", "2026-04-01"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Kies hoe de betrokkenen zijn geïnformeerd")));
+        form(
+                        "/meldingen/" + melding + "/informeren",
+                        Map.of("keuze", "geinformeerd", "geinformeerdOp", "2026-04-01", "wijze", "huisbezoek"))
+                .andExpect(redirectedUrl("/meldingen/" + melding));
+        mvc.perform(get("/meldingen/" + melding).with(VT.ui()))
+                .andExpect(content().string(containsString("Geïnformeerd op 01-04-2026, tijdens een huisbezoek.")));
+        send(api + "/informeren", VT.api(), Map.of("geinformeerdOp", "2026-04-02", "wijze", "brief"))
+                .andExpect(status().isConflict());
+    }
+
     private ResultActions form(String path, Map<String, String> fields) throws Exception {
         var request = post(path).with(csrf()).with(VT.ui());
         fields.forEach(request::param);
