@@ -192,6 +192,7 @@ class AccessMatrixTest extends OverTheWire {
                 "melding.raad.verzoeken.formulier",
                 Map.of("raadsdatum", "2026-01-02", "gronden", "Ouders weigeren elke hulp; kind onveilig."));
         all.put("melding.informeren.formulier", Map.of("geinformeerdOp", "2026-01-02", "wijze", "brief"));
+        all.put("herinneringen.instellen", Map.of("herinneringen", "uit"));
         all.put("overdracht.weigeren.formulier", Map.of("reden", "Geen capaciteit in dit wijkteam deze maand."));
         return Map.copyOf(all);
     }

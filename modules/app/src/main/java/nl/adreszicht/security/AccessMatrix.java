@@ -192,6 +192,9 @@ public final class AccessMatrix {
                     VEILIG_THUIS,
                     Scope.OWN_VT_REGION,
                     true),
+            // The professional's own choice of reminders by e-mail: no data of any record.
+            row("herinneringen.pagina", GET, "/instellingen/herinneringen", VEILIG_THUIS, Scope.NONE, false),
+            row("herinneringen.instellen", POST, "/instellingen/herinneringen", VEILIG_THUIS, Scope.NONE, false),
             row("toegangslog.pagina", GET, "/toegangslog", EnumSet.of(PRIVACY_OFFICER), Scope.OWN_ORGANISATION, true),
             // Aggregates after disclosure control: not personal data, so not in the access log (disclosure-control.md).
             row("gebiedsscan.pagina", GET, "/gebiedsscan", EnumSet.of(GEMEENTE_ANALIST), Scope.OWN_GEMEENTE, false),
