@@ -77,6 +77,12 @@ class AccessMatrixTest extends OverTheWire {
 
     static final String MOMENT_ID = "5b0c3c0e-8888-4d6e-9a51-2b1f0c9d7e08";
 
+    /** An inzage request of the fixture's organisation (issue 16). */
+    static final String INZAGE_ID = "5b0c3c0e-9999-4d6e-9a51-2b1f0c9d7e09";
+
+    /** A destruction request about the fixture incident (issue 16). */
+    static final String AANVRAAG_ID = "5b0c3c0e-aaaa-4d6e-9a51-2b1f0c9d7e0a";
+
     /** A Veilig Thuis advies of the fixture's region. */
     static final String ADVIES_ID = "5b0c3c0e-4444-4d6e-9a51-2b1f0c9d7e04";
 
@@ -120,6 +126,23 @@ class AccessMatrixTest extends OverTheWire {
                     "melding.raad.verzoeken",
                     "{\"datum\": \"2026-01-02\", \"gronden\": \"Ouders weigeren elke hulp; kind onveilig.\"}"),
             Map.entry("melding.informeren", "{\"geinformeerdOp\": \"2026-01-02\", \"wijze\": \"gesprek\"}"),
+            Map.entry(
+                    "inzageverzoeken.registreren",
+                    "{\"ontvangenOp\": \"2026-01-02\", \"naam\": \"Test Kind\", \"geboortedatum\": \"2016-01-01\","
+                            + " \"adresId\": \"" + ADDRESS_ID + "\"}"),
+            Map.entry("inzageverzoek.verlengen", "{\"reden\": \"Veel registraties na te gaan bij de bronnen.\"}"),
+            Map.entry("inzageverzoek.afronden", "{}"),
+            Map.entry(
+                    "vernietigingsaanvragen.registreren",
+                    "{\"bron\": \"politie-incident\", \"registratieId\": \"" + INCIDENT_ID
+                            + "\", \"ontvangenOp\": \"2026-01-05\"}"),
+            Map.entry("vernietigingsaanvraag.weigeren", "{\"gronden\": \"Wettelijke bewaarplicht politie.\"}"),
+            Map.entry(
+                    "vernietigingsaanvraag.uitvoeren",
+                    "{\"reden\": \"Verzoek AVG art. 17 toegewezen, zaaknummer PRIV-2026-002.\"}"),
+            Map.entry(
+                    "melding.corrigeren",
+                    "{\"veld\": \"ernst\", \"waarde\": \"S2\", \"reden\": \"Ernst verkeerd overgenomen.\"}"),
             Map.entry("overdracht.weigeren", "{\"reden\": \"Geen capaciteit in dit wijkteam deze maand.\"}"),
             // The police caller gets 201 the first time and 200 (the same incident) on any later identical call.
             Map.entry("incidenten.registreren", """
@@ -193,6 +216,29 @@ class AccessMatrixTest extends OverTheWire {
                 Map.of("raadsdatum", "2026-01-02", "gronden", "Ouders weigeren elke hulp; kind onveilig."));
         all.put("melding.informeren.formulier", Map.of("geinformeerdOp", "2026-01-02", "wijze", "brief"));
         all.put("herinneringen.instellen", Map.of("herinneringen", "uit"));
+        all.put(
+                "inzageverzoeken.formulier.registreren",
+                Map.of(
+                        "ontvangenOp",
+                        "2026-01-02",
+                        "naam",
+                        "Test Kind",
+                        "geboortedatum",
+                        "2016-01-01",
+                        "adresId",
+                        ADDRESS_ID));
+        all.put("inzageverzoek.verlengen.formulier", Map.of("reden", "Veel registraties na te gaan bij de bronnen."));
+        all.put("inzageverzoek.afronden.formulier", Map.of());
+        all.put(
+                "vernietigingsaanvragen.formulier.registreren",
+                Map.of("bron", "politie-incident", "registratieId", INCIDENT_ID, "ontvangenOp", "2026-01-05"));
+        all.put("vernietigingsaanvraag.weigeren.formulier", Map.of("gronden", "Wettelijke bewaarplicht politie."));
+        all.put(
+                "vernietigingsaanvraag.uitvoeren.formulier",
+                Map.of("reden", "Verzoek AVG art. 17 toegewezen, zaaknummer PRIV-2026-003."));
+        all.put(
+                "melding.corrigeren.formulier",
+                Map.of("veld", "ernst", "waarde", "S2", "correctieReden", "Ernst verkeerd overgenomen."));
         all.put("overdracht.weigeren.formulier", Map.of("reden", "Geen capaciteit in dit wijkteam deze maand."));
         return Map.copyOf(all);
     }
@@ -271,6 +317,17 @@ class AccessMatrixTest extends OverTheWire {
                         + " VALUES (?::uuid, ?::uuid, 'VT03', current_date, 'fixture', now()) ON CONFLICT DO NOTHING",
                 MOMENT_ID,
                 MELDING_ID);
+        owner.update(
+                "INSERT INTO inzageverzoek (id, organisation, received_on, bsn, due_on, registered_by, registered_at)"
+                        + " VALUES (?::uuid, 'veilig-thuis-drenthe', current_date, '111222333',"
+                        + " current_date + 30, 'fixture', now()) ON CONFLICT DO NOTHING",
+                INZAGE_ID);
+        owner.update(
+                "INSERT INTO destruction_request (id, organisation, source, record_id, received_on, due_on, status,"
+                        + " registered_by, registered_at) VALUES (?::uuid, 'veilig-thuis-drenthe', 'POLITIE_INCIDENT',"
+                        + " ?, current_date, current_date + 90, 'ontvangen', 'fixture', now()) ON CONFLICT DO NOTHING",
+                AANVRAAG_ID,
+                INCIDENT_ID);
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -617,12 +674,16 @@ class AccessMatrixTest extends OverTheWire {
     }
 
     /** Which fixture an {@code {id}} names, by the path it is in; an address otherwise. */
-    private static final Map<String, String> FIXTURES = Map.of(
-            "/api/v1/incidenten/", INCIDENT_ID,
-            "/api/v1/gemeenteregistraties/", MUNICIPAL_RECORD_ID,
-            "/api/v1/meldingen/", MELDING_ID,
-            "/meldingen/", MELDING_ID,
-            "/api/v1/adviezen/", ADVIES_ID,
-            "/api/v1/overdrachten/", OVERDRACHT_ID,
-            "/overdrachten/", OVERDRACHT_ID);
+    private static final Map<String, String> FIXTURES = Map.ofEntries(
+            Map.entry("/api/v1/incidenten/", INCIDENT_ID),
+            Map.entry("/api/v1/gemeenteregistraties/", MUNICIPAL_RECORD_ID),
+            Map.entry("/api/v1/meldingen/", MELDING_ID),
+            Map.entry("/meldingen/", MELDING_ID),
+            Map.entry("/api/v1/adviezen/", ADVIES_ID),
+            Map.entry("/api/v1/overdrachten/", OVERDRACHT_ID),
+            Map.entry("/overdrachten/", OVERDRACHT_ID),
+            Map.entry("/api/v1/inzageverzoeken/", INZAGE_ID),
+            Map.entry("/inzageverzoeken/", INZAGE_ID),
+            Map.entry("/api/v1/vernietigingsaanvragen/", AANVRAAG_ID),
+            Map.entry("/vernietigingsaanvragen/", AANVRAAG_ID));
 }

@@ -115,8 +115,9 @@ record Melding(
             List<Overdracht> overdrachten,
             List<Moment> monitoring,
             List<Raadsverzoek> raadsverzoeken,
-            Informing informing) {
-        static final Follow NONE = new Follow(null, List.of(), List.of(), List.of(), Informing.NOT_YET);
+            Informing informing,
+            List<Correctie> correcties) {
+        static final Follow NONE = new Follow(null, List.of(), List.of(), List.of(), Informing.NOT_YET, List.of());
 
         Follow {
             overdrachten = overdrachten.stream()
@@ -148,18 +149,24 @@ record Melding(
         Follow with(Raadsverzoek verzoek) {
             List<Raadsverzoek> more = new ArrayList<>(raadsverzoeken);
             more.add(verzoek);
-            return new Follow(behandelaar, overdrachten, monitoring, more, informing);
+            return new Follow(behandelaar, overdrachten, monitoring, more, informing, correcties);
         }
 
         Follow with(Informing changed) {
-            return new Follow(behandelaar, overdrachten, monitoring, raadsverzoeken, changed);
+            return new Follow(behandelaar, overdrachten, monitoring, raadsverzoeken, changed, correcties);
+        }
+
+        Follow with(Correctie correctie) {
+            List<Correctie> more = new ArrayList<>(correcties);
+            more.add(correctie);
+            return new Follow(behandelaar, overdrachten, monitoring, raadsverzoeken, informing, more);
         }
 
         Follow with(Moment changed) {
             List<Moment> more = new ArrayList<>(monitoring);
             more.removeIf(m -> m.id().equals(changed.id()));
             more.add(changed);
-            return new Follow(behandelaar, overdrachten, more, raadsverzoeken, informing);
+            return new Follow(behandelaar, overdrachten, more, raadsverzoeken, informing, correcties);
         }
 
         /** The latest offer to the lokaal team, if any. */
@@ -169,16 +176,26 @@ record Melding(
         }
 
         Follow with(Behandelaar assigned) {
-            return new Follow(assigned, overdrachten, monitoring, raadsverzoeken, informing);
+            return new Follow(assigned, overdrachten, monitoring, raadsverzoeken, informing, correcties);
         }
 
         Follow with(Overdracht changed) {
             List<Overdracht> more = new ArrayList<>(overdrachten);
             more.removeIf(o -> o.id().equals(changed.id()));
             more.add(changed);
-            return new Follow(behandelaar, more, monitoring, raadsverzoeken, informing);
+            return new Follow(behandelaar, more, monitoring, raadsverzoeken, informing, correcties);
         }
     }
+
+    /** A correction of one field, with its earlier value: the correction history. */
+    record Correctie(
+            UUID id,
+            String field,
+            @Nullable String oldValue,
+            @Nullable String newValue,
+            String reason,
+            String correctedBy,
+            OffsetDateTime correctedAt) {}
 
     /** A verzoek tot onderzoek to the Raad voor de Kinderbescherming: the day it was made and its grounds. */
     record Raadsverzoek(UUID id, LocalDate requestedOn, String grounds, OffsetDateTime recordedAt) {}
@@ -450,6 +467,91 @@ record Melding(
     Melding inform(Informing informing) {
         Handelingsprotocol.inform(kind, follow.informing().informedOn());
         return withFollow(follow.with(informing));
+    }
+
+    /** The fields a correction may change. */
+    static final java.util.regex.Pattern CORRECTABLE = java.util.regex.Pattern.compile(
+            "ernst|kinderenBetrokken|reden|betrokkenen\\[(\\d+)]\\.(naam|geboortedatum)");
+
+    /** The value of a correctable field as it stands, as text. */
+    @Nullable
+    String valueOf(String field) {
+        java.util.regex.Matcher person = CORRECTABLE.matcher(field);
+        if (!person.matches()) {
+            throw new nl.adreszicht.records.InvalidValueException("veld", "validation.correctie.veld");
+        }
+        return switch (field) {
+            case "ernst" -> severity.name();
+            case "kinderenBetrokken" -> String.valueOf(childrenInvolved);
+            case "reden" -> reason;
+            default -> {
+                Person p = person(person);
+                yield person.group(2).equals("naam")
+                        ? p.name()
+                        : (p.birthDate() == null ? null : p.birthDate().toString());
+            }
+        };
+    }
+
+    /**
+     * The melding with one field corrected (the value already checked for the field), and the correction in its
+     * history.
+     */
+    Melding correct(String field, String value, String reason, String by, Instant at) {
+        String old = valueOf(field);
+        Severity newSeverity = field.equals("ernst") ? Severity.valueOf(value) : severity;
+        boolean newChildren = field.equals("kinderenBetrokken") ? Boolean.parseBoolean(value) : childrenInvolved;
+        String newReason = field.equals("reden") ? value : reason;
+        List<Person> newPersons = persons;
+        java.util.regex.Matcher person = CORRECTABLE.matcher(field);
+        if (person.matches() && person.group(1) != null) {
+            int index = Integer.parseInt(person.group(1));
+            Person p = person(person);
+            Person corrected = person.group(2).equals("naam")
+                    ? new Person(p.role(), p.relation(), value, p.birthDate(), p.bsn())
+                    : new Person(p.role(), p.relation(), p.name(), LocalDate.parse(value), p.bsn());
+            List<Person> changed = new ArrayList<>(persons);
+            changed.set(index, corrected);
+            newPersons = changed;
+        }
+        Correctie correctie = new Correctie(UUID.randomUUID(), field, old, value, reason, by, utc(at));
+        return new Melding(
+                id,
+                kind,
+                registrationNumber,
+                region,
+                organisation,
+                address,
+                zorgmelding,
+                receivedAt,
+                melder,
+                newReason,
+                acute,
+                newSeverity,
+                newChildren,
+                vervolgmelding,
+                violenceTypes,
+                newPersons,
+                beoordeling,
+                onderzoek,
+                steps,
+                einde,
+                colourMark,
+                follow.with(correctie));
+    }
+
+    private Person person(java.util.regex.Matcher matched) {
+        int index = Integer.parseInt(matched.group(1));
+        if (index >= persons.size()) {
+            throw new nl.adreszicht.records.InvalidValueException("veld", "validation.correctie.veld");
+        }
+        return persons.get(index);
+    }
+
+    /** What the anonymous tally counts of this melding. */
+    nl.adreszicht.records.RecordChanged.Tallied tallied() {
+        return new nl.adreszicht.records.RecordChanged.Tallied(
+                receivedOn(), severity, childrenInvolved, violenceTypeCodes());
     }
 
     /** Plans a monitoring moment: possible after the beoordeling, also once the involvement has ended. */

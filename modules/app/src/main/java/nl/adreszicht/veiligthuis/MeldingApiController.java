@@ -416,6 +416,73 @@ class MeldingApiController {
         return meldingen.inform(melding, body.check(time.today()), "melding.informeren");
     }
 
+    /**
+     * A correction of one field: {@code ernst} (S1-S3), {@code kinderenBetrokken} (true/false), {@code reden}, or a
+     * betrokkene's {@code betrokkenen[i].naam} or {@code betrokkenen[i].geboortedatum}; with the reason for it.
+     */
+    record CorrectieVerzoek(
+            @Nullable String veld,
+            @Nullable String waarde,
+            @Nullable String reden) {
+
+        /** The correction, checked: a correctable field, a value that fits it, a stated reason. */
+        Correctie check(LocalDate today) {
+            InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
+            String field = invalid.collect(() -> {
+                if (veld == null || !Melding.CORRECTABLE.matcher(veld).matches()) {
+                    throw new InvalidValueException("veld", "validation.correctie.veld");
+                }
+                return veld;
+            });
+            String value = field == null ? null : invalid.collect(() -> value(field, waarde, today));
+            String reason = invalid.collect(() -> nl.adreszicht.records.StatedReason.of(reden));
+            invalid.throwIfAny();
+            return new Correctie(field, value, reason);
+        }
+
+        private static String value(String field, @Nullable String text, LocalDate today) {
+            String value = text == null ? "" : text.strip();
+            if (field.equals("ernst")) {
+                if (!value.matches("S[123]")) {
+                    throw new InvalidValueException("waarde", "validation.ernst.format");
+                }
+            } else if (field.equals("kinderenBetrokken")) {
+                if (!value.equals("true") && !value.equals("false")) {
+                    throw new InvalidValueException("waarde", "validation.correctie.janee");
+                }
+            } else if (field.equals("reden")) {
+                if (value.length() < 10 || value.length() > 2000) {
+                    throw new InvalidValueException("waarde", "validation.gronden.length");
+                }
+            } else if (field.endsWith(".naam")) {
+                if (value.isEmpty() || value.length() > 200) {
+                    throw new InvalidValueException("waarde", "validation.naam.length");
+                }
+            } else {
+                LocalDate date;
+                try {
+                    date = LocalDate.parse(value);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new InvalidValueException("waarde", "validation.datum.format");
+                }
+                if (date.isAfter(today)) {
+                    throw new InvalidValueException("waarde", "validation.geboortedatum.future");
+                }
+            }
+            return value;
+        }
+    }
+
+    /** A checked correction. */
+    record Correctie(String field, String value, String reason) {}
+
+    @PostMapping(MELDINGEN + "/{id}/correcties")
+    MeldingResource correct(@PathVariable String id, @RequestBody CorrectieVerzoek body) {
+        UUID melding = id(id);
+        Correctie checked = body.check(time.today());
+        return meldingen.correct(melding, checked.field(), checked.value(), checked.reason(), "melding.corrigeren");
+    }
+
     /** Einde bemoeienis: with overdracht (VT-02) or without (VT-03). */
     record EindeVerzoek(@Nullable String statuscode) {}
 

@@ -37,9 +37,15 @@ class MeldingDetailPageController {
     private final Meldingen meldingen;
     private final CurrentProfessional currentProfessional;
     private final DutchTime time;
+    private final nl.adreszicht.codelists.Organisations organisations;
 
-    MeldingDetailPageController(Meldingen meldingen, CurrentProfessional currentProfessional, DutchTime time) {
+    MeldingDetailPageController(
+            Meldingen meldingen,
+            CurrentProfessional currentProfessional,
+            DutchTime time,
+            nl.adreszicht.codelists.Organisations organisations) {
         this.meldingen = meldingen;
+        this.organisations = organisations;
         this.currentProfessional = currentProfessional;
         this.time = time;
     }
@@ -377,6 +383,34 @@ class MeldingDetailPageController {
         });
     }
 
+    @PostMapping("/meldingen/{id}/correcties")
+    String correct(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String veld,
+            @RequestParam(required = false) @Nullable String waarde,
+            @RequestParam(required = false) @Nullable String correctieReden,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Map<String, String> typed =
+                Map.of("veld", value(veld), "waarde", value(waarde), "correctieReden", value(correctieReden));
+        return step(id, typed, model, response, redirect, "melding.gecorrigeerd", m -> {
+            MeldingApiController.Correctie checked;
+            try {
+                checked = new MeldingApiController.CorrectieVerzoek(veld, waarde, correctieReden).check(time.today());
+            } catch (InvalidValuesException invalid) {
+                // The page's reason field has a name of its own (the melding has a reden too).
+                throw new InvalidValuesException(invalid.errors().stream()
+                        .map(e -> e.field().equals("reden")
+                                ? new InvalidValueException("correctieReden", e.messageKey())
+                                : e)
+                        .toList());
+            }
+            return meldingen.correct(
+                    m, checked.field(), checked.value(), checked.reason(), "melding.corrigeren.formulier");
+        });
+    }
+
     /** The vervolgstappen the page records with the general form; overdracht and the Raad have their own. */
     static final List<String> PAGE_STEPS = List.of("voorwaarden-en-vervolg");
 
@@ -437,6 +471,13 @@ class MeldingDetailPageController {
         model.addAttribute("stapsoorten", PAGE_STEPS);
         model.addAttribute("monitoringuitkomsten", Melding.Moment.OUTCOMES);
         model.addAttribute("wijzen", Melding.Informing.WAYS);
+        // Who answered an overdracht, by name rather than by code.
+        Map<String, String> names = new LinkedHashMap<>();
+        melding.overdrachten().stream()
+                .map(MeldingResource.Overdracht::beslistDoor)
+                .filter(java.util.Objects::nonNull)
+                .forEach(code -> names.put(code, organisations.displayName(code)));
+        model.addAttribute("organisatienamen", names);
         boolean supervisor = currentProfessional.require().has(Role.VT_SUPERVISOR);
         model.addAttribute("supervisor", supervisor);
         model.addAttribute("behandelaars", supervisor ? meldingen.assignable() : List.of());

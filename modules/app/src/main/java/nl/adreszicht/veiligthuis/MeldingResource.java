@@ -21,6 +21,8 @@ record MeldingResource(
         Melder melder,
         String reden,
         boolean acuut,
+        @Schema(description = "S1, S2 of S3") String ernst,
+        boolean kinderenBetrokken,
         boolean vervolgmelding,
         String fase,
         List<Geweldsvorm> geweldsvormen,
@@ -34,6 +36,7 @@ record MeldingResource(
         List<Monitoringsmoment> monitoring,
         List<Raadsverzoek> raadsverzoeken,
         @Nullable Informeren informeren,
+        List<Correctie> correcties,
 
         @Schema(
                 description = "Bewaartermijn: de melding wordt tot en met deze datum bewaard en daarna verwijderd"
@@ -59,6 +62,8 @@ record MeldingResource(
                         melding.melder().contact()),
                 melding.reason(),
                 melding.acute(),
+                melding.severity().name(),
+                melding.childrenInvolved(),
                 melding.vervolgmelding(),
                 melding.phase(),
                 melding.violenceTypes().stream()
@@ -113,6 +118,9 @@ record MeldingResource(
                         .map(r -> new Raadsverzoek(r.id().toString(), r.requestedOn(), r.grounds(), r.recordedAt()))
                         .toList(),
                 informeren(melding),
+                melding.follow().correcties().stream()
+                        .map(c -> new Correctie(c.field(), c.oldValue(), c.newValue(), c.reason(), c.correctedAt()))
+                        .toList(),
                 keptUntil);
     }
 
@@ -188,6 +196,15 @@ record MeldingResource(
             @Nullable OffsetDateTime beslistOp,
             @Nullable String beslistDoor,
             @Nullable String weigeringsreden) {}
+
+    /** A correction of one field: the earlier value stays visible. */
+    @Schema(name = "Correctie")
+    record Correctie(
+            String veld,
+            @Nullable String oudeWaarde,
+            @Nullable String nieuweWaarde,
+            String reden,
+            OffsetDateTime gecorrigeerdOp) {}
 
     /** A verzoek tot onderzoek to the Raad voor de Kinderbescherming. */
     @Schema(name = "Raadsverzoek")

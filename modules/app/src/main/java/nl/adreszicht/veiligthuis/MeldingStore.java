@@ -315,6 +315,37 @@ class MeldingStore {
                 .update();
     }
 
+    /** Writes a corrected melding's fields (severity, children, reason, its betrokkenen) and the correction. */
+    void correct(Melding melding, Melding.Correctie correctie) {
+        jdbc.sql("UPDATE vt_melding SET severity = ?, children_involved = ?, reason = ? WHERE id = ?")
+                .params(melding.severity().name(), melding.childrenInvolved(), melding.reason(), melding.id())
+                .update();
+        List<Melding.Person> persons = melding.persons();
+        for (int position = 0; position < persons.size(); position++) {
+            if (correctie.field().startsWith("betrokkenen[" + position + "]")) {
+                jdbc.sql("UPDATE vt_melding_person SET name = ?, birth_date = ? WHERE melding_id = ? AND position = ?")
+                        .params(
+                                persons.get(position).name(),
+                                persons.get(position).birthDate(),
+                                melding.id(),
+                                position)
+                        .update();
+            }
+        }
+        jdbc.sql("INSERT INTO vt_correctie (id, melding_id, field, old_value, new_value, reason, corrected_by,"
+                        + " corrected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        correctie.id(),
+                        melding.id(),
+                        correctie.field(),
+                        correctie.oldValue(),
+                        correctie.newValue(),
+                        correctie.reason(),
+                        correctie.correctedBy(),
+                        correctie.correctedAt())
+                .update();
+    }
+
     /** Writes who handles the melding. */
     void assign(Melding melding) {
         Melding.Behandelaar behandelaar = melding.follow().behandelaar();
@@ -448,7 +479,19 @@ class MeldingStore {
                                         row.getString(3),
                                         row.getObject(4, OffsetDateTime.class)))
                                 .list(),
-                        melding.follow().informing()));
+                        melding.follow().informing(),
+                        jdbc.sql("SELECT id, field, old_value, new_value, reason, corrected_by, corrected_at"
+                                        + " FROM vt_correctie WHERE melding_id = ? ORDER BY corrected_at")
+                                .param(id)
+                                .query((row, n) -> new Melding.Correctie(
+                                        row.getObject(1, UUID.class),
+                                        row.getString(2),
+                                        row.getString(3),
+                                        row.getString(4),
+                                        row.getString(5),
+                                        row.getString(6),
+                                        row.getObject(7, OffsetDateTime.class)))
+                                .list()));
     }
 
     private static Melding melding(ResultSet row, int n) throws SQLException {
@@ -501,7 +544,8 @@ class MeldingStore {
                                 row.getString("informed_how"),
                                 row.getString("informed_note"),
                                 row.getString("informing_postponed_ground"),
-                                row.getObject("informing_review_on", LocalDate.class))));
+                                row.getObject("informing_review_on", LocalDate.class)),
+                        List.of()));
     }
 
     private static Melding.@Nullable Behandelaar behandelaar(ResultSet row) throws SQLException {

@@ -295,6 +295,22 @@ class Meldingen {
         });
     }
 
+    /**
+     * Corrects one field of a melding with a reason (the earlier value stays in its correction history); the colour
+     * of the address is recomputed, and when the correction changed what the tally counts, the tally follows.
+     */
+    MeldingResource correct(UUID id, String field, String value, String reason, String action) {
+        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+            Melding corrected = melding.correct(
+                    field, value, reason, currentProfessional.require().subject(), time.now());
+            List<Melding.Correctie> history = corrected.follow().correcties();
+            store.correct(corrected, history.get(history.size() - 1));
+            events.publishEvent(new RecordChanged(
+                    corrected.source(), id.toString(), corrected.address(), melding.tallied(), corrected.tallied()));
+            return marked(corrected);
+        });
+    }
+
     /** Plans a monitoring moment by hand (also after the involvement ended). */
     MeldingResource planMonitoring(UUID id, LocalDate due, String action) {
         return change(id, action, AccessKind.AANMAKEN, melding -> {

@@ -41,6 +41,7 @@ class Overdrachten {
     private final AccessLog accessLog;
     private final CurrentProfessional currentProfessional;
     private final KnownAddresses addresses;
+    private final nl.adreszicht.codelists.Organisations organisations;
     private final DutchTime time;
     private final TransactionTemplate transaction;
 
@@ -51,8 +52,10 @@ class Overdrachten {
             AccessLog accessLog,
             CurrentProfessional currentProfessional,
             KnownAddresses addresses,
+            nl.adreszicht.codelists.Organisations organisations,
             DutchTime time,
             PlatformTransactionManager transactions) {
+        this.organisations = organisations;
         this.store = store;
         this.meldingen = meldingen;
         this.monitoring = monitoring;
@@ -204,7 +207,7 @@ class Overdrachten {
                 offer.status(),
                 offer.offeredOn(),
                 offer.note(),
-                melding.organisation(),
+                melding.organisation() == null ? null : organisations.displayName(melding.organisation()),
                 address == null
                         ? null
                         : new Adres(

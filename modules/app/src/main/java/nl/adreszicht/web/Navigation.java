@@ -34,6 +34,8 @@ final class Navigation {
             new MenuItem("/doorbraken", "menu.doorbraken", false),
             new MenuItem("/gebiedsscan", "menu.gebiedsscan", false),
             new MenuItem("/toegangslog", "menu.toegangslog", false),
+            new MenuItem("/inzageverzoeken", "menu.inzageverzoeken", false),
+            new MenuItem("/vernietigingsaanvragen", "menu.vernietigingsaanvragen", false),
             new MenuItem("/beheer/registerimports", "menu.registerimports", false),
             new MenuItem("/help", "menu.help", false));
 
@@ -50,6 +52,7 @@ final class Navigation {
             trail("/gemeenteregistraties/**", START, ADDRESSES),
             trail("/meldingen/**", START, WORKLIST),
             trail("/overdrachten/**", START, new Crumb("/overdrachten", "menu.overdrachten")),
+            trail("/inzageverzoeken/**", START, new Crumb("/inzageverzoeken", "menu.inzageverzoeken")),
             trail("/doorbraken/**", START, new Crumb("/doorbraken", "menu.doorbraken")),
             trail("/gebiedsscan/**", START, new Crumb("/gebiedsscan", "menu.gebiedsscan")));
 

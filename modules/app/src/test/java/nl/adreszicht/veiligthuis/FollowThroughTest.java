@@ -444,6 +444,82 @@ class FollowThroughTest {
                 .andExpect(status().isConflict());
     }
 
+    @Test
+    void aCorrectionKeepsTheEarlierValueInItsHistoryAndTheTallyFollows() throws Exception {
+        String melding = melding();
+        String api = "/api/v1/meldingen/" + melding;
+        JsonNode before = read(mvc.perform(get(api).with(VT.api())));
+        assertThat(before.get("kinderenBetrokken").asBoolean())
+                .as("a child among the betrokkenen")
+                .isTrue();
+        String month = TestClock.TODAY.withDayOfMonth(1).toString();
+        long withChildren = tally(month, true);
+        long withoutChildren = tally(month, false);
+
+        send(api + "/correcties", VT.api(), Map.of("veld", "onzin", "waarde", "x", "reden", "kort"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.invalidParams[*].name")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("veld", "reden")));
+        send(api + "/correcties", VT.api(), Map.of("veld", "ernst", "waarde", "S9", "reden", "Ernst verkeerd."))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.invalidParams[0].name").value("waarde"));
+        send(
+                        api + "/correcties",
+                        VT.api(),
+                        Map.of("veld", "betrokkenen[5].naam", "waarde", "Niemand", "reden", "Naam verkeerd gespeld."))
+                .andExpect(status().isBadRequest());
+
+        send(
+                        api + "/correcties",
+                        VT.api(),
+                        Map.of(
+                                "veld",
+                                "kinderenBetrokken",
+                                "waarde",
+                                "false",
+                                "reden",
+                                "Het kind woont niet op dit adres."))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.kinderenBetrokken").value(false))
+                .andExpect(jsonPath("$.correcties[0].veld").value("kinderenBetrokken"))
+                .andExpect(jsonPath("$.correcties[0].oudeWaarde").value("true"))
+                .andExpect(jsonPath("$.correcties[0].nieuweWaarde").value("false"));
+        assertThat(tally(month, true))
+                .as("the tally follows the corrected record")
+                .isEqualTo(withChildren - 1);
+        assertThat(tally(month, false)).isEqualTo(withoutChildren + 1);
+
+        // Through the page: a betrokkene's name; the earlier one stays visible in the history.
+        form(
+                        "/meldingen/" + melding + "/correcties",
+                        Map.of(
+                                "veld", "betrokkenen[0].naam",
+                                "waarde", "Sam Verbeterd",
+                                "correctieReden", "Naam verkeerd gespeld."))
+                .andExpect(redirectedUrl("/meldingen/" + melding));
+        mvc.perform(get("/meldingen/" + melding).with(VT.ui()))
+                .andExpect(content().string(containsString("Sam Verbeterd")))
+                .andExpect(content().string(containsString("Correctiegeschiedenis")))
+                .andExpect(content().string(containsString("Sam Voorbeeld")));
+        form("/meldingen/" + melding + "/correcties", Map.of("veld", "ernst", "waarde", "S2"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Reden van de correctie")));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from access_log where object_id = ? and action like 'melding.corrigeren%'"
+                                + " and kind = 'WIJZIGEN'",
+                        Long.class, melding))
+                .isEqualTo(2);
+    }
+
+    private long tally(String month, boolean children) {
+        return jdbc.queryForObject(
+                "select coalesce(sum(records), 0) from gemeente_tally where gemeente_code = 'GM0118' and month = ?::date"
+                        + " and source = 'VT_MELDING' and children_present = ?",
+                Long.class,
+                month,
+                children);
+    }
+
     private ResultActions form(String path, Map<String, String> fields) throws Exception {
         var request = post(path).with(csrf()).with(VT.ui());
         fields.forEach(request::param);
