@@ -94,7 +94,7 @@ class ShellBrowserIT {
                         "Priya",
                         "Veilig Thuis Drenthe",
                         "/toegangslog",
-                        List.of("Start", "Toegangslog", "Help")),
+                        List.of("Start", "Toegangslog", "Inzageverzoeken", "Vernietigingsaanvragen", "Help")),
                 Arguments.of(
                         "beheerder",
                         "Bart",
