@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.SelectOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -84,9 +83,12 @@ class FollowThroughBrowserIT {
         assertThat(lead.locator("#werkvoorraad table")).containsText(number);
         lead.navigate(LocalStackTest.APP_URL + "/meldingen/" + melding);
         assertThat(lead.locator("#behandelaar")).hasText("Niet toegewezen");
+        // Vera by her Keycloak subject (she took the melding in), shown by her name.
+        String veraSubject =
+                jdbc.queryForObject("SELECT registered_by FROM vt_melding WHERE id = ?::uuid", String.class, melding);
         String veraName = jdbc.queryForObject(
-                "SELECT display_name FROM vt_professional WHERE display_name LIKE 'Vera%'", String.class);
-        lead.locator("#behandelaar-keuze").selectOption(new SelectOption().setLabel(veraName));
+                "SELECT display_name FROM vt_professional WHERE subject = ?", String.class, veraSubject);
+        lead.locator("#behandelaar-keuze").selectOption(veraSubject);
         lead.locator("button", new Page.LocatorOptions().setHasText("Toewijzen"))
                 .click();
         assertThat(lead.locator("#stap-gedaan")).containsText("behandelaar");

@@ -497,11 +497,11 @@ record Melding(
      * The melding with one field corrected (the value already checked for the field), and the correction in its
      * history.
      */
-    Melding correct(String field, String value, String reason, String by, Instant at) {
+    Melding correct(String field, String value, String why, String by, Instant at) {
         String old = valueOf(field);
         Severity newSeverity = field.equals("ernst") ? Severity.valueOf(value) : severity;
         boolean newChildren = field.equals("kinderenBetrokken") ? Boolean.parseBoolean(value) : childrenInvolved;
-        String newReason = field.equals("reden") ? value : reason;
+        String newReason = field.equals("reden") ? value : this.reason;
         List<Person> newPersons = persons;
         java.util.regex.Matcher person = CORRECTABLE.matcher(field);
         if (person.matches() && person.group(1) != null) {
@@ -514,7 +514,7 @@ record Melding(
             changed.set(index, corrected);
             newPersons = changed;
         }
-        Correctie correctie = new Correctie(UUID.randomUUID(), field, old, value, reason, by, utc(at));
+        Correctie correctie = new Correctie(UUID.randomUUID(), field, old, value, why, by, utc(at));
         return new Melding(
                 id,
                 kind,

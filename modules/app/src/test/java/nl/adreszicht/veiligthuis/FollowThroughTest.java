@@ -481,6 +481,7 @@ class FollowThroughTest {
                                 "Het kind woont niet op dit adres."))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.kinderenBetrokken").value(false))
+                .andExpect(jsonPath("$.reden").value("Kind vertelt over geweld thuis."))
                 .andExpect(jsonPath("$.correcties[0].veld").value("kinderenBetrokken"))
                 .andExpect(jsonPath("$.correcties[0].oudeWaarde").value("true"))
                 .andExpect(jsonPath("$.correcties[0].nieuweWaarde").value("false"));
