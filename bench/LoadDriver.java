@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * warm-up, with a real access token from Keycloak fetched per user before each run (tokens live 5 minutes; a run
  * is well under that). JDK only, so it runs as a single source file: {@code java bench/LoadDriver.java ...}.
  *
- * <p>Arguments (key=value): base, token-url, user, password, scenario (history|register|worklist|areascan), ids (file of
- * address ids, one a line), query (areascan: the query string, e.g. periode=jaar&niveau=land), connections (16),
+ * <p>Arguments (key=value): base, token-url, user, password, scenario (history|register|worklist|areascan|monitor|repeats), ids (file of
+ * address ids, one a line), query (areascan, monitor, repeats: the query string, e.g. periode=jaar&niveau=land), connections (16),
  * warmup (seconds, 5), duration (seconds, 20), runs (3), label.
  * Prints one line per run and the median run: requests/s, p50, p95, p99 in ms, errors. Exit code 1 when any
  * request failed.
@@ -212,6 +212,12 @@ public class LoadDriver {
                     .GET()
                     .build();
             case "worklist" -> builder.uri(URI.create(base + "/api/v1/werkvoorraad")).GET().build();
+            case "monitor" -> builder.uri(URI.create(base + "/api/v1/monitorcijfers?" + query))
+                    .GET()
+                    .build();
+            case "repeats" -> builder.uri(URI.create(base + "/api/v1/herhaaladressen?" + query))
+                    .GET()
+                    .build();
             case "areascan" -> builder.uri(URI.create(base + "/api/v1/gebiedsscans?" + query))
                     .GET()
                     .build();

@@ -14,7 +14,8 @@
 #
 # Settings (environment): RUNS (3), DURATION (20 s), WARMUP (5 s), CONNECTIONS (16), BENCH_PG_PORT (54359),
 # BENCH_APP_PORT (18090), BENCH_KC_PORT (18380), BENCH_DATA (data/bench-<size>), ACCESS_LOG_FACTOR (10; only
-# when the data set is generated). The jar is built by `./mvnw -pl modules/app -am package -DskipTests`.
+# when the data set is generated), SCENARIOS (all: "history worklist register areascan monitor repeats").
+# The jar is built by `./mvnw -pl modules/app -am package -DskipTests`.
 set -euo pipefail
 
 SIZE=${1:-regio}
@@ -22,6 +23,7 @@ RUNS=${RUNS:-3}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-16}
+SCENARIOS=${SCENARIOS:-history worklist register areascan monitor repeats}
 PG_PORT=${BENCH_PG_PORT:-54359}
 APP_PORT=${BENCH_APP_PORT:-18090}
 KC_PORT=${BENCH_KC_PORT:-18380}
@@ -168,21 +170,24 @@ api() {
   grep '^RESULT' "$OUT/api-$scenario.txt" | cut -f2- >> "$SUMMARY"
 }
 
+want() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 HISTORY_TARGETS=$(wc -l < "$OUT/history-ids.txt")
 REGISTER_TARGETS=$(wc -l < "$OUT/register-ids.txt")
-
-log "scenario: address history (vt.drenthe, $HISTORY_TARGETS addresses)"
-api history vt.drenthe "$OUT/history-ids.txt"
-floor history "$HISTORY_TARGETS"
-
-log "scenario: worklist (vt.drenthe, VT03)"
-api worklist vt.drenthe
-floor worklist 1
-
-log "scenario: incident registration (politie.drenthe, $REGISTER_TARGETS addresses in GM0118)"
-api register politie.drenthe "$OUT/register-ids.txt"
-floor register "$REGISTER_TARGETS"
-
+if want history; then
+  log "scenario: address history (vt.drenthe, $HISTORY_TARGETS addresses)"
+  api history vt.drenthe "$OUT/history-ids.txt"
+  floor history "$HISTORY_TARGETS"
+fi
+if want worklist; then
+  log "scenario: worklist (vt.drenthe, VT03)"
+  api worklist vt.drenthe
+  floor worklist 1
+fi
+if want register; then
+  log "scenario: incident registration (politie.drenthe, $REGISTER_TARGETS addresses in GM0118)"
+  api register politie.drenthe "$OUT/register-ids.txt"
+  floor register "$REGISTER_TARGETS"
+fi
 # The area scan (GET /api/v1/gebiedsscans, merged from main): the analist's own gemeente (analist.hoogeveen, GM0118,
 # or analist.zwolle, GM0193: whichever is larger in this data set) at buurt level over the last complete year, and
 # the whole country as reference. The analist may only scan the own gemeente; no larger one can be chosen.
@@ -190,19 +195,38 @@ SCAN_GEMEENTE=$("${PSQL[@]}" -At -c "SELECT gemeente_code FROM address WHERE gem
   GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
 SCAN_USER=analist.hoogeveen
 [ "$SCAN_GEMEENTE" = GM0193 ] && SCAN_USER=analist.zwolle
-log "scenario: area scan of $SCAN_GEMEENTE over a year, and of the whole country ($SCAN_USER)"
+want areascan && log "scenario: area scan of $SCAN_GEMEENTE over a year, and of the whole country ($SCAN_USER)"
 api_scan() {
-  local label=$1 query=$2
-  java "$ROOT/bench/LoadDriver.java" base="http://127.0.0.1:$APP_PORT" token-url="$TOKEN_URL" user="$SCAN_USER" \
-    password=demo-only scenario=areascan query="$query" label="$label" connections="$CONNECTIONS" \
+  local label=$1 query=$2 scenario=${3:-areascan} user=${4:-$SCAN_USER}
+  java "$ROOT/bench/LoadDriver.java" base="http://127.0.0.1:$APP_PORT" token-url="$TOKEN_URL" user="$user" \
+    password=demo-only scenario="$scenario" query="$query" label="$label" connections="$CONNECTIONS" \
     warmup="$WARMUP" duration="$DURATION" runs="$RUNS" | tee "$OUT/api-$label.txt"
   grep '^RESULT' "$OUT/api-$label.txt" | cut -f2- >> "$SUMMARY"
 }
-api_scan areascan-gemeente "periode=jaar"
-FLOOR_ARGS=(-D gem="$SCAN_GEMEENTE")
-floor areascan-gemeente 1
-api_scan areascan-land "periode=jaar&niveau=land"
-floor areascan-land 1
+if want areascan; then
+  api_scan areascan-gemeente "periode=jaar"
+  FLOOR_ARGS=(-D gem="$SCAN_GEMEENTE")
+  floor areascan-gemeente 1
+  api_scan areascan-land "periode=jaar&niveau=land"
+  floor areascan-land 1
+fi
+# The monitor (issue 15): the same analist's own gemeente over five years by quarter, beside its VT region and all
+# gemeenten (the API's default), and by year (the yearly blocks protected on top of the quarters).
+if want monitor; then
+  UNTIL=$("${PSQL[@]}" -At -c "SELECT date_trunc('quarter', now() AT TIME ZONE 'Europe/Amsterdam')::date")
+  FROM=$("${PSQL[@]}" -At -c "SELECT (date '$UNTIL' - interval '5 years')::date")
+  log "scenario: monitor of $SCAN_GEMEENTE, $FROM to $UNTIL ($SCAN_USER)"
+  FLOOR_ARGS=(-D gem="$SCAN_GEMEENTE" -D from="$FROM" -D until="$UNTIL")
+  api_scan monitor-kwartaal "interval=kwartaal" monitor
+  floor monitor-kwartaal 1
+  api_scan monitor-jaar "interval=jaar" monitor
+fi
+# The list of repeat addresses of VT03 (vt.drenthe), its first page by number of repeats.
+if want repeats; then
+  log "scenario: repeat addresses of VT03 (vt.drenthe)"
+  api_scan repeats "sorteer=herhalingen" repeats vt.drenthe
+  floor repeats 1
+fi
 
 # 5. The heap after the load, as it is and after a full collection (the live set).
 jcmd "$APP_PID" GC.heap_info > "$OUT/heap-after-load.txt" 2>&1 || true

@@ -24,7 +24,10 @@
           },
           onEachFeature: function (feature, path) {
             var p = feature.properties;
-            path.bindTooltip(p.buurt + (p.gebied !== p.buurt ? " (" + p.gebied + ")" : "") + ": " + p.weergave);
+            // Names with their codes ("Centrum (BU01180000)"); an area merged into its wijk says which.
+            var buurt = p.buurtLabel || p.buurt;
+            var gebied = p.gebiedLabel || p.gebied;
+            path.bindTooltip(buurt + (p.gebied !== p.buurt ? " \u2013 " + gebied : "") + ": " + p.weergave);
           }
         }).addTo(map);
         if (data.features.length > 0) {

@@ -457,6 +457,7 @@ class AccessMatrixTest extends OverTheWire {
                                                 "AANMAKEN",
                                                 "WIJZIGEN",
                                                 "VERWIJDEREN",
+                                                "EXPORTEREN",
                                                 "BREAK_THE_GLASS")
                                         : List.of("GEWEIGERD"));
                 assertThat(entry[1])

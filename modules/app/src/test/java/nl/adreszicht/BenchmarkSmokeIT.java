@@ -65,9 +65,13 @@ class BenchmarkSmokeIT {
 
     @Test
     void theLoadDriverRunsEveryScenarioThroughTheApiWithRealTokens() throws Exception {
-        for (String[] scenario :
-                new String[][] {{"register", "politie.drenthe"}, {"history", "vt.drenthe"}, {"worklist", "vt.drenthe"}
-                }) {
+        for (String[] scenario : new String[][] {
+            {"register", "politie.drenthe"},
+            {"history", "vt.drenthe"},
+            {"worklist", "vt.drenthe"},
+            {"monitor", "analist.hoogeveen", "interval=kwartaal"},
+            {"repeats", "vt.drenthe", "sorteer=herhalingen"}
+        }) {
             List<String> command = new ArrayList<>(List.of(
                     ProcessHandle.current().info().command().orElse("java"),
                     BENCH.resolve("LoadDriver.java").toString(),
@@ -105,7 +109,14 @@ class BenchmarkSmokeIT {
     @Test
     void everyFloorScriptRunsInPgbench() throws Exception {
         assumeTrue(new File("/usr/bin/pgbench").canExecute(), "pgbench is not installed");
-        for (String scenario : List.of("history", "worklist", "register", "areascan-gemeente", "areascan-land")) {
+        for (String scenario : List.of(
+                "history",
+                "worklist",
+                "register",
+                "areascan-gemeente",
+                "areascan-land",
+                "monitor-kwartaal",
+                "repeats")) {
             Run run = run(List.of(
                     "/usr/bin/pgbench",
                     "-n",
@@ -127,6 +138,10 @@ class BenchmarkSmokeIT {
                     "targets=1",
                     "-D",
                     "gem=GM0118",
+                    "-D",
+                    "from=2021-10-01",
+                    "-D",
+                    "until=2026-10-01",
                     "postgres"));
 
             assertThat(run.exitCode()).as(run.output()).isZero();

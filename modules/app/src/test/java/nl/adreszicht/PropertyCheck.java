@@ -18,15 +18,24 @@ public final class PropertyCheck {
 
     /** Runs {@code property} for each input that {@code generator} makes; the first failure stops the check. */
     public static <T> void forAll(Function<Random, T> generator, Consumer<T> property) {
+        forAll(TRIES, generator, property);
+    }
+
+    /**
+     * As {@link #forAll(Function, Consumer)} with a number of inputs of its own, for a property whose every input is
+     * expensive; {@code -Dproperties.tries} still raises it.
+     */
+    public static <T> void forAll(int tries, Function<Random, T> generator, Consumer<T> property) {
         long seed = Long.getLong("properties.seed", ThreadLocalRandom.current().nextLong());
         Random random = new Random(seed);
-        for (int i = 1; i <= TRIES; i++) {
+        int count = Math.max(tries, Integer.getInteger("properties.tries", 0));
+        for (int i = 1; i <= count; i++) {
             T input = generator.apply(random);
             try {
                 property.accept(input);
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError(
-                        "Falsified by input " + i + " of " + TRIES + ", [" + input + "]; replay with -Dproperties.seed="
+                        "Falsified by input " + i + " of " + count + ", [" + input + "]; replay with -Dproperties.seed="
                                 + seed,
                         e);
             }

@@ -38,11 +38,15 @@ class StatementCountTest {
     /** The most statements each request may send; lower them when a change saves one, never raise them lightly. */
     static final Map<String, Integer> BUDGET = Map.of(
             "history read", 13,
-            "address read", 10,
-            "incident registration", 35,
-            "melding intake", 40,
-            "municipal registration", 32,
-            "worklist page", 6,
+            // 11 since issue 15: the address card says whether the address is a repeat address (monitor_address).
+            "address read", 11,
+            // +17 each since issue 15: the recidive reconcile of the address in the registration's transaction
+            // (RecidiveReconcile), constant in the records at the address; the first candidate for issue 18.
+            "incident registration", 52,
+            "melding intake", 57,
+            "municipal registration", 49,
+            // 7 since issue 15: the repeat marker on the page's cases.
+            "worklist page", 7,
             "area scan", 7);
 
     private static final Requests POLICE = new Requests(Role.POLITIE_MEDEWERKER, "politie-drenthe", null, null);

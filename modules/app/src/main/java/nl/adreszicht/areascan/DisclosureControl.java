@@ -23,13 +23,14 @@ import java.util.Map;
  * </ol>
  *
  * <p>Pure functions of their input, tested without Spring (DisclosureControlTest, DisclosureControlPropertiesTest).
+ * The one disclosure control of the application: the monitor protects its tables with {@link #protect} too.
  */
-final class DisclosureControl {
+public final class DisclosureControl {
 
-    static final String NAME = "DisclosureControl";
-    static final String VERSION = "v1";
-    static final int ROUNDING = 5;
-    static final int THRESHOLD = 10;
+    public static final String NAME = "DisclosureControl";
+    public static final String VERSION = "v1";
+    public static final int ROUNDING = 5;
+    public static final int THRESHOLD = 10;
     static final int MINIMUM_ADDRESSES = 50;
 
     private static final double EPSILON = 1e-9;
@@ -37,7 +38,7 @@ final class DisclosureControl {
     private DisclosureControl() {}
 
     /** The table's cells after protection. */
-    static final class Protection {
+    public static final class Protection {
 
         private final SumTable table;
         private final boolean[] suppressed;
@@ -50,29 +51,29 @@ final class DisclosureControl {
         }
 
         /** The cell as it may be published. A hidden cell is always suppressed. */
-        ProtectedCount published(int cell) {
+        public ProtectedCount published(int cell) {
             if (suppressed[cell]) {
                 return ProtectedCount.suppressed(primary[cell]);
             }
             return ProtectedCount.of(round(table.value(cell)));
         }
 
-        boolean suppressed(int cell) {
+        public boolean suppressed(int cell) {
             return suppressed[cell];
         }
 
-        boolean primary(int cell) {
+        public boolean primary(int cell) {
             return primary[cell];
         }
     }
 
     /** A count rounded to the nearest multiple of {@value #ROUNDING}. */
-    static long round(long count) {
+    public static long round(long count) {
         return Math.round(count / (double) ROUNDING) * ROUNDING;
     }
 
     /** Suppresses and rounds the table's counts. */
-    static Protection protect(SumTable table) {
+    public static Protection protect(SumTable table) {
         int n = table.size();
         boolean[] suppressed = new boolean[n];
         boolean[] primary = new boolean[n];
@@ -85,6 +86,11 @@ final class DisclosureControl {
                     }
                 }
                 case HIDDEN -> suppressed[cell] = true;
+                case WITHHELD -> {
+                    // Suppressed where it was first published (another table), and kept from being solved here.
+                    suppressed[cell] = true;
+                    primary[cell] = table.value(cell) < THRESHOLD;
+                }
                 case KNOWN -> {
                     // public: never suppressed
                 }
@@ -100,7 +106,7 @@ final class DisclosureControl {
                 for (int term : relation) {
                     if (suppressed[term]) {
                         count++;
-                        counts |= table.kind(term) == SumTable.Kind.COUNT;
+                        counts |= table.kind(term) == SumTable.Kind.COUNT || table.kind(term) == SumTable.Kind.WITHHELD;
                     }
                 }
                 // A hidden cell alone may be solved: it is never published and not a count of people.
@@ -118,6 +124,9 @@ final class DisclosureControl {
                         changed = true;
                         break;
                     }
+                }
+                if (!changed) {
+                    changed = suppressFurther(table, suppressed, cell);
                 }
                 if (changed) {
                     break;
@@ -146,6 +155,45 @@ final class DisclosureControl {
             return false;
         }
         suppressed[best] = true;
+        return true;
+    }
+
+    /**
+     * For a cell fixed by relations whose own terms are all fixed already (published in a table protected before, as
+     * a quarter is when the year is protected): suppresses a published count further away that the solution goes
+     * through, the smallest that frees the cell, or else the smallest next to the suppressed cells, so that the next
+     * round gets further. False when no published count is left to suppress.
+     */
+    private static boolean suppressFurther(SumTable table, boolean[] suppressed, int cell) {
+        List<Integer> candidates = new ArrayList<>();
+        boolean[] seen = new boolean[table.size()];
+        for (int[] relation : table.relations()) {
+            boolean touches = false;
+            for (int term : relation) {
+                touches |= suppressed[term];
+            }
+            if (!touches) {
+                continue;
+            }
+            for (int term : relation) {
+                if (!suppressed[term] && !seen[term] && table.kind(term) == SumTable.Kind.COUNT) {
+                    seen[term] = true;
+                    candidates.add(term);
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return false;
+        }
+        candidates.sort(Comparator.comparingLong(table::value).thenComparing(Comparator.naturalOrder()));
+        for (int candidate : candidates) {
+            suppressed[candidate] = true;
+            if (!determined(table, suppressed).contains(cell)) {
+                return true;
+            }
+            suppressed[candidate] = false;
+        }
+        suppressed[candidates.get(0)] = true;
         return true;
     }
 
@@ -219,7 +267,8 @@ final class DisclosureControl {
             int[] cellOf = new int[column.size()];
             column.forEach((cell, index) -> cellOf[index] = cell);
             for (int index : singletonPivots(rows, column.size())) {
-                if (table.kind(cellOf[index]) == SumTable.Kind.COUNT) {
+                SumTable.Kind kind = table.kind(cellOf[index]);
+                if (kind == SumTable.Kind.COUNT || kind == SumTable.Kind.WITHHELD) {
                     fixed.add(cellOf[index]);
                 }
             }

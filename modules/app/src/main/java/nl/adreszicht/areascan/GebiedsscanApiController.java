@@ -22,9 +22,11 @@ import org.springframework.web.server.ResponseStatusException;
 class GebiedsscanApiController {
 
     private final AreaScans scans;
+    private final AreaNames names;
 
-    GebiedsscanApiController(AreaScans scans) {
+    GebiedsscanApiController(AreaScans scans, AreaNames names) {
         this.scans = scans;
+        this.names = names;
     }
 
     @GetMapping("/api/v1/gebiedsscans")
@@ -69,7 +71,7 @@ class GebiedsscanApiController {
                     .header(
                             HttpHeaders.CONTENT_DISPOSITION,
                             "attachment; filename=\"" + GebiedsscanCsv.fileName(scan) + "\"")
-                    .body(GebiedsscanCsv.write(scan));
+                    .body(GebiedsscanCsv.write(scan, AreaNames.of(scan, names.in(scan.gemeente()))));
         }
         throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "formaat is json of csv.");
     }

@@ -8,7 +8,7 @@ import nl.adreszicht.areascan.Gebiedsscan.Meting;
 import nl.adreszicht.time.DutchTime;
 
 /**
- * The CSV export of a {@link Gebiedsscan}: one row per area, exactly the protected numbers the API and the page
+ * The CSV export of a {@link Gebiedsscan}: one row per area (its code and CBS name), exactly the protected numbers the API and the page
  * show ({@code <10} and {@code x} for suppressed ones), semicolon-separated as Dutch spreadsheets expect, with
  * days as people read them ({@code dd-mm-jjjj}).
  */
@@ -18,9 +18,11 @@ final class GebiedsscanCsv {
 
     private GebiedsscanCsv() {}
 
-    static String write(Gebiedsscan scan) {
+    /** The export, each area's CBS name ({@link AreaNames}) beside its code, empty where it has none. */
+    static String write(Gebiedsscan scan, java.util.Map<String, String> names) {
         List<String> header = new ArrayList<>(List.of(
                 "gebied",
+                "naam",
                 "niveau",
                 "bovenliggend",
                 "samengevoegde_buurten",
@@ -52,6 +54,7 @@ final class GebiedsscanCsv {
         for (Gebied area : scan.gebieden()) {
             List<String> row = new ArrayList<>(List.of(
                     area.code(),
+                    text(names.getOrDefault(area.code(), "")),
                     area.niveau(),
                     area.bovenliggend() == null ? "" : area.bovenliggend(),
                     String.join(" ", area.buurten()),
@@ -87,6 +90,11 @@ final class GebiedsscanCsv {
             csv.append(String.join(";", row)).append("\r\n");
         }
         return csv.toString();
+    }
+
+    /** A name as one field: quoted when it holds the separator or a quote. */
+    private static String text(String value) {
+        return value.contains(";") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     private static void add(List<String> row, Meting meting) {

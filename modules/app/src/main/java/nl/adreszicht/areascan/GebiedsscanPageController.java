@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
 import nl.adreszicht.records.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
@@ -27,11 +28,14 @@ class GebiedsscanPageController {
     private final AreaScans scans;
     private final AreaBoundaries boundaries;
     private final ViolenceTypeCodes violenceTypes;
+    private final AreaNames areaNames;
 
-    GebiedsscanPageController(AreaScans scans, AreaBoundaries boundaries, ViolenceTypeCodes violenceTypes) {
+    GebiedsscanPageController(
+            AreaScans scans, AreaBoundaries boundaries, ViolenceTypeCodes violenceTypes, AreaNames areaNames) {
         this.scans = scans;
         this.boundaries = boundaries;
         this.violenceTypes = violenceTypes;
+        this.areaNames = areaNames;
     }
 
     @GetMapping("/gebiedsscan")
@@ -65,8 +69,11 @@ class GebiedsscanPageController {
         model.addAttribute("formPeriode", scan.periode().soort());
         model.addAttribute("formTot", scan.periode().tot());
         model.addAttribute("formNiveau", scan.niveau());
+        Map<String, String> names = AreaNames.of(scan, areaNames.in(scan.gemeente()));
         model.addAttribute("scan", scan);
-        model.addAttribute("chart", TrendChart.of(scan, measure));
+        model.addAttribute("namen", names);
+        model.addAttribute("gemeenteNaam", AreaNames.display(scan.gemeente(), names));
+        model.addAttribute("chart", TrendChart.of(scan, measure, names));
         model.addAttribute(
                 "typeLabels",
                 violenceTypes.options(scan.periode().tot(), locale).stream()
@@ -108,7 +115,7 @@ class GebiedsscanPageController {
         Gebiedsscan scan = scans.scan(new AreaScans.Request(null, periode, null, tot, "buurt"));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(ScanMap.MEDIA_TYPE))
-                .body(ScanMap.write(scan, measure, boundaries.buurten(scan.gemeente())));
+                .body(ScanMap.write(scan, measure, boundaries.buurten(scan.gemeente()), areaNames.in(scan.gemeente())));
     }
 
     @GetMapping("/gebiedsscan/export")
@@ -122,6 +129,7 @@ class GebiedsscanPageController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"" + GebiedsscanCsv.fileName(scan) + "\"")
-                .body(GebiedsscanCsv.write(scan).getBytes(StandardCharsets.UTF_8));
+                .body(GebiedsscanCsv.write(scan, AreaNames.of(scan, areaNames.in(scan.gemeente())))
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

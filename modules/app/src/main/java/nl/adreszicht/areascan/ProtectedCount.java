@@ -13,24 +13,24 @@ import org.jspecify.annotations.Nullable;
  *     suppressed to protect another one
  */
 @Schema(description = "Een aantal na onthullingscontrole: afgerond op 5, of afgeschermd.")
-record ProtectedCount(
+public record ProtectedCount(
         @Nullable Long waarde,
         boolean afgeschermd,
         @Schema(example = "<10") String weergave) {
 
-    static final String BELOW_THRESHOLD = "<10";
-    static final String COMPLEMENTARY = "x";
+    public static final String BELOW_THRESHOLD = "<10";
+    public static final String COMPLEMENTARY = "x";
 
-    static ProtectedCount of(long rounded) {
+    public static ProtectedCount of(long rounded) {
         return new ProtectedCount(rounded, false, Long.toString(rounded));
     }
 
-    static ProtectedCount suppressed(boolean primary) {
+    public static ProtectedCount suppressed(boolean primary) {
         return new ProtectedCount(null, true, primary ? BELOW_THRESHOLD : COMPLEMENTARY);
     }
 
     /** The difference of two published numbers, suppressed when either is. */
-    ProtectedCount minus(ProtectedCount earlier) {
+    public ProtectedCount minus(ProtectedCount earlier) {
         if (afgeschermd || earlier.afgeschermd || waarde == null || earlier.waarde == null) {
             return new ProtectedCount(null, true, COMPLEMENTARY);
         }

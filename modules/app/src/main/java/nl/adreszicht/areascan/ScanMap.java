@@ -28,6 +28,15 @@ final class ScanMap {
     record LegendClass(int klasse, long van, Long tot) {}
 
     static String write(Gebiedsscan scan, String measure, List<AreaBoundaries.Boundary> boundaries) {
+        return write(scan, measure, boundaries, java.util.Map.of());
+    }
+
+    /** As above, each buurt's and shown area's name beside its code ({@code buurtLabel}, {@code gebiedLabel}: public CBS names, no person). */
+    static String write(
+            Gebiedsscan scan,
+            String measure,
+            List<AreaBoundaries.Boundary> boundaries,
+            java.util.Map<String, String> names) {
         JsonMapper json = JsonMapper.builder().build();
         List<Gebied> units =
                 scan.gebieden().stream().filter(a -> a.niveau().equals("buurt")).toList();
@@ -57,6 +66,8 @@ final class ScanMap {
             ObjectNode properties = feature.putObject("properties");
             properties.put("buurt", boundary.code());
             properties.put("gebied", unit.code());
+            properties.put("buurtLabel", AreaNames.display(boundary.code(), names));
+            properties.put("gebiedLabel", AreaNames.display(unit.code(), names));
             properties.put("weergave", count.weergave());
             properties.put("afgeschermd", count.afgeschermd());
             properties.put(

@@ -10,12 +10,21 @@ import java.util.List;
  * public number the reader may know exactly (the number of addresses of an area), and a {@link Kind#HIDDEN} one
  * that is never published but still takes part in a relation (the addresses without a colour).
  */
-final class SumTable {
+public final class SumTable {
 
-    enum Kind {
+    /** What a cell is. */
+    public enum Kind {
+        /** A count of records or addresses, rounded and suppressed as the rules say. */
         COUNT,
+        /** A number the reader knows exactly. */
         KNOWN,
-        HIDDEN
+        /** A number never published that may be solved (not a count of people, or a large sum of other areas). */
+        HIDDEN,
+        /**
+         * A count already suppressed where it was published (a table protected before this one, e.g. a quarter
+         * when the year is protected): never published here and never solvable from this table either.
+         */
+        WITHHELD
     }
 
     private final List<Long> counts = new ArrayList<>();
@@ -23,22 +32,27 @@ final class SumTable {
     private final List<int[]> relations = new ArrayList<>();
 
     /** Adds a count to be protected; returns its cell. */
-    int count(long value) {
+    public int count(long value) {
         return add(value, Kind.COUNT);
     }
 
     /** Adds a number the reader knows exactly; returns its cell. */
-    int known(long value) {
+    public int known(long value) {
         return add(value, Kind.KNOWN);
     }
 
     /** Adds a number that is never published; returns its cell. */
-    int hidden(long value) {
+    public int hidden(long value) {
         return add(value, Kind.HIDDEN);
     }
 
+    /** Adds a count suppressed in a table protected before; returns its cell. */
+    public int withheld(long value) {
+        return add(value, Kind.WITHHELD);
+    }
+
     /** Records that {@code parent} is the sum of {@code children}. */
-    void sum(int parent, List<Integer> children) {
+    public void sum(int parent, List<Integer> children) {
         int[] terms = new int[children.size() + 1];
         terms[0] = parent;
         for (int i = 0; i < children.size(); i++) {
@@ -56,20 +70,20 @@ final class SumTable {
         return counts.size() - 1;
     }
 
-    int size() {
+    public int size() {
         return counts.size();
     }
 
-    long value(int cell) {
+    public long value(int cell) {
         return counts.get(cell);
     }
 
-    Kind kind(int cell) {
+    public Kind kind(int cell) {
         return kinds.get(cell);
     }
 
     /** The relations, each as its parent followed by its children. */
-    List<int[]> relations() {
+    public List<int[]> relations() {
         return relations;
     }
 }

@@ -51,10 +51,17 @@ record TrendChart(
         }
     }
 
-    /** An area's code at the left of its pair of bars. */
-    record Label(int y, String text) {}
+    /** An area's name (its code when it has none) at the left of its pair of bars; {@code full} for the tooltip. */
+    record Label(int y, String text, String full) {}
+
+    /** How many characters of a name fit left of the bars; a longer one is cut, its tooltip says it whole. */
+    static final int LABEL_CHARACTERS = 14;
 
     static TrendChart of(Gebiedsscan scan, String measure) {
+        return of(scan, measure, java.util.Map.of());
+    }
+
+    static TrendChart of(Gebiedsscan scan, String measure, java.util.Map<String, String> names) {
         List<Gebied> wijken =
                 scan.gebieden().stream().filter(a -> a.niveau().equals("wijk")).toList();
         Gebied gemeente = scan.gebieden().stream()
@@ -76,7 +83,12 @@ record TrendChart(
         for (int i = 0; i < areas.size(); i++) {
             Gebied area = areas.get(i);
             Meting meting = metingen.get(i);
-            labels.add(new Label(y + 14, area.code()));
+            String found = AreaNames.nameOf(area.code(), names);
+            String name = found == null ? area.code() : found;
+            labels.add(new Label(
+                    y + 14,
+                    name.length() <= LABEL_CHARACTERS ? name : name.substring(0, LABEL_CHARACTERS - 1) + "…",
+                    AreaNames.display(area.code(), names)));
             bars.add(bar(y, meting.huidig(), true, maximum));
             bars.add(bar(y + 12, meting.vorig(), false, maximum));
             y += ROW;
@@ -90,7 +102,7 @@ record TrendChart(
                 labels,
                 maximum,
                 totalApart ? meting(gemeente, measure) : null,
-                totalApart ? gemeente.code() : null);
+                totalApart ? AreaNames.display(gemeente.code(), names) : null);
     }
 
     private static Meting meting(Gebied area, String measure) {

@@ -128,6 +128,126 @@ class AccessLogQueries {
         return jdbc.query(BREAK_THE_GLASS, ROW, officer.organisation().get());
     }
 
+    /**
+     * What the privacy officer's page asks: any of a person (their subjects), an address (its ids), an object id and
+     * the break-the-glass uses, within a range of time; every criterion narrows the answer.
+     *
+     * @param subjects the professionals asked about; null when not asked
+     * @param addressIds the ids of the address asked about; null when not asked
+     * @param objectId an object asked about by its id; null when not asked
+     * @param from the first instant, inclusive; null for no bound
+     * @param until the end, exclusive; null for no bound
+     */
+    record Criteria(
+            @Nullable List<String> subjects,
+            @Nullable List<String> addressIds,
+            @Nullable String objectId,
+            boolean breakTheGlass,
+            @Nullable OffsetDateTime from,
+            @Nullable OffsetDateTime until) {
+
+        /** Whether the criteria name anyone or anything: a range of time alone would read the whole log. */
+        boolean namesSomething() {
+            return subjects != null || addressIds != null || objectId != null || breakTheGlass;
+        }
+    }
+
+    /**
+     * The entries that meet the criteria, newest first, within the officer's organisation as the other reads are;
+     * logged first (kind {@code kind}: a search, or an export), one entry per thing asked about.
+     */
+    List<LoggedAccess> search(Criteria criteria, AccessKind kind, String action) {
+        Professional officer = currentProfessional.require();
+        if (criteria.subjects() != null) {
+            if (criteria.subjects().isEmpty()) {
+                accessLog.record(new AccessEntry(kind, action, "gebruiker", null, false));
+            }
+            criteria.subjects()
+                    .forEach(subject -> accessLog.record(new AccessEntry(kind, action, "gebruiker", subject, false)));
+        }
+        if (criteria.addressIds() != null) {
+            if (criteria.addressIds().isEmpty()) {
+                accessLog.record(new AccessEntry(kind, action, "adres", null, false));
+            }
+            criteria.addressIds().forEach(id -> accessLog.record(new AccessEntry(kind, action, "adres", id, false)));
+        }
+        if (criteria.objectId() != null) {
+            accessLog.record(new AccessEntry(kind, action, "object", criteria.objectId(), false));
+        }
+        if (criteria.breakTheGlass()
+                && criteria.subjects() == null
+                && criteria.addressIds() == null
+                && criteria.objectId() == null) {
+            accessLog.record(new AccessEntry(kind, action, null, null, false));
+        }
+        if (officer.organisation().isEmpty()
+                || (criteria.subjects() != null && criteria.subjects().isEmpty())
+                || (criteria.addressIds() != null && criteria.addressIds().isEmpty())) {
+            return List.of();
+        }
+        String[] owners = owners(officer);
+        StringBuilder sql = new StringBuilder(SELECT);
+        List<Object> arguments = new ArrayList<>();
+        if (criteria.breakTheGlass()) {
+            // The review queue of the officer's own organisation, as the break-the-glass list is.
+            sql.append("actor_organisation = ? AND break_the_glass");
+            arguments.add(officer.organisation().get());
+        } else {
+            sql.append("(actor_organisation = ? OR object_owner = ANY (?))");
+            arguments.add(officer.organisation().get());
+            arguments.add(owners);
+        }
+        if (criteria.subjects() != null) {
+            sql.append(" AND actor_subject = ANY (?)");
+            arguments.add(criteria.subjects().toArray(String[]::new));
+        }
+        List<String> objects = new ArrayList<>();
+        if (criteria.addressIds() != null) {
+            criteria.addressIds().forEach(id -> {
+                objects.add(id);
+                aliases.forEach(alias -> objects.addAll(alias.aliasesOf(id)));
+            });
+        }
+        if (criteria.objectId() != null) {
+            objects.add(criteria.objectId());
+            aliases.forEach(alias -> objects.addAll(alias.aliasesOf(criteria.objectId())));
+        }
+        if (!objects.isEmpty()) {
+            sql.append(" AND object_id = ANY (?)");
+            arguments.add(objects.stream().distinct().toArray(String[]::new));
+        }
+        if (criteria.from() != null) {
+            sql.append(" AND logged_at >= ?");
+            arguments.add(criteria.from());
+        }
+        if (criteria.until() != null) {
+            sql.append(" AND logged_at < ?");
+            arguments.add(criteria.until());
+        }
+        sql.append(" ORDER BY id DESC LIMIT ").append(LIMIT);
+        List<LoggedAccess> entries = new ArrayList<>(jdbc.query(sql.toString(), ROW, arguments.toArray()));
+        // For a record of the officer's own organisation, also who read the address history that showed it.
+        if (criteria.objectId() != null && criteria.subjects() == null && !criteria.breakTheGlass()) {
+            accessLog
+                    .owned(criteria.objectId())
+                    .filter(owned -> List.of(owners).contains(owned.organisation()) && owned.addressId() != null)
+                    .ifPresent(owned ->
+                            jdbc
+                                    .query(HISTORY_OF_ADDRESS, ROW, owned.addressId(), HISTORY_READS, owned.since())
+                                    .stream()
+                                    .filter(entry -> criteria.from() == null
+                                            || !entry.tijdstip().isBefore(criteria.from()))
+                                    .filter(entry -> criteria.until() == null
+                                            || entry.tijdstip().isBefore(criteria.until()))
+                                    .forEach(entries::add));
+        }
+        return entries.stream()
+                .sorted(Comparator.comparingLong(LoggedAccess::id).reversed())
+                .distinct()
+                .limit(LIMIT)
+                .toList();
+    }
+
     private Professional logged(String action, @Nullable String objectType, @Nullable String objectId) {
         Professional officer = currentProfessional.require();
         accessLog.record(new AccessEntry(AccessKind.ZOEKEN, action, objectType, objectId, false));

@@ -5,7 +5,7 @@
  * the requests by one instance at a time, makes editing, deleting, inserting or reordering entries
  * detectable. Privacy officers read it here; their reads are logged too.
  */
-@ApplicationModule(allowedDependencies = {"security", "time"})
+@ApplicationModule(allowedDependencies = {"security", "codelists", "time"})
 @NullMarked
 package nl.adreszicht.audit;
 

@@ -36,8 +36,14 @@ class AddressApiController {
     private final AddressRegister register;
     private final AddressColours colours;
     private final CurrentProfessional currentProfessional;
+    private final List<AddressMarkers> markers;
 
-    AddressApiController(AddressRegister register, AddressColours colours, CurrentProfessional currentProfessional) {
+    AddressApiController(
+            AddressRegister register,
+            AddressColours colours,
+            CurrentProfessional currentProfessional,
+            List<AddressMarkers> markers) {
+        this.markers = markers;
         this.register = register;
         this.colours = colours;
         this.currentProfessional = currentProfessional;
@@ -104,7 +110,10 @@ class AddressApiController {
                             stored.computedAt());
                 })
                 .orElse(null);
-        return AdresResource.of(address, kleur);
+        return AdresResource.of(
+                address,
+                kleur,
+                markers.stream().flatMap(m -> m.marksOf(address.id()).stream()).toList());
     }
 
     private static ResponseStatusException notFound() {
@@ -136,9 +145,16 @@ class AddressApiController {
             @Nullable String buurtCode,
             @Nullable Short indelingsjaar,
             boolean synthetisch,
-            @Nullable AdresKleur kleur) {
+            @Nullable AdresKleur kleur,
+
+            @Schema(description = "Markeringen naast de kleur, zoals het aantal herhalingen in 12 maanden")
+            List<AdresMarkering> markeringen) {
 
         static AdresResource of(Address address, @Nullable AdresKleur kleur) {
+            return of(address, kleur, List.of());
+        }
+
+        static AdresResource of(Address address, @Nullable AdresKleur kleur, List<AddressMarkers.Mark> marks) {
             HouseNumber number = address.houseNumber();
             return new AdresResource(
                     address.id().toString(),
@@ -155,9 +171,16 @@ class AddressApiController {
                     address.buurtCode(),
                     address.areaYear(),
                     address.synthetic(),
-                    kleur);
+                    kleur,
+                    marks.stream()
+                            .map(m -> new AdresMarkering(m.kind(), m.value(), m.rulesVersion()))
+                            .toList());
         }
     }
+
+    /** A mark beside the colour, e.g. {@code herhalingen}: the repeats within 12 months over every agency's records. */
+    @Schema(name = "AdresMarkering")
+    record AdresMarkering(String soort, int waarde, String regels) {}
 
     /**
      * The colour of an address and why: absent while nothing is recorded there. Outside Veilig Thuis the deciding

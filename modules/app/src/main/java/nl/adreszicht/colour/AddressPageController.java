@@ -1,6 +1,7 @@
 package nl.adreszicht.colour;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.adreszicht.addresses.Address;
@@ -30,8 +31,14 @@ class AddressPageController {
     private final AddressRegister register;
     private final AddressColours colours;
     private final CurrentProfessional currentProfessional;
+    private final List<AddressMarkers> markers;
 
-    AddressPageController(AddressRegister register, AddressColours colours, CurrentProfessional currentProfessional) {
+    AddressPageController(
+            AddressRegister register,
+            AddressColours colours,
+            CurrentProfessional currentProfessional,
+            List<AddressMarkers> markers) {
+        this.markers = markers;
         this.register = register;
         this.colours = colours;
         this.currentProfessional = currentProfessional;
@@ -88,6 +95,9 @@ class AddressPageController {
 
     private void card(Address address, Model model) {
         model.addAttribute("address", AddressApiController.AdresResource.of(address, null));
+        model.addAttribute(
+                "marks",
+                markers.stream().flatMap(m -> m.marksOf(address.id()).stream()).toList());
         colours.stored(address.id()).ifPresent(colour -> {
             model.addAttribute("colour", colour);
             model.addAttribute("explanation", colours.explain(address.id(), colour, currentProfessional.require()));

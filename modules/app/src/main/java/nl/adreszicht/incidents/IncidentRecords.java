@@ -13,6 +13,7 @@ import nl.adreszicht.colour.ColourRecordSource;
 import nl.adreszicht.matching.SignalHolders;
 import nl.adreszicht.radar.AddressHistorySource;
 import nl.adreszicht.radar.HistoryEntry;
+import nl.adreszicht.radar.HistoryEntry.Sentence;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.RecordSource;
 import org.jspecify.annotations.Nullable;
@@ -67,44 +68,68 @@ class IncidentRecords implements ColourRecordSource, AddressHistorySource, Signa
         List<HistoryEntry> entries = new ArrayList<>();
         for (Incident incident : incidents.findByAddress(address)) {
             entries.add(new HistoryEntry(
-                    incident.id().toString(),
-                    HistoryEntry.Type.POLITIE_INCIDENT,
-                    incident.occurred().toOffsetDateTime(),
-                    incident.organisation(),
-                    summary(incident),
-                    incident.summary(),
-                    incident.severity(),
-                    incident.childrenPresent(),
-                    List.copyOf(incident.violenceTypes()),
-                    incident.persons().stream()
-                            .map(person -> new HistoryEntry.Person(
-                                    person.personKey(),
-                                    person.name(),
-                                    person.birthDate(),
-                                    person.role(),
-                                    person.relation()))
-                            .toList()));
+                            incident.id().toString(),
+                            HistoryEntry.Type.POLITIE_INCIDENT,
+                            incident.occurred().toOffsetDateTime(),
+                            incident.organisation(),
+                            summary(incident),
+                            incident.summary(),
+                            incident.severity(),
+                            incident.childrenPresent(),
+                            List.copyOf(incident.violenceTypes()),
+                            incident.persons().stream()
+                                    .map(person -> new HistoryEntry.Person(
+                                            person.personKey(),
+                                            person.name(),
+                                            person.birthDate(),
+                                            person.role(),
+                                            person.relation()))
+                                    .toList())
+                    .saying(sentence(incident)));
         }
         entries.addAll(jdbc.sql("SELECT z.id, z.organisation, z.concern, z.sent_at, z.feedback_code,"
                         + " i.registration_number FROM zorgmelding z JOIN incident i ON i.id = z.incident_id"
                         + " WHERE i.address_id = ?")
                 .param(address.value())
                 .query((row, n) -> new HistoryEntry(
-                        row.getObject("id", UUID.class).toString(),
-                        HistoryEntry.Type.ZORGMELDING,
-                        row.getObject("sent_at", OffsetDateTime.class),
-                        row.getString("organisation"),
-                        "Zorgmelding over incident " + row.getString("registration_number")
-                                + (row.getString("feedback_code") == null
-                                        ? ""
-                                        : ", terugkoppeling " + row.getString("feedback_code")),
-                        row.getString("concern"),
-                        null,
-                        null,
-                        List.of(),
-                        List.of()))
+                                row.getObject("id", UUID.class).toString(),
+                                HistoryEntry.Type.ZORGMELDING,
+                                row.getObject("sent_at", OffsetDateTime.class),
+                                row.getString("organisation"),
+                                "Zorgmelding over incident " + row.getString("registration_number")
+                                        + (row.getString("feedback_code") == null
+                                                ? ""
+                                                : ", terugkoppeling " + row.getString("feedback_code")),
+                                row.getString("concern"),
+                                null,
+                                null,
+                                List.of(),
+                                List.of())
+                        .saying(
+                                row.getString("feedback_code") == null
+                                        ? Sentence.of("historie.zin.zorgmelding", row.getString("registration_number"))
+                                        : Sentence.of(
+                                                "historie.zin.zorgmelding.terugkoppeling",
+                                                row.getString("registration_number"),
+                                                row.getString("feedback_code"),
+                                                Sentence.label(
+                                                        "statuscode." + row.getString("feedback_code"),
+                                                        row.getString("feedback_code")))))
                 .list());
         return entries;
+    }
+
+    /** The summary in the reader's language (issue 12): the same facts as {@link #summary}. */
+    private static Sentence sentence(Incident incident) {
+        return Sentence.of(
+                        "historie.zin.incident",
+                        incident.registrationNumber(),
+                        incident.severity().name())
+                .withFact(incident.childrenPresent(), "kinderen")
+                .withFact(incident.injury(), "letsel")
+                .withFact(incident.weapon(), "wapen")
+                .withFact(incident.huisverbodImposed(), "huisverbodOpgelegd")
+                .withFact(incident.huisverbodBroken(), "huisverbodOvertreden");
     }
 
     private static String summary(Incident incident) {

@@ -3,7 +3,7 @@
  * police officers, read back within their own organisation only. The police system's registration number is
  * unique per organisation, so resubmitting an incident returns the stored one instead of a duplicate. Every
  * registration and read is written to the access log before data leaves the server; a stored incident is
- * announced with {@code RecordedAtAddress} and offered to the colour code as a {@code ColourRecordSource}.
+ * announced with {@code RecordStored} and offered to the colour code as a {@code ColourRecordSource}.
  */
 @ApplicationModule(
         allowedDependencies = {
@@ -14,6 +14,7 @@
             "matching",
             "retention",
             "areascan",
+            "monitor",
             "persons",
             "codelists",
             "security",

@@ -40,12 +40,18 @@ public final class AccessMatrix {
     /** Veilig Thuis's own work: intake, the Handelingsprotocol, the worklist. */
     private static final Set<Role> VEILIG_THUIS = EnumSet.of(VT_MEDEWERKER, VT_SUPERVISOR);
 
+    /** Who sees the addresses with repeated records (issue 15): police and Veilig Thuis, each in its own area. */
+    private static final Set<Role> REPEAT_READERS = EnumSet.of(POLITIE_MEDEWERKER, VT_MEDEWERKER, VT_SUPERVISOR);
+
     private static final List<Permission> PERMISSIONS = List.of(
             // UI pages
             row("start.tonen", GET, "/", ALL_ROLES, Scope.NONE, false),
             open("afmelding.tonen", GET, "/afgemeld"),
             row("help.tonen", GET, "/help", ALL_ROLES, Scope.NONE, false),
             open("privacyverklaring.tonen", GET, "/privacyverklaring"),
+            // A session that ended during a form: the explanation before signing in, the kept input after it.
+            open("sessie-verlopen.tonen", GET, "/sessie-verlopen"),
+            row("bewaarde-invoer.tonen", GET, "/bewaarde-invoer", ALL_ROLES, Scope.NONE, false),
             row("adressen.pagina", GET, "/adressen", ADDRESS_READERS, Scope.NONE, false),
             row("adressen.pagina.zoeken", POST, "/adressen", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
             row("adres.pagina", GET, "/adressen/{id}", ADDRESS_READERS, Scope.OWN_GEMEENTE, true),
@@ -274,6 +280,13 @@ public final class AccessMatrix {
                     Scope.OWN_VT_REGION,
                     true),
             row("toegangslog.pagina", GET, "/toegangslog", EnumSet.of(PRIVACY_OFFICER), Scope.OWN_ORGANISATION, true),
+            row(
+                    "toegangslog.export",
+                    GET,
+                    "/toegangslog/export",
+                    EnumSet.of(PRIVACY_OFFICER),
+                    Scope.OWN_ORGANISATION,
+                    true),
             // Aggregates after disclosure control: not personal data, so not in the access log (disclosure-control.md).
             row("gebiedsscan.pagina", GET, "/gebiedsscan", EnumSet.of(GEMEENTE_ANALIST), Scope.OWN_GEMEENTE, false),
             row(
@@ -283,6 +296,17 @@ public final class AccessMatrix {
                     EnumSet.of(GEMEENTE_ANALIST),
                     Scope.OWN_GEMEENTE,
                     false),
+            row("monitor.pagina", GET, "/monitor", EnumSet.of(GEMEENTE_ANALIST), Scope.OWN_GEMEENTE, false),
+            row("monitor.export", GET, "/monitor/export", EnumSet.of(GEMEENTE_ANALIST), Scope.OWN_GEMEENTE, false),
+            row(
+                    "monitor.veiligheidsanalyse",
+                    GET,
+                    "/monitor/veiligheidsanalyse",
+                    EnumSet.of(GEMEENTE_ANALIST),
+                    Scope.OWN_GEMEENTE,
+                    false),
+            // Addresses with repeated records: personal data. Police: the regions its unit serves; VT: its region.
+            row("herhaaladressen.pagina", GET, "/herhaaladressen", REPEAT_READERS, Scope.OWN_VT_REGION, true),
             // Public register data and who imported it: no personal data (module registers).
             row("registerimports.pagina", GET, "/beheer/registerimports", EnumSet.of(BEHEERDER), Scope.NONE, false),
             row(
@@ -613,6 +637,14 @@ public final class AccessMatrix {
                     Scope.OWN_GEMEENTE,
                     false),
             row(
+                    "monitorcijfers.lezen",
+                    GET,
+                    "/api/v1/monitorcijfers",
+                    EnumSet.of(GEMEENTE_ANALIST),
+                    Scope.OWN_GEMEENTE,
+                    false),
+            row("herhaaladressen.lezen", GET, "/api/v1/herhaaladressen", REPEAT_READERS, Scope.OWN_VT_REGION, true),
+            row(
                     "toegangslog.object",
                     GET,
                     "/api/v1/toegangslog/objecten/{objectId}",
@@ -671,6 +703,26 @@ public final class AccessMatrix {
                 .filter(p -> p.method().matches(decidingMethod))
                 .filter(p -> pattern(p).matches(container))
                 .findFirst();
+    }
+
+    /**
+     * Paths of the framework and the platform that no row names but that are not unknown either: Spring Security's
+     * login, logout and error endpoints and the actuator. They stay refused unless a rule above permits them.
+     */
+    static final List<String> FRAMEWORK_PATHS =
+            List.of("/error", "/logout", "/login", "/login/**", "/oauth2/**", "/actuator", "/actuator/**");
+
+    /**
+     * Whether any row, public resource or framework path names this path, whatever the method. A path nobody names
+     * is unknown: a signed-in caller is told it does not exist (404) instead of being refused it (403), which was a
+     * dead end that sounded like a missing role.
+     */
+    public static boolean knowsPath(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return PERMISSIONS.stream().anyMatch(p -> pattern(p).matches(container))
+                || java.util.stream.Stream.of(PUBLIC_RESOURCES, PUBLIC_ACTUATOR, FRAMEWORK_PATHS)
+                        .flatMap(List::stream)
+                        .anyMatch(known -> PARSER.parse(known).matches(container));
     }
 
     /** The row of an action: what the access log takes an action's allowed roles from. */

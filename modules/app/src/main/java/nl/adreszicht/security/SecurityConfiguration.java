@@ -68,6 +68,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(METHOD_OVERRIDE).denyAll();
                     api.forEach(permission -> apply(requests, permission));
+                    // A path no row names does not exist: a valid token gets the dispatcher's 404 as a problem.
+                    requests.requestMatchers(UNKNOWN_PATH).authenticated();
                     // Any method a row does not name (OPTIONS, PUT, PATCH, DELETE, or GET on a POST row) is refused
                     // here, before any handler: 401 without a token, 403 with one.
                     requests.anyRequest().denyAll();
@@ -120,6 +122,9 @@ class SecurityConfiguration {
                     AccessMatrix.permissions().stream()
                             .filter(permission -> !permission.isApi())
                             .forEach(permission -> apply(requests, permission));
+                    // A path no row names does not exist: a signed-in person gets the 404 page, not a refusal that
+                    // reads like a missing role (anonymous visitors are still sent to the login first).
+                    requests.requestMatchers(UNKNOWN_PATH).authenticated();
                     // OPTIONS, and any method a row does not name, never reaches a page.
                     requests.anyRequest().denyAll();
                 })
@@ -169,6 +174,10 @@ class SecurityConfiguration {
             || request.getHeader("X-Method-Override") != null
             || request.getHeader("X-HTTP-Method") != null
             || request.getParameter("_method") != null;
+
+    /** Requests for a path that no row of the matrix, no public resource and no framework endpoint names. */
+    static final RequestMatcher UNKNOWN_PATH = request -> !AccessMatrix.knowsPath(
+            request.getRequestURI().substring(request.getContextPath().length()));
 
     /** A row's rule; a GET row also rules HEAD, which runs the same handler without sending the body. */
     private static void apply(

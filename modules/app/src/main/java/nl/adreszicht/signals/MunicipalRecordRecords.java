@@ -11,6 +11,7 @@ import nl.adreszicht.colour.ColourRecordSource;
 import nl.adreszicht.matching.SignalHolders;
 import nl.adreszicht.radar.AddressHistorySource;
 import nl.adreszicht.radar.HistoryEntry;
+import nl.adreszicht.radar.HistoryEntry.Sentence;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.RecordSource;
 import nl.adreszicht.records.Severity;
@@ -90,16 +91,39 @@ class MunicipalRecordRecords implements ColourRecordSource, AddressHistorySource
             }
         }
         return new HistoryEntry(
-                record.id().toString(),
-                signaal ? HistoryEntry.Type.GEMEENTE_SIGNAAL : HistoryEntry.Type.HUISVERBOD,
-                record.date().atTime(LocalTime.NOON).atZone(DutchTime.ZONE).toOffsetDateTime(),
-                record.organisation(),
-                String.join(", ", facts),
-                record.summary(),
-                signaal ? record.severity() : null,
-                signaal ? record.childrenPresent() : null,
-                List.copyOf(record.violenceTypes()),
-                List.of());
+                        record.id().toString(),
+                        signaal ? HistoryEntry.Type.GEMEENTE_SIGNAAL : HistoryEntry.Type.HUISVERBOD,
+                        record.date()
+                                .atTime(LocalTime.NOON)
+                                .atZone(DutchTime.ZONE)
+                                .toOffsetDateTime(),
+                        record.organisation(),
+                        String.join(", ", facts),
+                        record.summary(),
+                        signaal ? record.severity() : null,
+                        signaal ? record.childrenPresent() : null,
+                        List.copyOf(record.violenceTypes()),
+                        List.of())
+                .saying(sentence(record));
+    }
+
+    /** The summary in the reader's language (issue 12): the same facts as the Dutch one. */
+    private static Sentence sentence(MunicipalRecord record) {
+        if (record.kind() == MunicipalRecordKind.SIGNAAL) {
+            return Sentence.of(
+                            "historie.zin.signaal",
+                            record.registrationNumber(),
+                            record.severity() == null ? "–" : record.severity().name())
+                    .withFact(Boolean.TRUE.equals(record.childrenPresent()), "kinderen");
+        }
+        String until = record.huisverbodEndsOn() == null ? "–" : DutchTime.displayDate(record.huisverbodEndsOn());
+        return Boolean.TRUE.equals(record.huisverbodBroken()) && record.huisverbodBrokenOn() != null
+                ? Sentence.of(
+                        "historie.zin.huisverbod.overtreden",
+                        record.registrationNumber(),
+                        until,
+                        DutchTime.displayDate(record.huisverbodBrokenOn()))
+                : Sentence.of("historie.zin.huisverbod", record.registrationNumber(), until);
     }
 
     @Override

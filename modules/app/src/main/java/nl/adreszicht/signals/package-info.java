@@ -4,7 +4,7 @@
  * {@code /api/v1/gemeenteregistraties} or the form, at an address in their own gemeente only, and read back within
  * their own organisation only. The registration number is unique per organisation, so resubmitting a record returns
  * the stored one instead of a duplicate. Every registration and read is written to the access log before data
- * leaves the server; a stored record is announced with {@code RecordedAtAddress} and offered to the colour code as a
+ * leaves the server; a stored record is announced with {@code RecordStored} and offered to the colour code as a
  * {@code ColourRecordSource}.
  */
 @ApplicationModule(
@@ -16,6 +16,7 @@
             "matching",
             "retention",
             "areascan",
+            "monitor",
             "codelists",
             "security",
             "audit",

@@ -175,6 +175,104 @@ final class DerivedSql {
             + " coalesce(a.buurt_code, ''), c.colour, count(*) FROM address_colour c JOIN address a ON a.id = c.address_id"
             + " GROUP BY 1, 2, 3 ON CONFLICT (gemeente_code, buurt_code, colour) DO UPDATE SET addresses = excluded.addresses";
 
+    /**
+     * What the monitor keeps as records arrive (module {@code monitor}), in bulk: per record its facts (source, violence
+     * types, the chain steps taken on it, and per address whether it is an index event or a repeat under recidive
+     * rules r1, with the same simplification as the colours: a police incident and a VT melding about the same event
+     * count twice), in the month they fall in. Interventions are not derived.
+     */
+    static final String MONITOR_FACTS = "CREATE TEMPORARY TABLE synthetic_monitor_fact AS"
+            + " WITH rec AS ("
+            + "  SELECT address_id, id, (occurred_at AT TIME ZONE " + DUTCH + ")::date AS day,"
+            + "   'POLITIE_INCIDENT' AS source FROM incident"
+            + "  UNION ALL SELECT address_id, id, received_on,"
+            + "   CASE kind WHEN 'melding' THEN 'VT_MELDING' ELSE 'VT_ADVIES' END FROM vt_melding"
+            + "  UNION ALL SELECT address_id, id, occurred_on,"
+            + "   CASE kind WHEN 'signaal' THEN 'GEMEENTE_SIGNAAL' ELSE 'HUISVERBOD' END FROM municipal_record),"
+            + " ev AS (SELECT address_id, day, lag(day) OVER w AS prev, lead(day) OVER w AS next FROM rec"
+            + "  WINDOW w AS (PARTITION BY address_id ORDER BY day, id))"
+            + " SELECT address_id, date_trunc('month', day)::date AS month, 'bron.' || source AS key, day FROM rec"
+            + " UNION ALL SELECT address_id, date_trunc('month', day)::date,"
+            + "  CASE WHEN prev IS NOT NULL AND day < prev + interval '12 months' THEN 'recidive.herhaling'"
+            + "  ELSE 'recidive.index' END, day FROM ev"
+            + " UNION ALL SELECT address_id, date_trunc('month', day)::date, 'recidive.herhaald12', NULL FROM ev"
+            + "  WHERE (prev IS NULL OR day >= prev + interval '12 months') AND next < day + interval '12 months'"
+            + " UNION ALL SELECT address_id, date_trunc('month', day)::date, 'recidive.herhaald6', NULL FROM ev"
+            + "  WHERE (prev IS NULL OR day >= prev + interval '12 months') AND next < day + interval '6 months'"
+            + " UNION ALL SELECT i.address_id, date_trunc('month', (i.occurred_at AT TIME ZONE " + DUTCH
+            + ")::date)::date,"
+            + "  'geweld.' || v.code, NULL FROM incident i JOIN incident_violence_type v ON v.incident_id = i.id"
+            + " UNION ALL SELECT m.address_id, date_trunc('month', m.received_on)::date, 'geweld.' || v.code, NULL"
+            + "  FROM vt_melding m JOIN vt_melding_violence_type v ON v.melding_id = m.id"
+            + " UNION ALL SELECT r.address_id, date_trunc('month', r.occurred_on)::date, 'geweld.' || v.code, NULL"
+            + "  FROM municipal_record r JOIN municipal_record_violence_type v ON v.record_id = r.id"
+            + " UNION ALL SELECT i.address_id, date_trunc('month', (z.sent_at AT TIME ZONE " + DUTCH + ")::date)::date,"
+            + "  'keten.zorgmelding', NULL FROM zorgmelding z JOIN incident i ON i.id = z.incident_id"
+            + " UNION ALL SELECT m.address_id, date_trunc('month', (m.assessed_at AT TIME ZONE " + DUTCH
+            + ")::date)::date,"
+            + "  k.key, NULL FROM vt_melding m CROSS JOIN LATERAL (VALUES ('keten.beoordeling'),"
+            + "   ('keten.uitkomst.' || m.assessment_code),"
+            + "   (CASE WHEN m.assessment_due IS NULL OR (m.assessed_at AT TIME ZONE " + DUTCH + ")::date"
+            + "    <= m.assessment_due THEN 'termijn.beoordeling.optijd' ELSE 'termijn.beoordeling.telaat' END)) k(key)"
+            + "  WHERE m.assessed_at IS NOT NULL AND m.assessment_code IS NOT NULL"
+            + " UNION ALL SELECT m.address_id,"
+            + "  date_trunc('month', (m.investigation_closed_at AT TIME ZONE " + DUTCH + ")::date)::date,"
+            + "  CASE WHEN m.investigation_due IS NULL OR (m.investigation_closed_at AT TIME ZONE " + DUTCH + ")::date"
+            + "  <= m.investigation_due THEN 'termijn.onderzoek.optijd' ELSE 'termijn.onderzoek.telaat' END, NULL"
+            + "  FROM vt_melding m WHERE m.investigation_closed_at IS NOT NULL";
+
+    static final String MONITOR_CATEGORIES = "INSERT INTO monitor_category (key)"
+            + " SELECT DISTINCT key FROM synthetic_monitor_fact ON CONFLICT (key) DO NOTHING";
+
+    static final String MONITOR_MONTHS = "INSERT INTO monitor_gemeente_month (gemeente_code, month, category, n)"
+            + " SELECT a.gemeente_code, f.month, k.id, count(*) FROM synthetic_monitor_fact f"
+            + " JOIN address a ON a.id = f.address_id JOIN monitor_category k ON k.key = f.key GROUP BY 1, 2, 3"
+            + " ON CONFLICT (gemeente_code, month, category) DO UPDATE SET n = monitor_gemeente_month.n + excluded.n";
+
+    /** Per address: the repeats in the window up to {@code :today}, and what it added (month * 4096 + category). */
+    private static final String MONITOR_ADDRESSES = "INSERT INTO monitor_address (address_id, gemeente_code,"
+            + " vt_region, rules_version, repeats, last_event_on, window_changes_on, computed_on, counted)"
+            + " SELECT f.address_id, a.gemeente_code, g.region_code, 'r1',"
+            + "  count(*) FILTER (WHERE f.key = 'recidive.herhaling' AND f.day > (:today::date - interval '12 months')::date"
+            + "   AND f.day <= :today::date),"
+            + "  max(f.day) FILTER (WHERE f.day <= :today::date),"
+            + "  (min(f.day) FILTER (WHERE f.key = 'recidive.herhaling'"
+            + "   AND f.day > (:today::date - interval '12 months')::date AND f.day <= :today::date)"
+            + "   + interval '12 months')::date,"
+            + "  :today::date,"
+            + "  array_agg(((extract(year FROM f.month) * 12 + extract(month FROM f.month) - 1) * 4096 + k.id)::integer)"
+            + " FROM synthetic_monitor_fact f JOIN address a ON a.id = f.address_id"
+            + " JOIN monitor_category k ON k.key = f.key"
+            + " LEFT JOIN vt_region_gemeente g ON g.gemeente_code = a.gemeente_code"
+            + " GROUP BY f.address_id, a.gemeente_code, g.region_code"
+            + " ON CONFLICT (address_id) DO NOTHING";
+
+    /** The ended months closed: their totals per VT region and of all gemeenten, as {@code MonitorMonths} writes. */
+    private static final String MONITOR_CLOSE = "INSERT INTO monitor_total_month (level, code, month, category, n)"
+            + " SELECT 'R', r.region_code, g.month, g.category, sum(g.n) FROM monitor_gemeente_month g"
+            + " JOIN vt_region_gemeente r ON r.gemeente_code = g.gemeente_code"
+            + " WHERE g.month < date_trunc('month', :today::date) GROUP BY 2, 3, 4"
+            + " UNION ALL SELECT 'N', 'NL', month, category, sum(n) FROM monitor_gemeente_month"
+            + " WHERE month < date_trunc('month', :today::date) GROUP BY 2, 3, 4"
+            + " ON CONFLICT (level, code, month, category) DO UPDATE SET n = excluded.n";
+
+    private static final String MONITOR_CLOSED = "INSERT INTO monitor_closed_month (month, closed_at)"
+            + " SELECT DISTINCT month, now() FROM monitor_gemeente_month WHERE month < date_trunc('month', :today::date)"
+            + " ON CONFLICT (month) DO NOTHING";
+
+    static final String DROP_MONITOR_FACTS = "DROP TABLE synthetic_monitor_fact";
+
+    /** Addresses per colour band over time: +1 in the month an address got a colour (as ColourChanged adds). */
+    static final String MONITOR_COLOURS = "INSERT INTO monitor_category (key)"
+            + " SELECT 'kleur.' || c FROM unnest(ARRAY['GREEN', 'YELLOW', 'ORANGE', 'RED']) c"
+            + " ON CONFLICT (key) DO NOTHING;"
+            + " INSERT INTO monitor_gemeente_month (gemeente_code, month, category, n)"
+            + " SELECT a.gemeente_code, date_trunc('month', h.computed_at AT TIME ZONE " + DUTCH
+            + ")::date, k.id, count(*)"
+            + " FROM address_colour_history h JOIN address a ON a.id = h.address_id AND a.synthetic"
+            + " JOIN monitor_category k ON k.key = 'kleur.' || h.colour GROUP BY 1, 2, 3"
+            + " ON CONFLICT (gemeente_code, month, category) DO UPDATE SET n = monitor_gemeente_month.n + excluded.n";
+
     /** Every statement in order, for the generator's day and the moment it decides the colours. */
     static List<String> all(LocalDate today, Instant computedAt) {
         // Typed values only (a date and an instant print as ISO text), so the literals cannot carry SQL.
@@ -193,6 +291,14 @@ final class DerivedSql {
                 BUURT_ADDRESSES,
                 BUURT_COLOURS,
                 DROP_CELLS,
-                RETENTION);
+                RETENTION,
+                MONITOR_FACTS,
+                MONITOR_CATEGORIES,
+                MONITOR_MONTHS,
+                MONITOR_COLOURS,
+                MONITOR_ADDRESSES.replace(":today", "'" + today + "'"),
+                MONITOR_CLOSE.replace(":today", "'" + today + "'"),
+                MONITOR_CLOSED.replace(":today", "'" + today + "'"),
+                DROP_MONITOR_FACTS);
     }
 }

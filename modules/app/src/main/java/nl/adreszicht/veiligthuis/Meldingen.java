@@ -17,6 +17,7 @@ import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.codelists.VtRegions;
 import nl.adreszicht.colour.ColourEscalations;
+import nl.adreszicht.monitor.MonitoredRecordChanged;
 import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.NotFoundException;
@@ -350,6 +351,8 @@ class Meldingen {
             return transaction.execute(status -> {
                 Melding melding = store.lock(offer.melding(), offer.region()).orElseThrow();
                 T result = step.apply(melding);
+                // The monitor follows an overdracht up as an intervention until the lokaal team refuses it.
+                events.publishEvent(new MonitoredRecordChanged(melding.address()));
                 accessLog.record(AccessEntry.of(
                         AccessKind.WIJZIGEN, action, OBJECT_TYPE, melding.id().toString()));
                 return result;
@@ -400,6 +403,9 @@ class Meldingen {
                     return new NotFoundException(notFound());
                 });
                 Melding after = step.apply(before);
+                // A step of the protocol is no new record, but the monitor counts it (funnel, deadlines,
+                // interventions).
+                events.publishEvent(new MonitoredRecordChanged(after.address()));
                 StatusCode feedback = after.feedbackAfter(before);
                 if (feedback != null) {
                     events.publishEvent(new TerugkoppelingGegeven(after.zorgmelding(), feedback.code(), time.now()));

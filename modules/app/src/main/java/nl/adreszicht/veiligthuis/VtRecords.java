@@ -22,6 +22,7 @@ import nl.adreszicht.persons.Bsn;
 import nl.adreszicht.persons.PersonKeys;
 import nl.adreszicht.radar.AddressHistorySource;
 import nl.adreszicht.radar.HistoryEntry;
+import nl.adreszicht.radar.HistoryEntry.Sentence;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.RecordSource;
 import nl.adreszicht.records.Severity;
@@ -157,17 +158,22 @@ class VtRecords implements ColourRecordSource, AddressHistorySource, SignalHolde
         for (Row row : rows) {
             boolean melding = "melding".equals(row.kind);
             entries.add(new HistoryEntry(
-                    row.id.toString(),
-                    melding ? HistoryEntry.Type.VT_MELDING : HistoryEntry.Type.VT_ADVIES,
-                    row.receivedAt,
-                    row.organisation,
-                    (melding ? "Melding " : "Advies ") + row.number + " (melder: " + row.melderSector + ")"
-                            + (row.vervolgmelding ? ", vervolgmelding" : ""),
-                    row.reason,
-                    Severity.valueOf(row.severity),
-                    row.childrenInvolved,
-                    List.of(),
-                    persons.getOrDefault(row.id, List.of())));
+                            row.id.toString(),
+                            melding ? HistoryEntry.Type.VT_MELDING : HistoryEntry.Type.VT_ADVIES,
+                            row.receivedAt,
+                            row.organisation,
+                            (melding ? "Melding " : "Advies ") + row.number + " (melder: " + row.melderSector + ")"
+                                    + (row.vervolgmelding ? ", vervolgmelding" : ""),
+                            row.reason,
+                            Severity.valueOf(row.severity),
+                            row.childrenInvolved,
+                            List.of(),
+                            persons.getOrDefault(row.id, List.of()))
+                    .saying(Sentence.of(
+                                    melding ? "historie.zin.melding" : "historie.zin.advies",
+                                    row.number,
+                                    Sentence.label("sector." + row.melderSector, String.valueOf(row.melderSector)))
+                            .withFact(row.vervolgmelding, "vervolgmelding")));
             if (row.assessedAt != null) {
                 entries.add(step(
                         row,
@@ -176,7 +182,15 @@ class VtRecords implements ColourRecordSource, AddressHistorySource, SignalHolde
                         row.assessedAt,
                         "Veiligheidsbeoordeling bij " + row.number + ": acute onveiligheid "
                                 + (row.acute ? "ja" : "nee") + ", structurele onveiligheid "
-                                + (row.structural ? "ja" : "nee") + ", " + row.assessmentCode));
+                                + (row.structural ? "ja" : "nee") + ", " + row.assessmentCode,
+                        Sentence.of(
+                                "historie.zin.beoordeling",
+                                row.number,
+                                yesNo(row.acute),
+                                yesNo(row.structural),
+                                String.valueOf(row.assessmentCode),
+                                Sentence.label(
+                                        "statuscode." + row.assessmentCode, String.valueOf(row.assessmentCode)))));
             }
             if (row.investigationStartedOn != null) {
                 entries.add(step(
@@ -187,7 +201,8 @@ class VtRecords implements ColourRecordSource, AddressHistorySource, SignalHolde
                                 .atTime(LocalTime.NOON)
                                 .atZone(DutchTime.ZONE)
                                 .toOffsetDateTime(),
-                        "Onderzoek gestart bij " + row.number));
+                        "Onderzoek gestart bij " + row.number,
+                        Sentence.of("historie.zin.onderzoek", row.number)));
             }
             if (row.investigationClosedAt != null) {
                 entries.add(step(
@@ -195,7 +210,8 @@ class VtRecords implements ColourRecordSource, AddressHistorySource, SignalHolde
                         "onderzoek-afgerond",
                         HistoryEntry.Type.VERVOLG,
                         row.investigationClosedAt,
-                        "Onderzoek afgerond bij " + row.number));
+                        "Onderzoek afgerond bij " + row.number,
+                        Sentence.of("historie.zin.onderzoek.afgerond", row.number)));
             }
             if (row.endedAt != null) {
                 entries.add(step(
@@ -203,36 +219,64 @@ class VtRecords implements ColourRecordSource, AddressHistorySource, SignalHolde
                         "einde",
                         HistoryEntry.Type.VERVOLG,
                         row.endedAt,
-                        "Einde bemoeienis bij " + row.number + (row.endCode == null ? "" : ", " + row.endCode)));
+                        "Einde bemoeienis bij " + row.number + (row.endCode == null ? "" : ", " + row.endCode),
+                        row.endCode == null
+                                ? Sentence.of("historie.zin.einde", row.number)
+                                : Sentence.of(
+                                        "historie.zin.einde.code",
+                                        row.number,
+                                        row.endCode,
+                                        Sentence.label("statuscode." + row.endCode, row.endCode))));
             }
         }
         entries.addAll(jdbc.query(
                 STEPS_AT,
                 (row, n) -> new HistoryEntry(
-                        row.getObject("id", UUID.class).toString(),
-                        HistoryEntry.Type.VERVOLG,
-                        row.getObject("planned_on", LocalDate.class)
-                                .atTime(LocalTime.NOON)
-                                .atZone(DutchTime.ZONE)
-                                .toOffsetDateTime(),
-                        row.getString("organisation"),
-                        "Vervolgstap " + row.getString("kind") + " bij " + row.getString("registration_number")
-                                + (row.getString("to_organisation") == null
-                                        ? ""
-                                        : " (naar " + row.getString("to_organisation") + ")"),
-                        row.getString("note"),
-                        null,
-                        null,
-                        List.of(),
-                        List.of()),
+                                row.getObject("id", UUID.class).toString(),
+                                HistoryEntry.Type.VERVOLG,
+                                row.getObject("planned_on", LocalDate.class)
+                                        .atTime(LocalTime.NOON)
+                                        .atZone(DutchTime.ZONE)
+                                        .toOffsetDateTime(),
+                                row.getString("organisation"),
+                                "Vervolgstap " + row.getString("kind") + " bij " + row.getString("registration_number")
+                                        + (row.getString("to_organisation") == null
+                                                ? ""
+                                                : " (naar " + row.getString("to_organisation") + ")"),
+                                row.getString("note"),
+                                null,
+                                null,
+                                List.of(),
+                                List.of())
+                        .saying(Sentence.of(
+                                row.getString("to_organisation") == null
+                                        ? "historie.zin.vervolgstap"
+                                        : "historie.zin.vervolgstap.naar",
+                                Sentence.label("vervolgstap." + row.getString("kind"), row.getString("kind")),
+                                row.getString("registration_number"),
+                                String.valueOf(row.getString("to_organisation")))),
                 address.value()));
         return entries;
     }
 
     private static HistoryEntry step(
-            Row row, String suffix, HistoryEntry.Type type, OffsetDateTime at, String summary) {
+            Row row, String suffix, HistoryEntry.Type type, OffsetDateTime at, String summary, Sentence sentence) {
         return new HistoryEntry(
-                row.id + "-" + suffix, type, at, row.organisation, summary, null, null, null, List.of(), List.of());
+                        row.id + "-" + suffix,
+                        type,
+                        at,
+                        row.organisation,
+                        summary,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of())
+                .saying(sentence);
+    }
+
+    private static org.springframework.context.MessageSourceResolvable yesNo(boolean value) {
+        return Sentence.label(value ? "yes" : "no", value ? "ja" : "nee");
     }
 
     private static String key(String name, LocalDate birthDate, String bsn) {

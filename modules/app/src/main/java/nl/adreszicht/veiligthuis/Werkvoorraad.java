@@ -16,6 +16,7 @@ import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.colour.ColourEscalations;
+import nl.adreszicht.monitor.RepeatAddresses;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
@@ -76,7 +77,13 @@ class Werkvoorraad {
     /** An onderzoek whose deadline is this close shows as running out. */
     static final int INVESTIGATION_WARNING_DAYS = 14;
 
-    /** What the worklist reads of a case: its deadlines, who handles it, and what its follow-through waits for. */
+    /**
+     * What the worklist reads of a case: its deadlines, who handles it, and what its follow-through waits for. The
+     * category "recidive" says that this melding follows another at its address within 12 months. How often the
+     * address repeats over every agency's records is a count beside it, from the monitor's recidive rules
+     * ({@link RepeatAddresses}, one statement for all): it marks the address, it does not put a first melding there
+     * in the category.
+     */
     private static final String CASE_COLUMNS =
             "SELECT m.id, m.kind, m.registration_number, m.address_id, m.received_at, m.vervolgmelding,"
                     + " m.assessment_due, m.assessment_code, m.investigation_started_on, m.investigation_due,"
@@ -122,6 +129,7 @@ class Werkvoorraad {
     private final AccessLog accessLog;
     private final DutchTime time;
     private final CurrentProfessional currentProfessional;
+    private final RepeatAddresses repeatAddresses;
 
     Werkvoorraad(
             JdbcTemplate jdbc,
@@ -129,13 +137,23 @@ class Werkvoorraad {
             Meldingen meldingen,
             ColourEscalations escalations,
             AccessLog accessLog,
-            DutchTime time) {
+            DutchTime time,
+            RepeatAddresses repeatAddresses) {
         this.jdbc = jdbc;
         this.currentProfessional = currentProfessional;
         this.meldingen = meldingen;
         this.escalations = escalations;
         this.accessLog = accessLog;
         this.time = time;
+        this.repeatAddresses = repeatAddresses;
+    }
+
+    /** Categories in the order of the enum, as the list always showed them. */
+    private static List<String> sorted(List<String> codes) {
+        return java.util.Arrays.stream(Categorie.values())
+                .map(Categorie::code)
+                .filter(codes::contains)
+                .toList();
     }
 
     @Schema(name = "Werkvoorraadregel")
@@ -154,11 +172,17 @@ class Werkvoorraad {
             @Schema(description = "Of de vrager de behandelaar is (mijn werkvoorraad staat vooraan)")
             boolean eigen,
 
-            List<String> categorieen) {
+            List<String> categorieen,
 
-        Item with(Categorie categorie) {
+            @Schema(description = "Herhalingen op het adres in 12 maanden, over de registraties van alle organisaties")
+            int herhalingen) {
+
+        /** This item in one more category (the categories kept in the order of the enum) and with its repeats. */
+        Item with(@Nullable Categorie categorie, int repeats) {
             List<String> with = new ArrayList<>(categorieen);
-            with.add(categorie.code());
+            if (categorie != null) {
+                with.add(categorie.code());
+            }
             return new Item(
                     id,
                     soort,
@@ -171,7 +195,8 @@ class Werkvoorraad {
                     behandelaar,
                     behandelaarNaam,
                     eigen,
-                    List.copyOf(with));
+                    List.copyOf(sorted(with)),
+                    repeats);
         }
     }
 
@@ -182,7 +207,11 @@ class Werkvoorraad {
     record Lijst(String regio, Map<String, Integer> aantallen, List<Item> items, List<Zorgmelding> zorgmeldingen) {}
 
     /** A filtered, sorted worklist: {@code categorie} and {@code soort} may be null (all), sort by deadline or receipt. */
-    Lijst list(@Nullable Categorie categorie, NewMelding.@Nullable Kind soort, boolean byReceipt, String action) {
+    Lijst list(
+            @Nullable Categorie categorie,
+            NewMelding.@Nullable Kind soort,
+            boolean byReceipt,
+            @Nullable String action) {
         String region = meldingen.region();
         Professional caller = currentProfessional.require();
         LocalDate today = time.today();
@@ -258,7 +287,8 @@ class Werkvoorraad {
                             behandelaar,
                             r.getString("behandelaar_name"),
                             caller.subject().equals(behandelaar),
-                            in.stream().map(Categorie::code).toList());
+                            in.stream().map(Categorie::code).toList(),
+                            0);
                     return new Open(item, new AddressId(address), r.getLong("colour_mark"));
                 },
                 caller.subject(),
@@ -275,10 +305,14 @@ class Werkvoorraad {
         Set<ColourEscalations.Since> escalated = escalations.escalatedSince(open.stream()
                 .map(o -> new ColourEscalations.Since(o.address(), o.mark()))
                 .toList());
+        Map<AddressId, Integer> repeats = repeatAddresses.repeatsAt(
+                open.stream().map(Open::address).distinct().toList());
         for (Open o : open) {
             Item item = o.item();
-            if (escalated.contains(new ColourEscalations.Since(o.address(), o.mark()))) {
-                item = item.with(Categorie.KLEUR_ESCALATIE);
+            int atAddress = repeats.getOrDefault(o.address(), 0);
+            boolean escalation = escalated.contains(new ColourEscalations.Since(o.address(), o.mark()));
+            if (escalation || atAddress > 0) {
+                item = item.with(escalation ? Categorie.KLEUR_ESCALATIE : null, atAddress);
             }
             items.add(item);
         }
@@ -315,7 +349,10 @@ class Werkvoorraad {
                 .toList();
         List<Zorgmelding> zorgmeldingen =
                 categorie == null || categorie == Categorie.ZORGMELDING_IN_TE_NEMEN ? inbox : List.of();
-        accessLog.record(new AccessEntry(AccessKind.ZOEKEN, action, "werkvoorraad", null, false));
+        // Without an action the caller takes only the counts and deadlines (the start page): no personal data leaves.
+        if (action != null) {
+            accessLog.record(new AccessEntry(AccessKind.ZOEKEN, action, "werkvoorraad", null, false));
+        }
         return new Lijst(region, counts, shown, zorgmeldingen);
     }
 }

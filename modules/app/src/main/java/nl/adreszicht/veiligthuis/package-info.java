@@ -16,6 +16,7 @@
             "matching",
             "retention",
             "areascan",
+            "monitor",
             "incidents",
             "persons",
             "codelists",

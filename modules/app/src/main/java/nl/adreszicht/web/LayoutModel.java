@@ -7,9 +7,12 @@ import java.util.Optional;
 import nl.adreszicht.codelists.Organisations;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -27,13 +30,16 @@ class LayoutModel {
     private final Organisations organisations;
     private final ApiContactProperties contact;
     private final @Nullable String version;
+    private final DutchTime time;
 
     LayoutModel(
             CurrentProfessional currentProfessional,
             Organisations organisations,
             ApiContactProperties contact,
-            ObjectProvider<BuildProperties> build) {
+            ObjectProvider<BuildProperties> build,
+            DutchTime time) {
         this.currentProfessional = currentProfessional;
+        this.time = time;
         this.organisations = organisations;
         this.contact = contact;
         BuildProperties properties = build.getIfAvailable();
@@ -70,6 +76,21 @@ class LayoutModel {
         return currentProfessional.get().filter(p -> !p.roles().isEmpty()).isPresent()
                 ? Navigation.breadcrumbs(path(request))
                 : List.of();
+    }
+
+    /**
+     * Whether the page is the refusal of a form whose CSRF token belongs to an earlier session of a signed-in person
+     * (a tab left open across a new login): the error page says so instead of suggesting a missing role.
+     */
+    @ModelAttribute("staleForm")
+    boolean staleForm(HttpServletRequest request) {
+        return request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException;
+    }
+
+    /** On the refusal of a stale form: its input, kept in the session to be sent again from {@code /bewaarde-invoer}. */
+    @ModelAttribute("staleFormKept")
+    boolean staleFormKept(HttpServletRequest request) {
+        return staleForm(request) && FormRescue.keepInSession(request, path(request), time.now());
     }
 
     @ModelAttribute("support")

@@ -30,9 +30,11 @@ final class Navigation {
             new MenuItem("/adressen", "menu.adressen", false),
             new MenuItem("/werkvoorraad", "menu.werkvoorraad", false),
             new MenuItem("/overdrachten", "menu.overdrachten", false),
+            new MenuItem("/herhaaladressen", "menu.herhaaladressen", false),
             new MenuItem("/samenloop", "menu.samenloop", false),
             new MenuItem("/doorbraken", "menu.doorbraken", false),
             new MenuItem("/gebiedsscan", "menu.gebiedsscan", false),
+            new MenuItem("/monitor", "menu.monitor", false),
             new MenuItem("/toegangslog", "menu.toegangslog", false),
             new MenuItem("/inzageverzoeken", "menu.inzageverzoeken", false),
             new MenuItem("/vernietigingsaanvragen", "menu.vernietigingsaanvragen", false),
@@ -54,7 +56,8 @@ final class Navigation {
             trail("/overdrachten/**", START, new Crumb("/overdrachten", "menu.overdrachten")),
             trail("/inzageverzoeken/**", START, new Crumb("/inzageverzoeken", "menu.inzageverzoeken")),
             trail("/doorbraken/**", START, new Crumb("/doorbraken", "menu.doorbraken")),
-            trail("/gebiedsscan/**", START, new Crumb("/gebiedsscan", "menu.gebiedsscan")));
+            trail("/gebiedsscan/**", START, new Crumb("/gebiedsscan", "menu.gebiedsscan")),
+            trail("/monitor/**", START, new Crumb("/monitor", "menu.monitor")));
 
     private Navigation() {}
 

@@ -3,8 +3,11 @@ package nl.adreszicht.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Locale;
+import nl.adreszicht.time.DutchTime;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -29,6 +32,14 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setDefaultLocale(DUTCH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /** Between the session repository (an expired session reads as none) and Spring Security (the CSRF check). */
+    @Bean
+    FilterRegistrationBean<FormRescue> formRescue(DutchTime time) {
+        FilterRegistrationBean<FormRescue> registration = new FilterRegistrationBean<>(new FormRescue(time));
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+        return registration;
     }
 
     @Override

@@ -146,6 +146,29 @@ class DisclosureControlTest {
     }
 
     @Test
+    void aWithheldCellSolvedOnlyThroughAPublishedCountFurtherAwayGetsThatCountSuppressed() {
+        // A quarter withheld elsewhere (4) is its known total minus two withheld cells whose sum is published in a
+        // relation of their own: none of the cell's own relations has a count left to suppress.
+        SumTable table = new SumTable();
+        int total = table.known(27);
+        int small = table.withheld(4);
+        int a = table.withheld(11);
+        int b = table.withheld(12);
+        int sumOfBoth = table.count(23);
+        table.sum(total, List.of(small, a, b));
+        table.sum(sumOfBoth, List.of(a, b));
+
+        Protection protection = DisclosureControl.protect(table);
+
+        assertThat(protection.suppressed(sumOfBoth)).isTrue();
+        boolean[] suppressed = new boolean[table.size()];
+        for (int cell = 0; cell < table.size(); cell++) {
+            suppressed[cell] = protection.suppressed(cell);
+        }
+        assertThat(DisclosureControl.determined(table, suppressed)).isEmpty();
+    }
+
+    @Test
     void theNumberOfAddressesIsPublicAndTheUncolouredRestNeverPublished() {
         SumTable table = new SumTable();
         int addresses = table.known(600);

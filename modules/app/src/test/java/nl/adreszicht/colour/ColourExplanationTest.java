@@ -101,7 +101,10 @@ class ColourExplanationTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(page).doesNotContain("acute onveiligheid").contains("veilig-thuis-drenthe");
+        // The other agency by its name, never its code (issue 12).
+        assertThat(page)
+                .doesNotContain("acute onveiligheid", "een registratie van veilig-thuis-drenthe")
+                .contains("een registratie van Veilig Thuis Drenthe");
 
         JsonNode forGemeente = colour(GEMEENTE, address);
         assertThat(forGemeente.toString()).doesNotContain("ACUTE_ONVEILIGHEID", "INCIDENT_IN_WINDOW", melding);

@@ -275,6 +275,55 @@ class SyntheticDataTest {
     }
 
     @Test
+    void theMonitorsCountsHoldEveryRecordOnceAndTheRegionsTheirGemeenten() {
+        long records = jdbc.queryForObject(
+                "SELECT (SELECT count(*) FROM incident) + (SELECT count(*) FROM vt_melding)"
+                        + " + (SELECT count(*) FROM municipal_record)",
+                Long.class);
+        assertThat(jdbc.queryForObject(
+                        "SELECT sum(n) FROM monitor_gemeente_month g JOIN monitor_category k ON k.id = g.category"
+                                + " WHERE k.key LIKE 'bron.%'",
+                        Long.class))
+                .isEqualTo(records);
+        // Every record is an index event or a repeat at its address.
+        assertThat(jdbc.queryForObject(
+                        "SELECT sum(n) FROM monitor_gemeente_month g JOIN monitor_category k ON k.id = g.category"
+                                + " WHERE k.key IN ('recidive.index', 'recidive.herhaling')",
+                        Long.class))
+                .isEqualTo(records);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM monitor_address", Long.class))
+                .isEqualTo(jdbc.queryForObject(
+                        "SELECT count(DISTINCT address_id) FROM (SELECT address_id FROM incident UNION ALL"
+                                + " SELECT address_id FROM vt_melding UNION ALL SELECT address_id FROM municipal_record) r",
+                        Long.class));
+        // An address's kept contributions are exactly its share of the gemeente's counts (colours are kept apart).
+        assertThat(jdbc.queryForObject("SELECT sum(cardinality(counted)) FROM monitor_address", Long.class))
+                .isEqualTo(jdbc.queryForObject(
+                        "SELECT sum(n) FROM monitor_gemeente_month g JOIN monitor_category k ON k.id = g.category"
+                                + " WHERE k.key NOT LIKE 'kleur.%'",
+                        Long.class));
+        // Addresses per colour band: one for each address that got a colour.
+        assertThat(jdbc.queryForObject(
+                        "SELECT sum(n) FROM monitor_gemeente_month g JOIN monitor_category k ON k.id = g.category"
+                                + " WHERE k.key LIKE 'kleur.%'",
+                        Long.class))
+                .isEqualTo(jdbc.queryForObject(
+                        "SELECT count(*) FROM address_colour_history WHERE colour <> 'GREY'", Long.class));
+        // The ended months are closed with the regions' totals the sums of their gemeenten.
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM (SELECT r.region_code, g.month, g.category, sum(g.n) AS n"
+                                + " FROM monitor_gemeente_month g JOIN vt_region_gemeente r"
+                                + " ON r.gemeente_code = g.gemeente_code WHERE g.month < '2026-11-01' GROUP BY 1, 2, 3) s"
+                                + " LEFT JOIN monitor_total_month t ON t.level = 'R' AND t.code = s.region_code"
+                                + " AND t.month = s.month AND t.category = s.category"
+                                + " WHERE t.n IS DISTINCT FROM s.n",
+                        Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM monitor_address WHERE repeats > 0", Long.class))
+                .isPositive();
+    }
+
+    @Test
     void aSecondRunIntoTheSameDatabaseIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> generator.generate(SyntheticSize.SMOKE, 7, 0, TODAY, line -> {}))

@@ -20,6 +20,8 @@ import java.util.UUID;
 import nl.adreszicht.Requests;
 import nl.adreszicht.TestAddresses;
 import nl.adreszicht.TestClock;
+import nl.adreszicht.monitor.Intervention;
+import nl.adreszicht.records.AddressId;
 import nl.adreszicht.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,9 @@ class FollowThroughTest {
 
     @Autowired
     TestClock.Settable clock;
+
+    @Autowired
+    VtMonitoredRecords monitored;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -253,6 +258,10 @@ class FollowThroughTest {
         send(api + "/overdracht", VT.api(), Map.of())
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("al een overdracht open")));
+        // The monitor follows the offer up as an intervention from its day (issue 15's SPI).
+        AddressId address = new AddressId(
+                jdbc.queryForObject("select address_id from vt_melding where id = ?::uuid", UUID.class, melding));
+        assertThat(overdrachtenFollowed(address)).containsExactly(first);
 
         // The lokaal team of the address's gemeente sees it; another gemeente does not.
         mvc.perform(get("/api/v1/overdrachten").with(HOOGEVEEN.api()))
@@ -293,6 +302,9 @@ class FollowThroughTest {
                 .andExpect(redirectedUrl("/overdrachten/" + first));
         send("/api/v1/overdrachten/" + first + "/acceptatie", HOOGEVEEN.api(), Map.of())
                 .andExpect(status().isConflict());
+        assertThat(overdrachtenFollowed(address))
+                .as("a refused overdracht was no intervention")
+                .isEmpty();
         mvc.perform(get("/api/v1/werkvoorraad?categorie=overdracht-geweigerd").with(VT.api()))
                 .andExpect(jsonPath("$.items[*].id").value(hasItem(melding)));
         mvc.perform(get(api).with(VT.api()))
@@ -310,6 +322,7 @@ class FollowThroughTest {
                 .andExpect(redirectedUrl("/overdrachten/" + second))
                 .andExpect(flash().attribute("done", "overdracht.geaccepteerd"));
         JsonNode accepted = read(mvc.perform(get(api).with(VT.api())));
+        assertThat(overdrachtenFollowed(address)).containsExactly(second);
         assertThat(accepted.get("overdrachten").get(1).get("status").asString()).isEqualTo("geaccepteerd");
         assertThat(accepted.get("overdrachten").get(1).get("beslistDoor").asString())
                 .isEqualTo("gemeente-hoogeveen");
@@ -564,5 +577,12 @@ class FollowThroughTest {
         return read(send("/api/v1/meldingen", VT.api(), body).andExpect(status().isCreated()))
                 .get("id")
                 .asString();
+    }
+
+    private List<String> overdrachtenFollowed(AddressId address) {
+        return monitored.interventionsAt(address).stream()
+                .filter(i -> i.kind() == Intervention.Kind.OVERDRACHT)
+                .map(Intervention::id)
+                .toList();
     }
 }

@@ -88,9 +88,11 @@ class ApiConventionsTest {
         expectProblem(mvc.perform(delete("/api/v1/profiel")), 401);
     }
 
+    /** A path no row names does not exist: 404 as a problem with a token (issue 12), 401 without one. */
     @Test
-    void anUnknownApiPathIsDeniedByDefault() throws Exception {
-        expectProblem(mvc.perform(get("/api/v1/adressen").with(token(Role.VT_SUPERVISOR))), 403);
+    void anUnknownApiPathIsNotFoundForACallerWithAToken() throws Exception {
+        expectProblem(mvc.perform(get("/api/v1/adressen").with(token(Role.VT_SUPERVISOR))), 404);
+        expectProblem(mvc.perform(get("/api/v1/bestaat-niet").with(token(Role.BEHEERDER))), 404);
         expectProblem(mvc.perform(get("/api/v1/adressen")), 401);
     }
 
