@@ -17,6 +17,12 @@
         return response.json();
       })
       .then(function (data) {
+        if (data.features.length === 0) {
+          // Without boundaries the map would be an empty frame that reads as broken: say why instead.
+          replaceWithMessage(element, "hint", legend.getAttribute("data-leeg"));
+          legend.textContent = "";
+          return;
+        }
         var map = L.map(element, { attributionControl: false, zoomSnap: 0.25, scrollWheelZoom: false });
         var layer = L.geoJSON(data, {
           style: function (feature) {
@@ -30,11 +36,7 @@
             path.bindTooltip(buurt + (p.gebied !== p.buurt ? " \u2013 " + gebied : "") + ": " + p.weergave);
           }
         }).addTo(map);
-        if (data.features.length > 0) {
-          map.fitBounds(layer.getBounds());
-        } else {
-          map.setView([52.2, 5.4], 7);
-        }
+        map.fitBounds(layer.getBounds());
         element.setAttribute("data-rendered", String(data.features.length));
         legend.textContent = "";
         data.legenda.forEach(function (entry) {
@@ -43,11 +45,15 @@
         legend.appendChild(item("klasse-afgeschermd", legend.getAttribute("data-afgeschermd")));
       })
       .catch(function () {
-        var message = document.createElement("p");
-        message.className = "error";
-        message.textContent = legend.getAttribute("data-fout");
-        element.replaceWith(message);
+        replaceWithMessage(element, "error", legend.getAttribute("data-fout"));
       });
+  }
+  function replaceWithMessage(element, className, text) {
+    var message = document.createElement("p");
+    message.className = className;
+    message.id = "kaart-melding";
+    message.textContent = text;
+    element.replaceWith(message);
   }
   function item(className, text) {
     var li = document.createElement("li");

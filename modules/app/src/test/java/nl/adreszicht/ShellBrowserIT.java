@@ -458,6 +458,9 @@ class ShellBrowserIT {
 
         Browsers.logIn(page, "analist.hoogeveen");
         page.navigate(LocalStackTest.APP_URL + "/gebiedsscan?niveau=buurt");
+        // The map draws after its own request: the screenshot shows it drawn, not an empty frame.
+        assertThat(page.locator("#kaart"))
+                .hasAttribute("data-rendered", java.util.regex.Pattern.compile("[1-9][0-9]*"));
         Browsers.screenshot(page, "gebiedsscan-namen");
         assertThat(page.locator("h1")).hasText("Gebiedsscan Hoogeveen (GM0118)");
         Locator buurt = page.locator(".scan-table tbody tr", new Page.LocatorOptions().setHasText("BU01180701"));
