@@ -72,6 +72,17 @@ class AccessMatrixTest extends OverTheWire {
     /** A Veilig Thuis melding of the fixture's region, so that rows about one melding find one. */
     static final String MELDING_ID = "5b0c3c0e-5555-4d6e-9a51-2b1f0c9d7e05";
 
+    /** An overdracht of the fixture melding to the callers' gemeente, and a monitoring moment of it (issue 16). */
+    static final String OVERDRACHT_ID = "5b0c3c0e-7777-4d6e-9a51-2b1f0c9d7e07";
+
+    static final String MOMENT_ID = "5b0c3c0e-8888-4d6e-9a51-2b1f0c9d7e08";
+
+    /** An inzage request of the fixture's organisation (issue 16). */
+    static final String INZAGE_ID = "5b0c3c0e-9999-4d6e-9a51-2b1f0c9d7e09";
+
+    /** A destruction request about the fixture incident (issue 16). */
+    static final String AANVRAAG_ID = "5b0c3c0e-aaaa-4d6e-9a51-2b1f0c9d7e0a";
+
     /** A Veilig Thuis advies of the fixture's region. */
     static final String ADVIES_ID = "5b0c3c0e-4444-4d6e-9a51-2b1f0c9d7e04";
 
@@ -111,6 +122,34 @@ class AccessMatrixTest extends OverTheWire {
                     Map.entry(
                             "melding.vervolgstap.toevoegen", "{\"soort\": \"monitoring\", \"datum\": \"2026-06-01\"}"),
                     Map.entry("melding.beeindigen", "{\"statuscode\": \"VT-03\"}"),
+                    Map.entry("melding.toewijzen", "{\"behandelaar\": \"" + Requests.SUBJECT + "\"}"),
+                    Map.entry("melding.overdragen", "{\"toelichting\": \"Lokaal team neemt de begeleiding over.\"}"),
+                    Map.entry("melding.monitoring.plannen", "{\"datum\": \"2026-09-01\"}"),
+                    Map.entry("melding.monitoring.vastleggen", "{\"uitkomst\": \"veilig\"}"),
+                    Map.entry("overdracht.accepteren", "{}"),
+                    Map.entry(
+                            "melding.raad.verzoeken",
+                            "{\"datum\": \"2026-01-02\", \"gronden\": \"Ouders weigeren elke hulp; kind onveilig.\"}"),
+                    Map.entry("melding.informeren", "{\"geinformeerdOp\": \"2026-01-02\", \"wijze\": \"gesprek\"}"),
+                    Map.entry(
+                            "inzageverzoeken.registreren",
+                            "{\"ontvangenOp\": \"2026-01-02\", \"naam\": \"Test Kind\", \"geboortedatum\": \"2016-01-01\","
+                                    + " \"adresId\": \"" + ADDRESS_ID + "\"}"),
+                    Map.entry(
+                            "inzageverzoek.verlengen", "{\"reden\": \"Veel registraties na te gaan bij de bronnen.\"}"),
+                    Map.entry("inzageverzoek.afronden", "{}"),
+                    Map.entry(
+                            "vernietigingsaanvragen.registreren",
+                            "{\"bron\": \"politie-incident\", \"registratieId\": \"" + INCIDENT_ID
+                                    + "\", \"ontvangenOp\": \"2026-01-05\"}"),
+                    Map.entry("vernietigingsaanvraag.weigeren", "{\"gronden\": \"Wettelijke bewaarplicht politie.\"}"),
+                    Map.entry(
+                            "vernietigingsaanvraag.uitvoeren",
+                            "{\"reden\": \"Verzoek AVG art. 17 toegewezen, zaaknummer PRIV-2026-002.\"}"),
+                    Map.entry(
+                            "melding.corrigeren",
+                            "{\"veld\": \"ernst\", \"waarde\": \"S2\", \"reden\": \"Ernst verkeerd overgenomen.\"}"),
+                    Map.entry("overdracht.weigeren", "{\"reden\": \"Geen capaciteit in dit wijkteam deze maand.\"}"),
                     // The police caller gets 201 the first time and 200 (the same incident) on any later identical
                     // call.
                     Map.entry("incidenten.registreren", """
@@ -135,7 +174,7 @@ class AccessMatrixTest extends OverTheWire {
     /** Example form fields for the pages that take a POST; every such row must have them. */
     static final Map<String, Map<String, String>> FORMS = join(
             CasusoverlegMatrix.FORMS,
-            Map.of(
+            withFollowThrough(Map.of(
                     "adres.doorbreken.formulier",
                     Map.of("reden", "Kind uit onze regio verblijft hier bij vader."),
                     "doorbraak.beoordelen.formulier",
@@ -167,7 +206,53 @@ class AccessMatrixTest extends OverTheWire {
                             "soort", "signaal",
                             "datum", "2026-01-10",
                             "ernst", "S1",
-                            "geweldsvormen", "partnergeweld")));
+                            "geweldsvormen", "partnergeweld"))));
+
+    /** The forms of a melding's follow-through (issue 16), added to the others (Map.of takes ten pairs at most). */
+    private static Map<String, Map<String, String>> withFollowThrough(Map<String, Map<String, String>> forms) {
+        Map<String, Map<String, String>> all = new java.util.HashMap<>(forms);
+        all.put("melding.toewijzen.formulier", Map.of("behandelaar", Requests.SUBJECT));
+        all.put("melding.onderzoek.starten.formulier", Map.of());
+        all.put("melding.onderzoek.afronden.formulier", Map.of("uitkomst-partnergeweld", "bevestigd"));
+        all.put(
+                "melding.vervolgstap.toevoegen.formulier",
+                Map.of("soort", "voorwaarden-en-vervolg", "datum", "2026-06-01"));
+        all.put("melding.beeindigen.formulier", Map.of("statuscode", "VT-03"));
+        all.put("melding.overdragen.formulier", Map.of("overdrachtToelichting", "Lokaal team neemt het over."));
+        all.put("melding.monitoring.plannen.formulier", Map.of("monitoringdatum", "2026-09-01"));
+        all.put("melding.monitoring.vastleggen.formulier", Map.of("uitkomst", "veilig"));
+        all.put("overdracht.accepteren.formulier", Map.of());
+        all.put(
+                "melding.raad.verzoeken.formulier",
+                Map.of("raadsdatum", "2026-01-02", "gronden", "Ouders weigeren elke hulp; kind onveilig."));
+        all.put("melding.informeren.formulier", Map.of("geinformeerdOp", "2026-01-02", "wijze", "brief"));
+        all.put("herinneringen.instellen", Map.of("herinneringen", "uit"));
+        all.put(
+                "inzageverzoeken.formulier.registreren",
+                Map.of(
+                        "ontvangenOp",
+                        "2026-01-02",
+                        "naam",
+                        "Test Kind",
+                        "geboortedatum",
+                        "2016-01-01",
+                        "adresId",
+                        ADDRESS_ID));
+        all.put("inzageverzoek.verlengen.formulier", Map.of("reden", "Veel registraties na te gaan bij de bronnen."));
+        all.put("inzageverzoek.afronden.formulier", Map.of());
+        all.put(
+                "vernietigingsaanvragen.formulier.registreren",
+                Map.of("bron", "politie-incident", "registratieId", INCIDENT_ID, "ontvangenOp", "2026-01-05"));
+        all.put("vernietigingsaanvraag.weigeren.formulier", Map.of("gronden", "Wettelijke bewaarplicht politie."));
+        all.put(
+                "vernietigingsaanvraag.uitvoeren.formulier",
+                Map.of("reden", "Verzoek AVG art. 17 toegewezen, zaaknummer PRIV-2026-003."));
+        all.put(
+                "melding.corrigeren.formulier",
+                Map.of("veld", "ernst", "waarde", "S2", "correctieReden", "Ernst verkeerd overgenomen."));
+        all.put("overdracht.weigeren.formulier", Map.of("reden", "Geen capaciteit in dit wijkteam deze maand."));
+        return Map.copyOf(all);
+    }
 
     private static <V> Map<String, V> join(Map<String, V> one, Map<String, V> other) {
         Map<String, V> both = new java.util.HashMap<>(one);
@@ -217,6 +302,10 @@ class AccessMatrixTest extends OverTheWire {
                 MUNICIPAL_RECORD_ID,
                 ADDRESS_ID);
         CasusoverlegMatrix.reset(owner, ADDRESS_ID, Requests.SUBJECT);
+        owner.update(
+                "INSERT INTO vt_professional (subject, display_name, vt_region, organisation, seen_at)"
+                        + " VALUES (?, 'Test Professional', 'VT03', 'veilig-thuis-drenthe', now()) ON CONFLICT DO NOTHING",
+                Requests.SUBJECT);
         for (String[] fixture :
                 new String[][] {{MELDING_ID, "melding", "current_date"}, {ADVIES_ID, "advies", "null"}}) {
             owner.update(
@@ -235,6 +324,28 @@ class AccessMatrixTest extends OverTheWire {
                             + " ON CONFLICT DO NOTHING",
                     fixture[0]);
         }
+        owner.update(
+                "INSERT INTO vt_overdracht (id, melding_id, vt_region, gemeente_code, offered_on, offered_at, offered_by,"
+                        + " status) VALUES (?::uuid, ?::uuid, 'VT03', 'GM0118', current_date, now(), 'fixture',"
+                        + " 'aangeboden') ON CONFLICT DO NOTHING",
+                OVERDRACHT_ID,
+                MELDING_ID);
+        owner.update(
+                "INSERT INTO vt_monitoring (id, melding_id, vt_region, due_on, planned_by, planned_at)"
+                        + " VALUES (?::uuid, ?::uuid, 'VT03', current_date, 'fixture', now()) ON CONFLICT DO NOTHING",
+                MOMENT_ID,
+                MELDING_ID);
+        owner.update(
+                "INSERT INTO inzageverzoek (id, organisation, received_on, bsn, due_on, registered_by, registered_at)"
+                        + " VALUES (?::uuid, 'veilig-thuis-drenthe', current_date, '111222333',"
+                        + " current_date + 30, 'fixture', now()) ON CONFLICT DO NOTHING",
+                INZAGE_ID);
+        owner.update(
+                "INSERT INTO destruction_request (id, organisation, source, record_id, received_on, due_on, status,"
+                        + " registered_by, registered_at) VALUES (?::uuid, 'veilig-thuis-drenthe', 'POLITIE_INCIDENT',"
+                        + " ?, current_date, current_date + 90, 'ontvangen', 'fixture', now()) ON CONFLICT DO NOTHING",
+                AANVRAAG_ID,
+                INCIDENT_ID);
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -582,16 +693,23 @@ class AccessMatrixTest extends OverTheWire {
                 .orElse(path.endsWith("/doorbraken") ? ELSEWHERE_ADDRESS_ID : ADDRESS_ID);
         return path.replace("{id}", id)
                 .replace("{casusId}", CasusoverlegMatrix.CASUS_ID)
+                .replace("{momentId}", MOMENT_ID)
                 .replaceAll("\\{[^}]+}", "a1b2c3");
     }
 
     /** Which fixture an {@code {id}} names, by the path it is in; an address otherwise. */
     private static final Map<String, String> FIXTURES = join(
             CasusoverlegMatrix.FIXTURES,
-            Map.of(
-                    "/api/v1/incidenten/", INCIDENT_ID,
-                    "/api/v1/gemeenteregistraties/", MUNICIPAL_RECORD_ID,
-                    "/api/v1/meldingen/", MELDING_ID,
-                    "/meldingen/", MELDING_ID,
-                    "/api/v1/adviezen/", ADVIES_ID));
+            Map.ofEntries(
+                    Map.entry("/api/v1/incidenten/", INCIDENT_ID),
+                    Map.entry("/api/v1/gemeenteregistraties/", MUNICIPAL_RECORD_ID),
+                    Map.entry("/api/v1/meldingen/", MELDING_ID),
+                    Map.entry("/meldingen/", MELDING_ID),
+                    Map.entry("/api/v1/adviezen/", ADVIES_ID),
+                    Map.entry("/api/v1/overdrachten/", OVERDRACHT_ID),
+                    Map.entry("/overdrachten/", OVERDRACHT_ID),
+                    Map.entry("/api/v1/inzageverzoeken/", INZAGE_ID),
+                    Map.entry("/inzageverzoeken/", INZAGE_ID),
+                    Map.entry("/api/v1/vernietigingsaanvragen/", AANVRAAG_ID),
+                    Map.entry("/vernietigingsaanvragen/", AANVRAAG_ID)));
 }

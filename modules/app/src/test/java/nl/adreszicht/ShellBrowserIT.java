@@ -120,6 +120,7 @@ class ShellBrowserIT {
                         List.of(
                                 "Start",
                                 "Adres zoeken",
+                                "Overdrachten",
                                 "Samenloop",
                                 "Overleggen",
                                 "Casusoverleg",
@@ -136,7 +137,7 @@ class ShellBrowserIT {
                         "Priya",
                         "Veilig Thuis Drenthe",
                         "/toegangslog",
-                        List.of("Start", "Toegangslog", "Help")),
+                        List.of("Start", "Toegangslog", "Inzageverzoeken", "Vernietigingsaanvragen", "Help")),
                 Arguments.of(
                         "zvh.drenthe",
                         "Zoë",

@@ -69,6 +69,14 @@ public class KnownAddresses {
     }
 
     /**
+     * The address itself, for a module that shows it as part of its own record and logs that access as one (an
+     * overdracht names the address it hands over); empty when the register has no such address.
+     */
+    public Optional<Address> addressOf(AddressId id) {
+        return addresses.findById(id.value());
+    }
+
+    /**
      * The id of the address with this designation, for a form where a professional types postcode and house number
      * instead of an id; empty when the register has none. Only the opaque id comes back, to be checked and recorded
      * (and logged) by the module that records something there.

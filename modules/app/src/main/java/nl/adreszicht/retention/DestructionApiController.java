@@ -24,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 class DestructionApiController {
 
     private final Destructions destructions;
+    private final Vernietigingsaanvragen aanvragen;
     private final DutchTime time;
 
-    DestructionApiController(Destructions destructions, DutchTime time) {
+    DestructionApiController(Destructions destructions, Vernietigingsaanvragen aanvragen, DutchTime time) {
         this.destructions = destructions;
+        this.aanvragen = aanvragen;
         this.time = time;
     }
 
@@ -55,6 +57,68 @@ class DestructionApiController {
         return ResponseEntity.noContent().build();
     }
 
+    /** A destruction request as it comes in: which record and when the person asked. */
+    record Aanvraagregistratie(
+            @Nullable String bron,
+            @Nullable String registratieId,
+            @Nullable LocalDate ontvangenOp) {}
+
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "Vastgelegd",
+            useReturnTypeSchema = true)
+    @PostMapping("/api/v1/vernietigingsaanvragen")
+    ResponseEntity<Vernietigingsaanvragen.Aanvraag> register(@RequestBody Aanvraagregistratie body) {
+        InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
+        RecordSource source = invalid.collect(() -> source(body.bron()));
+        String recordId = invalid.collect(() -> recordId(body.registratieId()));
+        LocalDate receivedOn = invalid.collect(() -> receivedOn(body.ontvangenOp()));
+        invalid.throwIfAny();
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+                .body(aanvragen.register(source, recordId, receivedOn, "vernietigingsaanvragen.registreren"));
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping("/api/v1/vernietigingsaanvragen")
+    java.util.List<Vernietigingsaanvragen.Aanvraag> requests() {
+        return aanvragen.list("vernietigingsaanvragen.lezen");
+    }
+
+    /** Why a request is refused: the grounds the person is told. */
+    record Weigering(@Nullable String gronden) {}
+
+    @PostMapping("/api/v1/vernietigingsaanvragen/{id}/weigering")
+    Vernietigingsaanvragen.Aanvraag refuse(
+            @org.springframework.web.bind.annotation.PathVariable String id, @RequestBody Weigering body) {
+        java.util.UUID aanvraag = aanvraagId(id);
+        return aanvragen.refuse(aanvraag, grounds(body.gronden()), "vernietigingsaanvraag.weigeren");
+    }
+
+    /** Why the request is granted (10 to 500 characters, no names). */
+    record Uitvoering(@Nullable String reden) {}
+
+    @PostMapping("/api/v1/vernietigingsaanvragen/{id}/uitvoering")
+    Vernietigingsaanvragen.Aanvraag carryOut(
+            @org.springframework.web.bind.annotation.PathVariable String id, @RequestBody Uitvoering body) {
+        java.util.UUID aanvraag = aanvraagId(id);
+        return aanvragen.carryOut(aanvraag, StatedReason.of(body.reden()), "vernietigingsaanvraag.uitvoeren");
+    }
+
+    static String grounds(@Nullable String text) {
+        String grounds = text == null ? "" : text.strip();
+        if (grounds.length() < 10 || grounds.length() > 1000) {
+            throw new InvalidValueException("gronden", "validation.gronden.length");
+        }
+        return grounds;
+    }
+
+    static java.util.UUID aanvraagId(String text) {
+        try {
+            return java.util.UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("id", "validation.aanvraagId.format");
+        }
+    }
+
     private Destructions.Request check(Vernietigingsverzoek verzoek) {
         InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
         RecordSource source = invalid.collect(() -> source(verzoek.bron()));
@@ -80,7 +144,7 @@ class DestructionApiController {
         return source.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static String recordId(@Nullable String id) {
+    static String recordId(@Nullable String id) {
         if (id == null || id.isBlank()) {
             throw new InvalidValueException("registratieId", "NotNull");
         }
@@ -90,7 +154,7 @@ class DestructionApiController {
         return id;
     }
 
-    private LocalDate receivedOn(@Nullable LocalDate date) {
+    LocalDate receivedOn(@Nullable LocalDate date) {
         if (date == null) {
             throw new InvalidValueException("ontvangenOp", "NotNull");
         }

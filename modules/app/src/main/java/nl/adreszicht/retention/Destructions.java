@@ -73,6 +73,11 @@ class Destructions {
      * @throws RefusedException when the officer worked on the record (separation of duties)
      */
     void destroy(Request request) {
+        destroy(request, ACTION);
+    }
+
+    /** The same, through another row of the matrix (a recorded request carried out), logged as that action. */
+    void destroy(Request request, String action) {
         Professional officer = currentProfessional.require();
         String organisation = officer.organisation()
                 .orElseThrow(() -> new AccessDeniedException("Vernietigen kan alleen binnen uw eigen organisatie."));
@@ -81,19 +86,19 @@ class Destructions {
                 .filter(record ->
                         record.ownedBy(organisation, officer.vtRegion().orElse(null)))
                 .orElseThrow(() -> {
-                    accessLog.refusedIfExists(ACTION, source.objectType(), request.recordId());
+                    accessLog.refusedIfExists(action, source.objectType(), request.recordId());
                     return notFound();
                 });
         Set<String> workedOnBy = new HashSet<>(stored.workedOnBy());
         workedOnBy.addAll(accessLog.writersOf(source.objectType(), request.recordId()));
         if (workedOnBy.contains(officer.subject())) {
-            accessLog.record(AccessEntry.of(AccessKind.GEWEIGERD, ACTION, source.objectType(), request.recordId()));
+            accessLog.record(AccessEntry.of(AccessKind.GEWEIGERD, action, source.objectType(), request.recordId()));
             throw new RefusedException("U heeft deze registratie zelf vastgelegd of gewijzigd. Een andere functionaris"
                     + " gegevensbescherming van uw organisatie beoordeelt en voert dit verzoek uit"
                     + " (functiescheiding).");
         }
         transaction.executeWithoutResult(status -> {
-            accessLog.record(AccessEntry.of(AccessKind.VERWIJDEREN, ACTION, source.objectType(), request.recordId()));
+            accessLog.record(AccessEntry.of(AccessKind.VERWIJDEREN, action, source.objectType(), request.recordId()));
             source.delete(request.recordId());
             events.publishEvent(new RecordDestroyed(request.source(), request.recordId(), stored.address()));
             schedule.forget(request.source(), request.recordId());
@@ -108,10 +113,18 @@ class Destructions {
                     request.reason(),
                     officer.subject(),
                     time.nowUtc());
+            // A request recorded when it came in is carried out with it (its deadline met or not).
+            jdbc.update(
+                    "UPDATE destruction_request SET status = 'uitgevoerd', decided_at = ?, decided_by = ?"
+                            + " WHERE source = ? AND record_id = ? AND status = 'ontvangen'",
+                    time.nowUtc(),
+                    officer.subject(),
+                    request.source().name(),
+                    request.recordId());
         });
     }
 
-    private static NotFoundException notFound() {
+    static NotFoundException notFound() {
         return new NotFoundException("Deze registratie bestaat niet (of is van een andere organisatie).");
     }
 }

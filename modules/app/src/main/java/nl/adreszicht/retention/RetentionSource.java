@@ -31,6 +31,15 @@ public interface RetentionSource {
     }
 
     /**
+     * The records of this source in which the person appears (for an inzage request), with all their content and
+     * parties; {@link InzageRedaction} decides what the person may see. A source whose records name no persons has
+     * none.
+     */
+    default List<SubjectRecord> concerning(PersonQuery person) {
+        return List.of();
+    }
+
+    /**
      * Deletes the record and everything that belongs to it (persons, codes, free text), in the caller's
      * transaction. Must not touch the area scan's tally, and need not publish anything: the caller has the colour
      * of the address recomputed and writes the access log.

@@ -21,6 +21,11 @@ class RetentionSources {
         }
     }
 
+    /** Every source, in the order of {@link RecordSource}. */
+    java.util.Collection<RetentionSource> all() {
+        return bySource.values();
+    }
+
     Optional<RetentionSource> of(RecordSource source) {
         return Optional.ofNullable(bySource.get(source));
     }

@@ -17,7 +17,18 @@ final class Handelingsprotocol {
             @Nullable StatusCode assessment,
             boolean investigationStarted,
             boolean investigationClosed,
-            boolean ended) {}
+            boolean ended,
+            @Nullable String handOver) {
+
+        Stand(
+                NewMelding.Kind kind,
+                @Nullable StatusCode assessment,
+                boolean investigationStarted,
+                boolean investigationClosed,
+                boolean ended) {
+            this(kind, assessment, investigationStarted, investigationClosed, ended, null);
+        }
+    }
 
     /** A step the protocol does not allow here. */
     static final class Refused extends RuntimeException {
@@ -70,6 +81,60 @@ final class Handelingsprotocol {
         }
         if (stand.investigationStarted() && !stand.investigationClosed()) {
             throw new Refused("Het onderzoek loopt nog; rond het eerst af.");
+        }
+    }
+
+    static void assign(Stand stand) {
+        if (stand.ended()) {
+            throw new Refused("De bemoeienis met deze melding is beëindigd; toewijzen kan niet meer.");
+        }
+    }
+
+    /** An overdracht to the lokaal team: after the onderzoek (if any), one offer at a time, once accepted never again. */
+    static void handOver(Stand stand) {
+        following(stand);
+        if (stand.investigationStarted() && !stand.investigationClosed()) {
+            throw new Refused("Het onderzoek loopt nog; rond het eerst af voordat u overdraagt.");
+        }
+        if (Melding.Overdracht.OFFERED.equals(stand.handOver())) {
+            throw new Refused("Er staat al een overdracht open; wacht op het antwoord van het lokale team.");
+        }
+        if (Melding.Overdracht.ACCEPTED.equals(stand.handOver())) {
+            throw new Refused("Het lokale team heeft de overdracht al geaccepteerd.");
+        }
+    }
+
+    /** Monitoring: after a beoordeling of a melding, also after overdracht and einde (that is its point). */
+    static void planMonitoring(Stand stand) {
+        if (stand.kind() == NewMelding.Kind.ADVIES) {
+            throw new Refused("Een advies heeft geen monitoring door Veilig Thuis.");
+        }
+        if (stand.assessment() == null) {
+            throw new Refused("Eerst de veiligheidsbeoordeling: zonder beoordeling is er geen monitoring.");
+        }
+    }
+
+    /** The people in a melding are informed once; until then a postponement may be recorded (again). */
+    static void inform(NewMelding.Kind kind, java.time.@Nullable LocalDate informedOn) {
+        if (kind == NewMelding.Kind.ADVIES) {
+            throw new Refused("Bij een advies informeert Veilig Thuis de betrokkenen niet; dat doet de adviesvrager.");
+        }
+        if (informedOn != null) {
+            throw new Refused("De betrokkenen zijn al geïnformeerd.");
+        }
+    }
+
+    /** A monitoring moment gets its outcome once. */
+    static void recordMonitoring(@Nullable String outcome) {
+        if (outcome != null) {
+            throw new Refused("De uitkomst van dit monitoringsmoment is al vastgelegd (" + outcome + ").");
+        }
+    }
+
+    /** The lokaal team answers an offer once. */
+    static void decide(String status) {
+        if (!Melding.Overdracht.OFFERED.equals(status)) {
+            throw new Refused("Over deze overdracht is al beslist (" + status + ").");
         }
     }
 

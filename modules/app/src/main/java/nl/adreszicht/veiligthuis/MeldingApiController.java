@@ -147,7 +147,16 @@ class MeldingApiController {
             }
         }
         invalid.throwIfAny();
-        return meldingen.closeInvestigation(melding, outcomes, early, "melding.onderzoek.afronden", types -> {
+        return meldingen.closeInvestigation(
+                melding, outcomes, early, "melding.onderzoek.afronden", outcomesFor(outcomes, early));
+    }
+
+    /**
+     * Checks the outcomes against the melding's own violence types: each one of them, and all of them unless the
+     * onderzoek closes early.
+     */
+    static java.util.function.Consumer<List<String>> outcomesFor(Map<String, String> outcomes, boolean early) {
+        return types -> {
             InvalidValuesException.Collector wrong = new InvalidValuesException.Collector();
             List<String> keys = new ArrayList<>(outcomes.keySet());
             for (int i = 0; i < keys.size(); i++) {
@@ -164,7 +173,7 @@ class MeldingApiController {
                 });
             }
             wrong.throwIfAny();
-        });
+        };
     }
 
     /** A vervolgstap: what, when, with whom. */
@@ -202,6 +211,278 @@ class MeldingApiController {
                         melding, new Meldingen.Stap(kind, date, organisation, note), "melding.vervolgstap.toevoegen"));
     }
 
+    /** Who handles the case: the Keycloak subject of one of the region's professionals ({@code GET /behandelaars}). */
+    record BehandelaarVerzoek(@Nullable String behandelaar) {}
+
+    @PostMapping(MELDINGEN + "/{id}/behandelaar")
+    MeldingResource assign(@PathVariable String id, @RequestBody BehandelaarVerzoek body) {
+        UUID melding = id(id);
+        if (body.behandelaar() == null || body.behandelaar().isBlank()) {
+            throw new InvalidValueException("behandelaar", REQUIRED);
+        }
+        return meldingen.assign(melding, body.behandelaar().strip(), "melding.toewijzen");
+    }
+
+    /** A professional of the region whom a case may be assigned. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Behandelaar")
+    record Behandelaar(String id, String naam) {}
+
+    @GetMapping("/api/v1/behandelaars")
+    List<Behandelaar> professionals() {
+        return meldingen.professionals("behandelaars.lezen").stream()
+                .map(p -> new Behandelaar(p.subject(), p.name()))
+                .toList();
+    }
+
+    /** An overdracht to the lokaal team of the address's gemeente: the day (today when not given) and a note. */
+    record OverdrachtVerzoek(
+            @Nullable LocalDate datum, @Nullable String toelichting) {}
+
+    @ApiResponse(responseCode = "201", description = "Aangeboden", useReturnTypeSchema = true)
+    @PostMapping(MELDINGEN + "/{id}/overdracht")
+    ResponseEntity<MeldingResource> handOver(@PathVariable String id, @RequestBody OverdrachtVerzoek body) {
+        UUID melding = id(id);
+        InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
+        LocalDate date = body.datum() == null ? time.today() : body.datum();
+        invalid.collect(() -> {
+            if (date.isAfter(time.today())) {
+                throw new InvalidValueException("datum", "validation.datum.future.overdracht");
+            }
+            return date;
+        });
+        String note = invalid.collect(() -> text("toelichting", body.toelichting(), 1000));
+        invalid.throwIfAny();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(meldingen.handOver(melding, date, note, "melding.overdragen"));
+    }
+
+    /** A monitoring moment planned by hand. */
+    record MonitoringVerzoek(@Nullable LocalDate datum) {}
+
+    @ApiResponse(responseCode = "201", description = "Gepland", useReturnTypeSchema = true)
+    @PostMapping(MELDINGEN + "/{id}/monitoring")
+    ResponseEntity<MeldingResource> planMonitoring(@PathVariable String id, @RequestBody MonitoringVerzoek body) {
+        UUID melding = id(id);
+        LocalDate due = required("datum", body.datum());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(meldingen.planMonitoring(melding, due, "melding.monitoring.plannen"));
+    }
+
+    /** The outcome of a monitoring moment; {@code heropenen} only with {@code escalatie}. */
+    record MonitoringUitkomstVerzoek(
+            @Nullable String uitkomst,
+            @Nullable String toelichting,
+            @Nullable Boolean heropenen) {}
+
+    @PostMapping(MELDINGEN + "/{id}/monitoring/{momentId}/uitkomst")
+    MeldingResource recordMonitoring(
+            @PathVariable String id, @PathVariable String momentId, @RequestBody MonitoringUitkomstVerzoek body) {
+        UUID melding = id(id);
+        UUID moment;
+        try {
+            moment = UUID.fromString(momentId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("momentId", "validation.meldingId.format");
+        }
+        MonitoringUitkomst checked =
+                MonitoringUitkomst.check(body.uitkomst(), body.toelichting(), Boolean.TRUE.equals(body.heropenen()));
+        return meldingen.recordMonitoring(
+                melding, moment, checked.outcome(), checked.note(), checked.reopen(), "melding.monitoring.vastleggen");
+    }
+
+    /** A monitoring outcome, checked: one of the three, a note within bounds, reopening only on escalation. */
+    record MonitoringUitkomst(String outcome, @Nullable String note, boolean reopen) {
+
+        static MonitoringUitkomst check(@Nullable String outcome, @Nullable String note, boolean reopen) {
+            InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
+            String checked = invalid.collect(() -> {
+                if (outcome == null || outcome.isBlank()) {
+                    throw new InvalidValueException("uitkomst", "validation.monitoring.uitkomst");
+                }
+                if (!Melding.Moment.OUTCOMES.contains(outcome)) {
+                    throw new InvalidValueException("uitkomst", "validation.monitoring.uitkomst");
+                }
+                return outcome;
+            });
+            String text = invalid.collect(() -> text("toelichting", note, 1000));
+            if (reopen && checked != null && !"escalatie".equals(checked)) {
+                invalid.collect(() -> {
+                    throw new InvalidValueException("heropenen", "validation.monitoring.heropenen");
+                });
+            }
+            invalid.throwIfAny();
+            return new MonitoringUitkomst(checked, text, reopen);
+        }
+    }
+
+    /** A verzoek tot onderzoek to the Raad voor de Kinderbescherming: the day it was made and its grounds. */
+    record RaadsverzoekVerzoek(
+            @Nullable LocalDate datum, @Nullable String gronden) {}
+
+    @ApiResponse(responseCode = "201", description = "Vastgelegd", useReturnTypeSchema = true)
+    @PostMapping(MELDINGEN + "/{id}/raadsverzoeken")
+    ResponseEntity<MeldingResource> requestRaad(@PathVariable String id, @RequestBody RaadsverzoekVerzoek body) {
+        UUID melding = id(id);
+        Raadsverzoek checked = Raadsverzoek.check(body.datum(), body.gronden(), time.today(), "datum", "gronden");
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(meldingen.requestRaad(melding, checked.date(), checked.grounds(), "melding.raad.verzoeken"));
+    }
+
+    /** A verzoek to the Raad, checked: a day not in the future, grounds of 10 to 2000 characters. */
+    record Raadsverzoek(LocalDate date, String grounds) {
+
+        static Raadsverzoek check(
+                @Nullable LocalDate date, @Nullable String grounds, LocalDate today, String dateField, String field) {
+            InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
+            LocalDate day = invalid.collect(() -> {
+                LocalDate d = required(dateField, date);
+                if (d.isAfter(today)) {
+                    throw new InvalidValueException(dateField, "validation.datum.toekomst");
+                }
+                return d;
+            });
+            String text = invalid.collect(() -> {
+                String g = grounds == null ? "" : grounds.strip();
+                if (g.length() < 10 || g.length() > 2000) {
+                    throw new InvalidValueException(field, "validation.gronden.length");
+                }
+                return g;
+            });
+            invalid.throwIfAny();
+            return new Raadsverzoek(day, text);
+        }
+    }
+
+    /**
+     * Informing the people in the melding: either {@code geinformeerdOp} with {@code wijze} (and a note), or
+     * {@code uitstelgrond} with {@code herbeoordelingOp}.
+     */
+    record InformerenVerzoek(
+            @Nullable LocalDate geinformeerdOp,
+            @Nullable String wijze,
+            @Nullable String toelichting,
+            @Nullable String uitstelgrond,
+            @Nullable LocalDate herbeoordelingOp) {
+
+        /** The informing as asked, checked against today. */
+        Melding.Informing check(LocalDate today) {
+            InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
+            boolean informed = geinformeerdOp != null || (wijze != null && !wijze.isBlank());
+            boolean postponed = (uitstelgrond != null && !uitstelgrond.isBlank()) || herbeoordelingOp != null;
+            if (informed == postponed) {
+                throw new InvalidValuesException(
+                        List.of(new InvalidValueException("geinformeerdOp", "validation.informeren.een")));
+            }
+            if (informed) {
+                LocalDate day = invalid.collect(() -> {
+                    LocalDate d = required("geinformeerdOp", geinformeerdOp);
+                    if (d.isAfter(today)) {
+                        throw new InvalidValueException("geinformeerdOp", "validation.datum.toekomst");
+                    }
+                    return d;
+                });
+                String how = invalid.collect(() -> {
+                    if (wijze == null || !Melding.Informing.WAYS.contains(wijze)) {
+                        throw new InvalidValueException("wijze", "validation.informeren.wijze");
+                    }
+                    return wijze;
+                });
+                String note = invalid.collect(() -> text("toelichting", toelichting, 1000));
+                invalid.throwIfAny();
+                return new Melding.Informing(day, how, note, null, null);
+            }
+            String ground = invalid.collect(() -> {
+                String g = uitstelgrond == null ? "" : uitstelgrond.strip();
+                if (g.length() < 10 || g.length() > 1000) {
+                    throw new InvalidValueException("uitstelgrond", "validation.gronden.length");
+                }
+                return g;
+            });
+            LocalDate review = invalid.collect(() -> {
+                LocalDate d = required("herbeoordelingOp", herbeoordelingOp);
+                if (!d.isAfter(today)) {
+                    throw new InvalidValueException("herbeoordelingOp", "validation.informeren.herbeoordeling");
+                }
+                return d;
+            });
+            invalid.throwIfAny();
+            return new Melding.Informing(null, null, null, ground, review);
+        }
+    }
+
+    @PostMapping(MELDINGEN + "/{id}/informeren")
+    MeldingResource inform(@PathVariable String id, @RequestBody InformerenVerzoek body) {
+        UUID melding = id(id);
+        return meldingen.inform(melding, body.check(time.today()), "melding.informeren");
+    }
+
+    /**
+     * A correction of one field: {@code ernst} (S1-S3), {@code kinderenBetrokken} (true/false), {@code reden}, or a
+     * betrokkene's {@code betrokkenen[i].naam} or {@code betrokkenen[i].geboortedatum}; with the reason for it.
+     */
+    record CorrectieVerzoek(
+            @Nullable String veld,
+            @Nullable String waarde,
+            @Nullable String reden) {
+
+        /** The correction, checked: a correctable field, a value that fits it, a stated reason. */
+        Correctie check(LocalDate today) {
+            InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
+            String field = invalid.collect(() -> {
+                if (veld == null || !Melding.CORRECTABLE.matcher(veld).matches()) {
+                    throw new InvalidValueException("veld", "validation.correctie.veld");
+                }
+                return veld;
+            });
+            String value = field == null ? null : invalid.collect(() -> value(field, waarde, today));
+            String reason = invalid.collect(() -> nl.adreszicht.records.StatedReason.of(reden));
+            invalid.throwIfAny();
+            return new Correctie(field, value, reason);
+        }
+
+        private static String value(String field, @Nullable String text, LocalDate today) {
+            String value = text == null ? "" : text.strip();
+            if (field.equals("ernst")) {
+                if (!value.matches("S[123]")) {
+                    throw new InvalidValueException("waarde", "validation.ernst.format");
+                }
+            } else if (field.equals("kinderenBetrokken")) {
+                if (!value.equals("true") && !value.equals("false")) {
+                    throw new InvalidValueException("waarde", "validation.correctie.janee");
+                }
+            } else if (field.equals("reden")) {
+                if (value.length() < 10 || value.length() > 2000) {
+                    throw new InvalidValueException("waarde", "validation.gronden.length");
+                }
+            } else if (field.endsWith(".naam")) {
+                if (value.isEmpty() || value.length() > 200) {
+                    throw new InvalidValueException("waarde", "validation.naam.length");
+                }
+            } else {
+                LocalDate date;
+                try {
+                    date = LocalDate.parse(value);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new InvalidValueException("waarde", "validation.datum.format");
+                }
+                if (date.isAfter(today)) {
+                    throw new InvalidValueException("waarde", "validation.geboortedatum.future");
+                }
+            }
+            return value;
+        }
+    }
+
+    /** A checked correction. */
+    record Correctie(String field, String value, String reason) {}
+
+    @PostMapping(MELDINGEN + "/{id}/correcties")
+    MeldingResource correct(@PathVariable String id, @RequestBody CorrectieVerzoek body) {
+        UUID melding = id(id);
+        Correctie checked = body.check(time.today());
+        return meldingen.correct(melding, checked.field(), checked.value(), checked.reason(), "melding.corrigeren");
+    }
+
     /** Einde bemoeienis: with overdracht (VT-02) or without (VT-03). */
     record EindeVerzoek(@Nullable String statuscode) {}
 
@@ -223,7 +504,7 @@ class MeldingApiController {
         return value;
     }
 
-    private static @Nullable String text(String field, @Nullable String text, int max) {
+    static @Nullable String text(String field, @Nullable String text, int max) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -233,7 +514,7 @@ class MeldingApiController {
         return text.strip();
     }
 
-    private static String outcome(String field, @Nullable String outcome) {
+    static String outcome(String field, @Nullable String outcome) {
         if (outcome == null || outcome.isBlank()) {
             throw new InvalidValueException(field, REQUIRED);
         }

@@ -21,6 +21,8 @@ record MeldingResource(
         Melder melder,
         String reden,
         boolean acuut,
+        @Schema(description = "S1, S2 of S3") String ernst,
+        boolean kinderenBetrokken,
         boolean vervolgmelding,
         String fase,
         List<Geweldsvorm> geweldsvormen,
@@ -29,6 +31,12 @@ record MeldingResource(
         @Nullable Onderzoek onderzoek,
         List<Vervolgstap> vervolgstappen,
         @Nullable Einde einde,
+        @Nullable Behandelaar behandelaar,
+        List<Overdracht> overdrachten,
+        List<Monitoringsmoment> monitoring,
+        List<Raadsverzoek> raadsverzoeken,
+        @Nullable Informeren informeren,
+        List<Correctie> correcties,
 
         @Schema(
                 description = "Bewaartermijn: de melding wordt tot en met deze datum bewaard en daarna verwijderd"
@@ -54,6 +62,8 @@ record MeldingResource(
                         melding.melder().contact()),
                 melding.reason(),
                 melding.acute(),
+                melding.severity().name(),
+                melding.childrenInvolved(),
                 melding.vervolgmelding(),
                 melding.phase(),
                 melding.violenceTypes().stream()
@@ -88,7 +98,50 @@ record MeldingResource(
                                 step.id().toString(), step.kind(), step.date(), step.organisation(), step.note()))
                         .toList(),
                 einde == null ? null : new Einde(einde.at(), einde.code().code()),
+                behandelaar(melding.follow().behandelaar()),
+                melding.follow().overdrachten().stream()
+                        .map(o -> new Overdracht(
+                                o.id().toString(),
+                                o.gemeente(),
+                                o.offeredOn(),
+                                o.note(),
+                                o.status(),
+                                o.decidedAt(),
+                                o.decidedOrganisation(),
+                                o.refusalReason()))
+                        .toList(),
+                melding.follow().monitoring().stream()
+                        .map(m -> new Monitoringsmoment(
+                                m.id().toString(), m.due(), m.outcome(), m.note(), m.recordedAt(), m.reopened()))
+                        .toList(),
+                melding.follow().raadsverzoeken().stream()
+                        .map(r -> new Raadsverzoek(r.id().toString(), r.requestedOn(), r.grounds(), r.recordedAt()))
+                        .toList(),
+                informeren(melding),
+                melding.follow().correcties().stream()
+                        .map(c -> new Correctie(c.field(), c.oldValue(), c.newValue(), c.reason(), c.correctedAt()))
+                        .toList(),
                 keptUntil);
+    }
+
+    private static @Nullable Informeren informeren(Melding melding) {
+        if (melding.kind() != NewMelding.Kind.MELDING) {
+            return null;
+        }
+        Melding.Informing informing = melding.follow().informing();
+        return new Informeren(
+                informing.due(melding.receivedOn()),
+                informing.informedOn(),
+                informing.how(),
+                informing.note(),
+                informing.postponedGround(),
+                informing.reviewOn());
+    }
+
+    private static @Nullable Behandelaar behandelaar(Melding.@Nullable Behandelaar behandelaar) {
+        return behandelaar == null
+                ? null
+                : new Behandelaar(behandelaar.subject(), behandelaar.name(), behandelaar.since());
     }
 
     @Schema(name = "Melder")
@@ -128,4 +181,64 @@ record MeldingResource(
             @Nullable String toelichting) {}
 
     record Einde(OffsetDateTime op, String statuscode) {}
+
+    /** An overdracht to the lokaal team of the gemeente, and its answer. */
+    @Schema(name = "OverdrachtVanMelding")
+    record Overdracht(
+            String id,
+            String gemeente,
+            LocalDate datum,
+            @Nullable String toelichting,
+
+            @Schema(description = "aangeboden, geaccepteerd of geweigerd")
+            String status,
+
+            @Nullable OffsetDateTime beslistOp,
+            @Nullable String beslistDoor,
+            @Nullable String weigeringsreden) {}
+
+    /** A correction of one field: the earlier value stays visible. */
+    @Schema(name = "Correctie")
+    record Correctie(
+            String veld,
+            @Nullable String oudeWaarde,
+            @Nullable String nieuweWaarde,
+            String reden,
+            OffsetDateTime gecorrigeerdOp) {}
+
+    /** A verzoek tot onderzoek to the Raad voor de Kinderbescherming. */
+    @Schema(name = "Raadsverzoek")
+    record Raadsverzoek(String id, LocalDate datum, String gronden, OffsetDateTime vastgelegdOp) {}
+
+    /** Informing the people in the melding: due in four weeks, done, or postponed on a ground until a review date. */
+    @Schema(name = "InformerenVanBetrokkenen")
+    record Informeren(
+            @Schema(description = "Uiterlijk te informeren (leeg zodra geïnformeerd)") @Nullable
+            LocalDate uiterlijk,
+
+            @Nullable LocalDate geinformeerdOp,
+
+            @Schema(description = "gesprek, telefonisch, brief of huisbezoek") @Nullable
+            String wijze,
+
+            @Nullable String toelichting,
+            @Nullable String uitstelgrond,
+            @Nullable LocalDate herbeoordelingOp) {}
+
+    /** A monitoring moment and, once recorded, its outcome. */
+    @Schema(name = "Monitoringsmoment")
+    record Monitoringsmoment(
+            String id,
+            LocalDate uiterlijk,
+
+            @Schema(description = "veilig, zorgen of escalatie") @Nullable
+            String uitkomst,
+
+            @Nullable String toelichting,
+            @Nullable OffsetDateTime vastgelegdOp,
+            boolean heropend) {}
+
+    /** The professional who handles the case. */
+    @Schema(name = "BehandelaarVanMelding")
+    record Behandelaar(String id, @Nullable String naam, OffsetDateTime sinds) {}
 }

@@ -19,6 +19,7 @@ import nl.adreszicht.codelists.VtRegions;
 import nl.adreszicht.colour.ColourEscalations;
 import nl.adreszicht.monitor.MonitoredRecordChanged;
 import nl.adreszicht.records.ConflictException;
+import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.NotFoundException;
 import nl.adreszicht.records.RecordChanged;
 import nl.adreszicht.records.RecordStored;
@@ -222,6 +223,157 @@ class Meldingen {
             store.insertStep(id, step);
             return with;
         });
+    }
+
+    /**
+     * Assigns (or reassigns) the professional who handles an open case: one of the region's professionals.
+     *
+     * @throws InvalidValueException when the region knows no such professional
+     */
+    MeldingResource assign(UUID id, String subject, String action) {
+        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+            MeldingStore.Professional professional = store.professional(subject, melding.region())
+                    .orElseThrow(() -> new InvalidValueException("behandelaar", "validation.behandelaar.onbekend"));
+            Melding assigned = melding.assign(
+                    new Melding.Behandelaar(professional.subject(), professional.name(), utc(time.now())));
+            store.assign(assigned);
+            return assigned;
+        });
+    }
+
+    /**
+     * Offers the case to the lokaal team of the address's gemeente: it appears in that gemeente's inbox of
+     * overdrachten, without the melder.
+     */
+    MeldingResource handOver(UUID id, LocalDate date, @Nullable String note, String action) {
+        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+            String gemeente = addresses
+                    .gemeenteOf(melding.address())
+                    .map(GemeenteCode::value)
+                    .orElseThrow();
+            Melding.Overdracht offer = new Melding.Overdracht(
+                    UUID.randomUUID(),
+                    gemeente,
+                    date,
+                    utc(time.now()),
+                    currentProfessional.require().subject(),
+                    note,
+                    Melding.Overdracht.OFFERED,
+                    null,
+                    null,
+                    null,
+                    null);
+            Melding offered = melding.handOver(offer);
+            store.insertOverdracht(offered, offer);
+            return offered;
+        });
+    }
+
+    /**
+     * Records a verzoek tot onderzoek to the Raad voor de Kinderbescherming; the college of the address's gemeente gets
+     * a notice that a request was made, without any content.
+     */
+    MeldingResource requestRaad(UUID id, LocalDate date, String grounds, String action) {
+        return change(id, action, AccessKind.AANMAKEN, melding -> {
+            Melding.Raadsverzoek verzoek = new Melding.Raadsverzoek(UUID.randomUUID(), date, grounds, utc(time.now()));
+            Melding requested = melding.requestRaad(verzoek);
+            String gemeente = addresses
+                    .gemeenteOf(melding.address())
+                    .map(GemeenteCode::value)
+                    .orElseThrow();
+            store.insertRaadsverzoek(
+                    requested, verzoek, gemeente, currentProfessional.require().subject());
+            return requested;
+        });
+    }
+
+    /** Records how the people in the melding were informed, or a ground to postpone it with a review date. */
+    MeldingResource inform(UUID id, Melding.Informing informing, String action) {
+        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+            Melding informed = melding.inform(informing);
+            store.inform(informed);
+            return informed;
+        });
+    }
+
+    /**
+     * Corrects one field of a melding with a reason (the earlier value stays in its correction history); the colour
+     * of the address is recomputed, and when the correction changed what the tally counts, the tally follows.
+     */
+    MeldingResource correct(UUID id, String field, String value, String reason, String action) {
+        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+            Melding corrected = melding.correct(
+                    field, value, reason, currentProfessional.require().subject(), time.now());
+            List<Melding.Correctie> history = corrected.follow().correcties();
+            store.correct(corrected, history.get(history.size() - 1));
+            events.publishEvent(new RecordChanged(
+                    corrected.source(), id.toString(), corrected.address(), melding.tallied(), corrected.tallied()));
+            return marked(corrected);
+        });
+    }
+
+    /** Plans a monitoring moment by hand (also after the involvement ended). */
+    MeldingResource planMonitoring(UUID id, LocalDate due, String action) {
+        return change(id, action, AccessKind.AANMAKEN, melding -> {
+            Melding.Moment moment = new Melding.Moment(UUID.randomUUID(), due, null, null, null, null, false);
+            Melding planned = melding.planMonitoring(moment);
+            store.insertMoment(planned, moment, currentProfessional.require().subject(), utc(time.now()));
+            return planned;
+        });
+    }
+
+    /**
+     * Records a monitoring moment's outcome; an escalation may reopen the case (its einde goes, it is open on the
+     * worklist again).
+     */
+    MeldingResource recordMonitoring(
+            UUID id, UUID moment, String outcome, @Nullable String note, boolean reopen, String action) {
+        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+            Melding recorded = melding.recordMonitoring(
+                    moment, outcome, note, reopen, currentProfessional.require().subject(), time.now());
+            store.updateMoment(recorded.follow().monitoring().stream()
+                    .filter(m -> m.id().equals(moment))
+                    .findFirst()
+                    .orElseThrow());
+            if (melding.einde() != null && recorded.einde() == null) {
+                store.update(recorded);
+            }
+            return recorded;
+        });
+    }
+
+    /**
+     * The lokaal team's answer to an overdracht, on the melding under its row lock: {@code step} decides, the caller
+     * writes; logged as a change of the melding by the gemeente-medewerker.
+     */
+    <T> T answer(MeldingStore.OfferedTo offer, String action, java.util.function.Function<Melding, T> step) {
+        try {
+            return transaction.execute(status -> {
+                Melding melding = store.lock(offer.melding(), offer.region()).orElseThrow();
+                T result = step.apply(melding);
+                // The monitor follows an overdracht up as an intervention until the lokaal team refuses it.
+                events.publishEvent(new MonitoredRecordChanged(melding.address()));
+                accessLog.record(AccessEntry.of(
+                        AccessKind.WIJZIGEN, action, OBJECT_TYPE, melding.id().toString()));
+                return result;
+            });
+        } catch (Handelingsprotocol.Refused refused) {
+            accessLog.record(AccessEntry.of(
+                    AccessKind.LEZEN, action, OBJECT_TYPE, offer.melding().toString()));
+            throw new ConflictException(refused.getMessage());
+        }
+    }
+
+    /** The professionals of the caller's region who may be assigned a case, for the melding page (logged with it). */
+    List<MeldingStore.Professional> assignable() {
+        return store.professionals(region());
+    }
+
+    /** The professionals of the caller's region who may be assigned a case; the look is logged. */
+    List<MeldingStore.Professional> professionals(String action) {
+        List<MeldingStore.Professional> professionals = store.professionals(region());
+        accessLog.record(new AccessEntry(AccessKind.ZOEKEN, action, "vt-behandelaar", null, false));
+        return professionals;
     }
 
     /** Ends Veilig Thuis's involvement, with the status code the police melder sees. */

@@ -24,10 +24,15 @@ class OpenVtWork implements OpenWork {
     private static final List<Werkvoorraad.Categorie> SHOWN = List.of(
             Werkvoorraad.Categorie.BEOORDELING_TE_LAAT,
             Werkvoorraad.Categorie.ONDERZOEK_TE_LAAT,
+            Werkvoorraad.Categorie.MONITORING_TE_LAAT,
+            Werkvoorraad.Categorie.INFORMEREN_TE_LAAT,
             Werkvoorraad.Categorie.BEOORDELING_VANDAAG,
+            Werkvoorraad.Categorie.OVERDRACHT_GEWEIGERD,
             Werkvoorraad.Categorie.ZORGMELDING_IN_TE_NEMEN,
             Werkvoorraad.Categorie.NIEUW,
-            Werkvoorraad.Categorie.ONDERZOEK_VERLOOPT);
+            Werkvoorraad.Categorie.ONDERZOEK_VERLOOPT,
+            Werkvoorraad.Categorie.MONITORING,
+            Werkvoorraad.Categorie.INFORMEREN);
 
     private final Werkvoorraad werkvoorraad;
     private final CurrentProfessional currentProfessional;

@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Veilig Thuis's meldingen and adviezen at an address as the monitor counts them: with their violence types, person
  * keys (a police incident and the melding about it are one event), the veiligheidsbeoordeling (its status code and
  * whether it was done by its deadline of 5 working days) and a closed onderzoek (by its deadline of 10 weeks or not).
- * Also the interventions the monitor follows up: each onderzoek from the day it started, each overdracht from its day.
+ * Also the interventions the monitor follows up: each onderzoek from the day it started, each overdracht from its day
+ * (a vervolgstap of that kind, or an offer to the lokaal team that it did not refuse).
  */
 @Component
 @Transactional(readOnly = true)
@@ -107,14 +108,20 @@ class VtMonitoredRecords implements MonitoredRecordSource, InterventionSource {
                         Intervention.Kind.VT_ONDERZOEK,
                         row.getObject(2, LocalDate.class)),
                 address.value()));
+        // Each overdracht from its day: a vervolgstap of that kind, or an offer to the lokaal team (issue 16) from the
+        // day it was offered, unless the team refused it. One statement for both.
         interventions.addAll(jdbc.query(
                 "SELECT s.id, s.planned_on FROM vt_vervolgstap s JOIN vt_melding m ON m.id = s.melding_id"
-                        + " WHERE m.address_id = ? AND s.kind = 'overdracht'",
+                        + " WHERE m.address_id = ? AND s.kind = 'overdracht'"
+                        + " UNION ALL SELECT o.id, o.offered_on FROM vt_overdracht o JOIN vt_melding m"
+                        + " ON m.id = o.melding_id WHERE m.address_id = ? AND o.status <> ?",
                 (row, n) -> new Intervention(
                         row.getObject(1, UUID.class).toString(),
                         Intervention.Kind.OVERDRACHT,
                         row.getObject(2, LocalDate.class)),
-                address.value()));
+                address.value(),
+                address.value(),
+                Melding.Overdracht.REFUSED));
         return interventions;
     }
 }

@@ -3,6 +3,7 @@ package nl.adreszicht.veiligthuis;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -17,6 +18,8 @@ import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.colour.ColourEscalations;
 import nl.adreszicht.monitor.RepeatAddresses;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.security.CurrentProfessional;
+import nl.adreszicht.security.Professional;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +42,14 @@ class Werkvoorraad {
         ONDERZOEK_TE_LAAT("onderzoek-te-laat"),
         KLEUR_ESCALATIE("kleur-escalatie"),
         RECIDIVE("recidive"),
-        ZORGMELDING_IN_TE_NEMEN("zorgmelding-in-te-nemen");
+        NIET_TOEGEWEZEN("niet-toegewezen"),
+        MIJN_ZAKEN("mijn-zaken"),
+        ZORGMELDING_IN_TE_NEMEN("zorgmelding-in-te-nemen"),
+        OVERDRACHT_GEWEIGERD("overdracht-geweigerd"),
+        MONITORING("monitoring"),
+        MONITORING_TE_LAAT("monitoring-te-laat"),
+        INFORMEREN("informeren"),
+        INFORMEREN_TE_LAAT("informeren-te-laat");
 
         private final String code;
 
@@ -61,24 +71,52 @@ class Werkvoorraad {
         }
     }
 
+    /** A monitoring moment (or informing) due within this many working days shows as due. */
+    static final int DUE_WITHIN_WORKING_DAYS = 2;
+
     /** An onderzoek whose deadline is this close shows as running out. */
     static final int INVESTIGATION_WARNING_DAYS = 14;
 
     /**
-     * The open cases of a region (partial index vt_melding_open), each with its recidive check (vt_melding_address):
-     * the category "recidive" says that this melding follows another at its address within 12 months. How often the
+     * What the worklist reads of a case: its deadlines, who handles it, and what its follow-through waits for. The
+     * category "recidive" says that this melding follows another at its address within 12 months. How often the
      * address repeats over every agency's records is a count beside it, from the monitor's recidive rules
      * ({@link RepeatAddresses}, one statement for all): it marks the address, it does not put a first melding there
      * in the category.
      */
-    static final String OPEN_CASES =
+    private static final String CASE_COLUMNS =
             "SELECT m.id, m.kind, m.registration_number, m.address_id, m.received_at, m.vervolgmelding,"
                     + " m.assessment_due, m.assessment_code, m.investigation_started_on, m.investigation_due,"
-                    + " m.investigation_closed_at, m.colour_mark,"
+                    + " m.investigation_closed_at, m.colour_mark, m.behandelaar, m.ended_at, m.received_on,"
+                    + " m.informed_on, m.informing_review_on,"
+                    + " (SELECT p.display_name FROM vt_professional p WHERE p.subject = m.behandelaar)"
+                    + "   AS behandelaar_name,"
+                    + " (SELECT min(mo.due_on) FILTER (WHERE mo.outcome IS NULL) FROM vt_monitoring mo"
+                    + "   WHERE mo.melding_id = m.id)"
+                    + "   AS monitoring_due,"
+                    + " (SELECT o.status FROM vt_overdracht o WHERE o.melding_id = m.id ORDER BY o.offered_at DESC"
+                    + "   LIMIT 1) AS overdracht_status,"
                     + " EXISTS (SELECT 1 FROM vt_melding e WHERE e.address_id = m.address_id AND e.id <> m.id"
                     + "   AND e.received_at < m.received_at AND e.received_at >= m.received_at - interval '12 months')"
-                    + "   AS recidive"
-                    + " FROM vt_melding m WHERE m.vt_region = ? AND m.ended_at IS NULL";
+                    + "   AS recidive";
+
+    /**
+     * The open cases of a region (partial index vt_melding_open), each with its recidive check (vt_melding_address);
+     * then the ended cases whose monitoring moment is due by the given day (partial index vt_monitoring_due).
+     */
+    static final String OPEN_CASES = CASE_COLUMNS + " FROM vt_melding m WHERE m.vt_region = ? AND m.ended_at IS NULL"
+            + " UNION ALL " + CASE_COLUMNS + " FROM vt_melding m WHERE m.ended_at IS NOT NULL AND m.id IN"
+            + " (SELECT mo.melding_id FROM vt_monitoring mo WHERE mo.vt_region = ? AND mo.outcome IS NULL"
+            + " AND mo.due_on <= ?)";
+
+    /**
+     * Remembers the caller as one of the region's professionals (whom a supervisor may assign cases), in the worklist's
+     * own statement: a data-modifying {@code WITH} runs once, whether or not the query reads it.
+     */
+    static final String SEEN = "WITH seen AS (INSERT INTO vt_professional (subject, display_name, vt_region,"
+            + " organisation, seen_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (subject) DO UPDATE SET"
+            + " display_name = EXCLUDED.display_name, vt_region = EXCLUDED.vt_region,"
+            + " organisation = EXCLUDED.organisation, seen_at = EXCLUDED.seen_at) ";
 
     /** The zorgmeldingen a region has not yet taken in. */
     static final String INBOX =
@@ -90,16 +128,19 @@ class Werkvoorraad {
     private final ColourEscalations escalations;
     private final AccessLog accessLog;
     private final DutchTime time;
+    private final CurrentProfessional currentProfessional;
     private final RepeatAddresses repeatAddresses;
 
     Werkvoorraad(
             JdbcTemplate jdbc,
+            CurrentProfessional currentProfessional,
             Meldingen meldingen,
             ColourEscalations escalations,
             AccessLog accessLog,
             DutchTime time,
             RepeatAddresses repeatAddresses) {
         this.jdbc = jdbc;
+        this.currentProfessional = currentProfessional;
         this.meldingen = meldingen;
         this.escalations = escalations;
         this.accessLog = accessLog;
@@ -125,10 +166,39 @@ class Werkvoorraad {
             String fase,
             boolean vervolgmelding,
             @Nullable LocalDate uiterlijk,
+            @Nullable String behandelaar,
+            @Nullable String behandelaarNaam,
+
+            @Schema(description = "Of de vrager de behandelaar is (mijn werkvoorraad staat vooraan)")
+            boolean eigen,
+
             List<String> categorieen,
 
             @Schema(description = "Herhalingen op het adres in 12 maanden, over de registraties van alle organisaties")
-            int herhalingen) {}
+            int herhalingen) {
+
+        /** This item in one more category (the categories kept in the order of the enum) and with its repeats. */
+        Item with(@Nullable Categorie categorie, int repeats) {
+            List<String> with = new ArrayList<>(categorieen);
+            if (categorie != null) {
+                with.add(categorie.code());
+            }
+            return new Item(
+                    id,
+                    soort,
+                    registratienummer,
+                    adresId,
+                    ontvangenOp,
+                    fase,
+                    vervolgmelding,
+                    uiterlijk,
+                    behandelaar,
+                    behandelaarNaam,
+                    eigen,
+                    List.copyOf(sorted(with)),
+                    repeats);
+        }
+    }
 
     @Schema(name = "InTeNemenZorgmelding")
     record Zorgmelding(String zorgmeldingId, String adresId, OffsetDateTime verzondenOp) {}
@@ -143,10 +213,13 @@ class Werkvoorraad {
             boolean byReceipt,
             @Nullable String action) {
         String region = meldingen.region();
+        Professional caller = currentProfessional.require();
         LocalDate today = time.today();
+        // A deadline within two working days is due now: on the worklist (and in the reminder) before it passes.
+        LocalDate soon = WorkingDays.plusWorkingDays(today, DUE_WITHIN_WORKING_DAYS);
         record Open(Item item, AddressId address, long mark) {}
         List<Open> open = jdbc.query(
-                OPEN_CASES,
+                SEEN + OPEN_CASES,
                 (r, n) -> {
                     LocalDate assessmentDue = r.getObject("assessment_due", LocalDate.class);
                     String assessment = r.getString("assessment_code");
@@ -171,8 +244,35 @@ class Werkvoorraad {
                             in.add(Categorie.ONDERZOEK_VERLOOPT);
                         }
                     }
+                    LocalDate monitoringDue = r.getObject("monitoring_due", LocalDate.class);
+                    if (monitoringDue != null && !monitoringDue.isAfter(soon)) {
+                        in.add(monitoringDue.isBefore(today) ? Categorie.MONITORING_TE_LAAT : Categorie.MONITORING);
+                        due = due == null || monitoringDue.isBefore(due) ? monitoringDue : due;
+                    }
+                    LocalDate informDue = "melding".equals(r.getString("kind"))
+                            ? new Melding.Informing(
+                                            r.getObject("informed_on", LocalDate.class),
+                                            null,
+                                            null,
+                                            null,
+                                            r.getObject("informing_review_on", LocalDate.class))
+                                    .due(r.getObject("received_on", LocalDate.class))
+                            : null;
+                    if (informDue != null && r.getObject("ended_at") == null && !informDue.isAfter(soon)) {
+                        in.add(informDue.isBefore(today) ? Categorie.INFORMEREN_TE_LAAT : Categorie.INFORMEREN);
+                        due = due == null || informDue.isBefore(due) ? informDue : due;
+                    }
+                    if (Melding.Overdracht.REFUSED.equals(r.getString("overdracht_status"))) {
+                        in.add(Categorie.OVERDRACHT_GEWEIGERD);
+                    }
                     if (r.getBoolean("recidive") || r.getBoolean("vervolgmelding")) {
                         in.add(Categorie.RECIDIVE);
+                    }
+                    String behandelaar = r.getString("behandelaar");
+                    if (behandelaar == null) {
+                        in.add(Categorie.NIET_TOEGEWEZEN);
+                    } else if (behandelaar.equals(caller.subject())) {
+                        in.add(Categorie.MIJN_ZAKEN);
                     }
                     UUID address = r.getObject("address_id", UUID.class);
                     Item item = new Item(
@@ -181,14 +281,24 @@ class Werkvoorraad {
                             r.getString("registration_number"),
                             address.toString(),
                             r.getObject("received_at", OffsetDateTime.class),
-                            Meldingen.phase(assessment, started, closed, null),
+                            Meldingen.phase(assessment, started, closed, r.getObject("ended_at")),
                             r.getBoolean("vervolgmelding"),
                             due,
+                            behandelaar,
+                            r.getString("behandelaar_name"),
+                            caller.subject().equals(behandelaar),
                             in.stream().map(Categorie::code).toList(),
                             0);
                     return new Open(item, new AddressId(address), r.getLong("colour_mark"));
                 },
-                region);
+                caller.subject(),
+                caller.displayName(),
+                region,
+                caller.organisation().orElse(null),
+                OffsetDateTime.ofInstant(time.now(), ZoneOffset.UTC),
+                region,
+                region,
+                soon);
         List<Item> items = new ArrayList<>();
         // An escalation after a case's own last count: the address rose while the case was open. One statement
         // for every open case of the region, not one per case.
@@ -202,21 +312,7 @@ class Werkvoorraad {
             int atAddress = repeats.getOrDefault(o.address(), 0);
             boolean escalation = escalated.contains(new ColourEscalations.Since(o.address(), o.mark()));
             if (escalation || atAddress > 0) {
-                List<String> with = new ArrayList<>(item.categorieen());
-                if (escalation) {
-                    with.add(Categorie.KLEUR_ESCALATIE.code());
-                }
-                item = new Item(
-                        item.id(),
-                        item.soort(),
-                        item.registratienummer(),
-                        item.adresId(),
-                        item.ontvangenOp(),
-                        item.fase(),
-                        item.vervolgmelding(),
-                        item.uiterlijk(),
-                        List.copyOf(sorted(with)),
-                        atAddress);
+                item = item.with(escalation ? Categorie.KLEUR_ESCALATIE : null, atAddress);
             }
             items.add(item);
         }
@@ -240,11 +336,16 @@ class Werkvoorraad {
         List<Item> shown = items.stream()
                 .filter(i -> categorie == null || i.categorieen().contains(categorie.code()))
                 .filter(i -> soort == null || i.soort().equals(soort.code()))
-                .sorted(
-                        byReceipt
-                                ? Comparator.comparing(Item::ontvangenOp).reversed()
-                                : Comparator.comparing(Item::uiterlijk, Comparator.nullsLast(Comparator.naturalOrder()))
-                                        .thenComparing(Item::ontvangenOp))
+                // Mijn werkvoorraad: the caller's own cases first, then by deadline or receipt.
+                .sorted(Comparator.comparing((Item i) -> !i.eigen())
+                        .thenComparing(
+                                byReceipt
+                                        ? Comparator.comparing(Item::ontvangenOp)
+                                                .reversed()
+                                        : Comparator.comparing(
+                                                        Item::uiterlijk,
+                                                        Comparator.nullsLast(Comparator.naturalOrder()))
+                                                .thenComparing(Item::ontvangenOp)))
                 .toList();
         List<Zorgmelding> zorgmeldingen =
                 categorie == null || categorie == Categorie.ZORGMELDING_IN_TE_NEMEN ? inbox : List.of();

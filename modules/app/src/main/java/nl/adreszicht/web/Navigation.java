@@ -29,6 +29,7 @@ final class Navigation {
             new MenuItem("/", "menu.start", false),
             new MenuItem("/adressen", "menu.adressen", false),
             new MenuItem("/werkvoorraad", "menu.werkvoorraad", false),
+            new MenuItem("/overdrachten", "menu.overdrachten", false),
             new MenuItem("/herhaaladressen", "menu.herhaaladressen", false),
             new MenuItem("/samenloop", "menu.samenloop", false),
             new MenuItem("/doorbraken", "menu.doorbraken", false),
@@ -40,6 +41,8 @@ final class Navigation {
             new MenuItem("/casusoverleg/cijfers", "menu.casusoverleg.cijfers", false),
             new MenuItem("/monitor", "menu.monitor", false),
             new MenuItem("/toegangslog", "menu.toegangslog", false),
+            new MenuItem("/inzageverzoeken", "menu.inzageverzoeken", false),
+            new MenuItem("/vernietigingsaanvragen", "menu.vernietigingsaanvragen", false),
             new MenuItem("/beheer/registerimports", "menu.registerimports", false),
             new MenuItem("/help", "menu.help", false));
 
@@ -57,6 +60,8 @@ final class Navigation {
             trail("/incidenten/**", START, ADDRESSES),
             trail("/gemeenteregistraties/**", START, ADDRESSES),
             trail("/meldingen/**", START, WORKLIST),
+            trail("/overdrachten/**", START, new Crumb("/overdrachten", "menu.overdrachten")),
+            trail("/inzageverzoeken/**", START, new Crumb("/inzageverzoeken", "menu.inzageverzoeken")),
             trail("/doorbraken/**", START, new Crumb("/doorbraken", "menu.doorbraken")),
             trail("/gebiedsscan/**", START, new Crumb("/gebiedsscan", "menu.gebiedsscan")),
             trail("/aanmeldingen/nieuw", START, ADDRESSES),

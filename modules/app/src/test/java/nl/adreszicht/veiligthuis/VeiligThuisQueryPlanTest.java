@@ -36,7 +36,11 @@ class VeiligThuisQueryPlanTest {
     @Test
     void theWorklistReadsOnlyTheOpenCasesOfItsRegionAndChecksRecidiveByAddress() {
         // Both scans of vt_melding: the open cases (partial index) and the recidive check per case.
-        assertIndexed(jdbc, transaction, "vt_melding", Werkvoorraad.OPEN_CASES, "VT03");
+        assertIndexed(
+                jdbc, transaction, "vt_melding", Werkvoorraad.OPEN_CASES, "VT03", "VT03", java.time.LocalDate.now());
+        // The ended cases with a due monitoring moment: through the partial index of open moments.
+        assertIndexed(
+                jdbc, transaction, "vt_monitoring", Werkvoorraad.OPEN_CASES, "VT03", "VT03", java.time.LocalDate.now());
         assertIndexed(jdbc, transaction, "vt_zorgmelding_inbox", Werkvoorraad.INBOX, "VT03");
     }
 }
