@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.ThreadPoolExecutor;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,7 @@ class AfterCommitExecution {
                     "After-commit listener not queued ({}): its event publication stays incomplete and is resubmitted",
                     executor.isShutdown() ? "the instance is stopping" : "the queue of " + queueCapacity + " is full");
         };
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        ThreadPoolTaskExecutor executor = new Stopping(awaitTermination);
         executor.setThreadNamePrefix("after-commit-");
         executor.setCorePoolSize(threads);
         executor.setMaxPoolSize(threads);
@@ -80,5 +81,32 @@ class AfterCommitExecution {
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationMillis(awaitTermination.toMillis());
         return executor;
+    }
+
+    /** Says in the log what a stopping instance still runs, and what it leaves to the resubmission. */
+    private static final class Stopping extends ThreadPoolTaskExecutor {
+
+        private final Duration awaitTermination;
+
+        Stopping(Duration awaitTermination) {
+            this.awaitTermination = awaitTermination;
+        }
+
+        @Override
+        public void shutdown() {
+            ThreadPoolExecutor pool = getThreadPoolExecutor();
+            log.info(
+                    "Stopping: {} after-commit listeners running and {} queued get at most {} to complete",
+                    pool.getActiveCount(),
+                    pool.getQueue().size(),
+                    awaitTermination);
+            super.shutdown();
+            if (!pool.isTerminated()) {
+                log.warn(
+                        "Stopped with {} after-commit listeners running or queued: their event publications stay"
+                                + " incomplete and are resubmitted",
+                        pool.getActiveCount() + pool.getQueue().size());
+            }
+        }
     }
 }
