@@ -1,6 +1,7 @@
 package nl.adreszicht;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +26,12 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * An after-commit listener is never lost (ADR 0011): an instance in a process of its own is killed (SIGKILL) after a
- * registration committed and before signal matching, its after-commit listener, could write the match; a new instance
- * on the same database resubmits the publication the registry kept, and the match is there. The listener is held
- * between the two by a lock the test takes on the match table: the registration commits, the listener waits for the
- * lock, and the process dies while it waits. Without the registry the event dies with the process and no match is
- * ever written, so this test fails.
+ * registration committed and was answered, and before signal matching, its asynchronous after-commit listener, could
+ * write the match; a new instance on the same database resubmits the publication the registry kept, and the match is
+ * there. The listener is held between the two by a lock the test takes on the match table: the registration commits
+ * and answers, the listener waits for the lock on its own thread, and the process dies while it waits. Without the
+ * registry the event dies with the process (with the executor's queue) and no match is ever written, so this test
+ * fails.
  */
 @LocalStackTest
 class EventDurabilityIT {
@@ -54,60 +55,18 @@ class EventDurabilityIT {
         Path log = Files.createTempFile("adreszicht-durability", ".log");
 
         Instance first = Instance.start(url, issuer, "PT10M", log);
-        HttpResponse<String> blocked;
+        HttpResponse<String> acknowledged;
         long killedAt;
         try (Connection test = DriverManager.getConnection(url, "postgres", "")) {
             first.awaitReady(http);
-            JdbcTemplate jdbc = jdbc(test);
-            jdbc.update(
-                    "INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, synthetic)"
-                            + " VALUES (?::uuid, '7907QD', 11, 'Duurzaamstraat', 'Proefplaats', 'GM0118', true)",
-                    ADDRESS);
-            // Another police organisation's incident there first: the next one is a match.
-            assertThat(first.register(http, RealmTokens.accessToken(issuer, "politie.ijsselland"))
-                            .statusCode())
-                    .isEqualTo(201);
-            assertThat(count(jdbc, "SELECT count(*) FROM signal_match")).isZero();
-            assertThat(incompletePublications(jdbc)).isZero();
-
-            test.setAutoCommit(false);
-            try (Statement lock = test.createStatement()) {
-                lock.execute("LOCK TABLE signal_match IN ACCESS EXCLUSIVE MODE");
-            }
-            String token = RealmTokens.accessToken(issuer, "politie.drenthe");
-            CompletableFuture<HttpResponse<String>> registration =
-                    CompletableFuture.supplyAsync(() -> first.registerQuietly(http, token));
-
-            // Committed, and its listener waiting for the lock: the moment between the commit and the listener.
-            try (Connection observer = DriverManager.getConnection(url, "postgres", "")) {
-                JdbcTemplate watch = jdbc(observer);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (!(count(watch, "SELECT count(*) FROM incident WHERE organisation = 'politie-noord-nederland'")
-                                == 1
-                        && count(
-                                        watch,
-                                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                                                + " AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO signal_match%'")
-                                == 1)) {
-                    assertThat(System.nanoTime())
-                            .as("the listener reached the lock")
-                            .isLessThan(deadline);
-                    Thread.sleep(100);
-                }
-                assertThat(incompletePublications(watch))
-                        .as("the registry kept the event for the listener that has not run")
-                        .isEqualTo(1);
-            }
+            acknowledged = registerWhileMatchingIsHeld(first, test, url);
             first.kill();
             killedAt = System.nanoTime();
-            blocked = registration.get(30, TimeUnit.SECONDS);
             test.rollback();
         } finally {
             first.kill();
         }
-        assertThat(blocked)
-                .as("the killed instance never answered the registration")
-                .isNull();
+        assertThat(acknowledged.body()).as("the acknowledged registration").contains("PL-DUUR");
 
         try (Connection test = DriverManager.getConnection(url, "postgres", "")) {
             JdbcTemplate jdbc = jdbc(test);
@@ -120,13 +79,9 @@ class EventDurabilityIT {
             Instance second = Instance.start(url, issuer, "PT1S", log);
             try {
                 second.awaitReady(http);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (count(jdbc, "SELECT count(*) FROM signal_match") < 2) {
-                    assertThat(System.nanoTime())
-                            .as("the restarted instance resubmits the event")
-                            .isLessThan(deadline);
-                    Thread.sleep(100);
-                }
+                await("the restarted instance resubmits the event")
+                        .atMost(Duration.ofSeconds(30))
+                        .until(() -> count(jdbc, "SELECT count(*) FROM signal_match") >= 2);
                 long matchedAfter =
                         Duration.ofNanos(System.nanoTime() - killedAt).toMillis();
                 List<String> pairs = jdbc.queryForList(
@@ -150,6 +105,91 @@ class EventDurabilityIT {
             }
         }
         new JdbcTemplate(postgres.getPostgresDatabase()).execute("DROP DATABASE " + database + " WITH (FORCE)");
+    }
+
+    /**
+     * A stopping instance (SIGTERM) completes the after-commit listeners it has begun before it closes its connections:
+     * the listener held by the lock is still waiting when the executor is shut down, and the lock is released only
+     * then; the instance runs it to completion and exits, with no other instance to resubmit it.
+     */
+    @Test
+    void aStoppingInstanceCompletesItsListenersBeforeItExits() throws Exception {
+        String database = "durability_" + UUID.randomUUID().toString().substring(0, 8);
+        new JdbcTemplate(postgres.getPostgresDatabase()).execute("CREATE DATABASE " + database);
+        String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+        Path log = Files.createTempFile("adreszicht-stopping", ".log");
+
+        Instance instance = Instance.start(url, issuer, "PT10M", log);
+        try (Connection test = DriverManager.getConnection(url, "postgres", "")) {
+            instance.awaitReady(http);
+            registerWhileMatchingIsHeld(instance, test, url);
+            instance.process().destroy();
+            await("the instance shuts its after-commit executor down")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> Files.readString(log).contains("after-commit listeners running and"));
+            test.rollback();
+            assertThat(instance.process().waitFor(60, TimeUnit.SECONDS))
+                    .as("the instance exits")
+                    .isTrue();
+            test.setAutoCommit(true);
+            JdbcTemplate jdbc = jdbc(test);
+            assertThat(count(jdbc, "SELECT count(*) FROM signal_match"))
+                    .as("the stopping instance ran the listener it had begun")
+                    .isEqualTo(2);
+            assertThat(incompletePublications(jdbc)).isZero();
+            assertThat(Files.readString(log)).doesNotContain("stay incomplete");
+        } finally {
+            instance.kill();
+        }
+        new JdbcTemplate(postgres.getPostgresDatabase()).execute("DROP DATABASE " + database + " WITH (FORCE)");
+    }
+
+    /**
+     * At an address in the instance's database, one police organisation's incident (matching nothing alone), then
+     * another's while the test holds a lock on the match table ({@code test} stays in its transaction): the second
+     * registration is answered and its matching listener waits for the lock.
+     */
+    private HttpResponse<String> registerWhileMatchingIsHeld(Instance instance, Connection test, String url)
+            throws Exception {
+        JdbcTemplate jdbc = jdbc(test);
+        jdbc.update(
+                "INSERT INTO address (id, postcode, huisnummer, straat, woonplaats, gemeente_code, synthetic)"
+                        + " VALUES (?::uuid, '7907QD', 11, 'Duurzaamstraat', 'Proefplaats', 'GM0118', true)",
+                ADDRESS);
+        // Another police organisation's incident there first: the next one is a match.
+        assertThat(instance.register(http, RealmTokens.accessToken(issuer, "politie.ijsselland"))
+                        .statusCode())
+                .isEqualTo(201);
+        // Its listener runs after the answer, on the instance's after-commit executor: alone, it matches nothing.
+        await().atMost(AfterCommit.AT_MOST).until(() -> incompletePublications(jdbc) == 0);
+        assertThat(count(jdbc, "SELECT count(*) FROM signal_match")).isZero();
+
+        test.setAutoCommit(false);
+        try (Statement lock = test.createStatement()) {
+            lock.execute("LOCK TABLE signal_match IN ACCESS EXCLUSIVE MODE");
+        }
+        // The listener no longer runs on the request thread (ADR 0011): the registration is answered while its
+        // listener waits for the lock.
+        HttpResponse<String> acknowledged = instance.register(http, RealmTokens.accessToken(issuer, "politie.drenthe"));
+        assertThat(acknowledged.statusCode()).isEqualTo(201);
+
+        // Committed and answered, and its listener waiting for the lock: between the commit and the listener.
+        try (Connection observer = DriverManager.getConnection(url, "postgres", "")) {
+            JdbcTemplate watch = jdbc(observer);
+            await("the listener reached the lock")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> count(
+                                    watch,
+                                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                                            + " AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO signal_match%'")
+                            == 1);
+            assertThat(count(watch, "SELECT count(*) FROM incident WHERE organisation = 'politie-noord-nederland'"))
+                    .isEqualTo(1);
+            assertThat(incompletePublications(watch))
+                    .as("the registry kept the event for the listener that has not run")
+                    .isEqualTo(1);
+        }
+        return acknowledged;
     }
 
     private static JdbcTemplate jdbc(Connection connection) {
@@ -222,15 +262,6 @@ class EventDurabilityIT {
                             .POST(HttpRequest.BodyPublishers.ofString(RealmTokens.incident("PL-DUUR", ADDRESS)))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** The registration, or null when the instance died before it answered. */
-        HttpResponse<String> registerQuietly(HttpClient http, String token) {
-            try {
-                return register(http, token);
-            } catch (IOException | InterruptedException died) {
-                return null;
-            }
         }
 
         void kill() throws InterruptedException {

@@ -2,6 +2,7 @@ package nl.adreszicht;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -463,9 +464,11 @@ class LoginBrowserIT {
         assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(melding)))
                 .containsText("Beoordeeld");
         assertNoAccessibilityViolations();
-        assertThat(jdbc.queryForObject(
-                        "SELECT feedback_code FROM zorgmelding WHERE id = ?::uuid", String.class, zorgmelding))
-                .isEqualTo("VT-01-01");
+        // The terugkoppeling reaches the police's zorgmelding after the step answered (ADR 0011).
+        await().atMost(AfterCommit.AT_MOST)
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT feedback_code FROM zorgmelding WHERE id = ?::uuid", String.class, zorgmelding))
+                        .isEqualTo("VT-01-01"));
     }
 
     @Test

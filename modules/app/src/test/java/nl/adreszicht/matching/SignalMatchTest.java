@@ -1,6 +1,7 @@
 package nl.adreszicht.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.UUID;
+import nl.adreszicht.AfterCommit;
 import nl.adreszicht.Requests;
 import nl.adreszicht.TestAddresses;
 import nl.adreszicht.security.Role;
@@ -47,6 +49,7 @@ class SignalMatchTest {
     void twoOrganisationsAtOneAddressAreToldAboutEachOtherAndNothingMore() throws Exception {
         String address = address();
         police(address, "Geheim detail van de politie");
+        AfterCommit.awaitListenersDone(jdbc, address);
         assertThat(matches(address))
                 .as("one organisation alone matches nothing")
                 .isZero();
@@ -59,7 +62,7 @@ class SignalMatchTest {
                                  "geweldsvormen": ["partnergeweld"], "ernst": "S1", "kinderenAanwezig": false}
                                 """.formatted(UUID.randomUUID().toString().substring(0, 8), address)))
                 .andExpect(status().isCreated());
-        assertThat(matches(address)).isEqualTo(2);
+        awaitMatches(address, 2);
 
         mvc.perform(get("/api/v1/samenloopsignalen").with(POLICE.api()))
                 .andExpect(status().isOk())
@@ -73,6 +76,7 @@ class SignalMatchTest {
 
         // A second police incident changes nothing in who is matched with whom.
         police(address, "Nog een incident");
+        AfterCommit.awaitListenersDone(jdbc, address);
         assertThat(matches(address)).isEqualTo(2);
         // Whom to contact, by the organisation's name from the reference data, not its code.
         mvc.perform(get("/samenloop").with(GEMEENTE.ui()))
@@ -97,7 +101,7 @@ class SignalMatchTest {
                                 """.formatted(address)))
                 .andExpect(status().isCreated());
 
-        assertThat(matches(address)).isEqualTo(2);
+        awaitMatches(address, 2);
         mvc.perform(get("/api/v1/samenloopsignalen").with(POLICE.api()))
                 .andExpect(jsonPath("$[?(@.adresId == '" + address + "')].contactOrganisatie")
                         .value(org.hamcrest.Matchers.contains("veilig-thuis-drenthe")));
@@ -121,6 +125,12 @@ class SignalMatchTest {
                                  "betrokkenen": [{"rol": "slachtoffer", "naam": "Test Persoon"}]}
                                 """.formatted(UUID.randomUUID().toString().substring(0, 8), address, note)))
                 .andExpect(status().isCreated());
+    }
+
+    /** Matching runs after the registration answered (ADR 0011): waited for, bounded. */
+    private void awaitMatches(String address, int expected) {
+        await().atMost(AfterCommit.AT_MOST)
+                .untilAsserted(() -> assertThat(matches(address)).isEqualTo(expected));
     }
 
     private int matches(String address) {

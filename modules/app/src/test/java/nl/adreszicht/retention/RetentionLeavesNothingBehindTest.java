@@ -2,6 +2,7 @@ package nl.adreszicht.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -9,6 +10,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.adreszicht.AfterCommit;
 import nl.adreszicht.Requests;
 import nl.adreszicht.security.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,9 +117,12 @@ class RetentionLeavesNothingBehindTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reden\": \"Kind uit onze regio verblijft hier bij vader.\"}"))
                 .andExpect(status().isCreated());
-        assertThat(count("SELECT count(*) FROM signal_match WHERE address_id = ?::uuid", address))
-                .as("matched")
-                .isEqualTo(2);
+        // Matching runs after the registrations answered (ADR 0011).
+        await().atMost(AfterCommit.AT_MOST)
+                .untilAsserted(
+                        () -> assertThat(count("SELECT count(*) FROM signal_match WHERE address_id = ?::uuid", address))
+                                .as("matched")
+                                .isEqualTo(2));
         assertThat(count(
                         "SELECT count(*) FROM address_colour_history WHERE address_id = ?::uuid AND ? = ANY(counted_record_ids)",
                         address,

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.adreszicht.AfterCommit;
 import nl.adreszicht.Requests;
 import nl.adreszicht.TestAddresses;
 import nl.adreszicht.TestClock;
@@ -322,6 +323,8 @@ class MeldingApiTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.fase").value("afgesloten"));
 
+        // The terugkoppeling reaches the zorgmelding after the step answered (ADR 0011).
+        AfterCommit.awaitListenersDone(jdbc, zorgmelding);
         String seen = mvc.perform(
                         get("/api/v1/incidenten/" + incident + "/zorgmelding").with(police.api()))
                 .andExpect(status().isOk())

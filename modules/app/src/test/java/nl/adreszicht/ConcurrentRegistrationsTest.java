@@ -1,0 +1,140 @@
+package nl.adreszicht;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import nl.adreszicht.security.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * More registrations at once than the pool has connections all succeed, and all their after-commit listeners run.
+ * Found by the soak benchmark (docs/performance.md, "Registrations collapse"): the after-commit listener ran on the
+ * request thread in a transaction of its own while the committed transaction's connection was still bound, so every
+ * registration needed two connections at its end; once every connection was held by a registration waiting for a
+ * second one, none was ever given back until the pool's timeout, and the registrations waiting for a connection failed
+ * with it. Now the listeners run on their own executor (ADR 0011). Here: sixteen registrations over the wire at once (a
+ * police incident and a municipal signal at each of eight addresses) on a pool of four connections. The pool gives up
+ * after ten seconds, far more than sixteen registrations take one after another even on a busy shared machine, so
+ * only a wait that cannot end by itself fails them.
+ */
+@TestPropertySource(
+        properties = {
+            "adreszicht.embedded-postgres.maximum-pool-size=4",
+            "spring.datasource.hikari.connection-timeout=10000"
+        })
+class ConcurrentRegistrationsTest extends OverTheWire {
+
+    private static final Requests POLICE = new Requests(Role.POLITIE_MEDEWERKER, "politie-noord-nederland", null, null);
+    private static final Requests GEMEENTE =
+            new Requests(Role.GEMEENTE_MEDEWERKER, "gemeente-hoogeveen", null, "GM0118");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    EmbeddedPostgres postgres;
+
+    @Test
+    void sixteenRegistrationsOnFourConnectionsAllSucceedAndAllAreMatched() throws Exception {
+        TestAddresses addresses = new TestAddresses(postgres.getPostgresDatabase());
+        List<String> atAddresses = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            atAddresses.add(addresses.create("GM0118").toString());
+        }
+        String police = token(POLICE);
+        String gemeente = token(GEMEENTE);
+        // A warm instance, as in production: the first registrations of a fresh one are slow for reasons that have
+        // nothing to do with the pool (class loading, the first query plans).
+        String warmUp = addresses.create("GM0118").toString();
+        assertThat(incident(police, warmUp, 1).status()).isEqualTo(201);
+        assertThat(signal(gemeente, warmUp, 1).status()).isEqualTo(201);
+        AfterCommit.awaitListenersDone(jdbc, warmUp);
+
+        // Each address in a month of its own, so the registrations do not all wait on one row of the area scan's
+        // tally (counted per gemeente and month, in the registering transaction): this is about connections.
+        List<Callable<Wire.Response>> registrations = new ArrayList<>();
+        for (int i = 0; i < atAddresses.size(); i++) {
+            String address = atAddresses.get(i);
+            int month = 2 + i;
+            registrations.add(() -> incident(police, address, month));
+            registrations.add(() -> signal(gemeente, address, month));
+        }
+
+        ExecutorService clients = Executors.newFixedThreadPool(registrations.size());
+        List<Wire.Response> answers = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Wire.Response>> sent = new ArrayList<>();
+            for (Callable<Wire.Response> registration : registrations) {
+                sent.add(clients.submit(() -> {
+                    start.await();
+                    return registration.call();
+                }));
+            }
+            start.countDown();
+            for (Future<Wire.Response> answer : sent) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertThat(answers)
+                .as("every registration is acknowledged")
+                .extracting(Wire.Response::status)
+                .containsOnly(201);
+        for (String address : atAddresses) {
+            // The listeners run after the answers: waited for, bounded, far below the registry's resubmission
+            // (a minute), so a listener that failed and waits to be resubmitted fails this test.
+            AfterCommit.awaitListenersDone(jdbc, address);
+        }
+        await().atMost(AfterCommit.AT_MOST)
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM signal_match WHERE address_id::text = ANY (?)",
+                                Integer.class,
+                                (Object) atAddresses.toArray(String[]::new)))
+                        .as("both organisations told about each other at every address")
+                        .isEqualTo(2 * atAddresses.size()));
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM event_publication WHERE completion_date IS NULL", Integer.class))
+                .as("no after-commit listener left incomplete")
+                .isZero();
+    }
+
+    private Wire.Response incident(String token, String address, int month) {
+        return wire().call("POST", "/api/v1/incidenten")
+                .bearer(token)
+                .json("""
+                        {"registratienummer": "CON-%s", "tijdstip": "2026-%02d-01T10:00:00+01:00", "adresId": "%s",
+                         "geweldsvormen": ["partnergeweld"], "ernst": "S1", "kinderenAanwezig": false,
+                         "letsel": false, "wapen": false, "alcoholDrugs": false, "aangifte": false,
+                         "huisverbodOpgelegd": false, "huisverbodOvertreden": false,
+                         "betrokkenen": [{"rol": "slachtoffer", "naam": "Test Persoon"}]}
+                        """.formatted(UUID.randomUUID().toString().substring(0, 8), month, address))
+                .send();
+    }
+
+    private Wire.Response signal(String token, String address, int month) {
+        return wire().call("POST", "/api/v1/gemeenteregistraties")
+                .bearer(token)
+                .json("""
+                        {"registratienummer": "CON-%s", "soort": "signaal", "adresId": "%s",
+                         "datum": "2026-%02d-02", "geweldsvormen": ["partnergeweld"], "ernst": "S1",
+                         "kinderenAanwezig": false}
+                        """.formatted(UUID.randomUUID().toString().substring(0, 8), address, month))
+                .send();
+    }
+}
