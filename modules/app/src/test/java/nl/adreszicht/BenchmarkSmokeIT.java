@@ -81,7 +81,7 @@ class BenchmarkSmokeIT {
                     "password=demo-only",
                     "scenario=" + scenario[0],
                     "connections=2",
-                    "warmup=1",
+                    "warmup=6",
                     "duration=1",
                     "runs=1"));
             if (scenario[0].equals("history") || scenario[0].equals("register")) {
