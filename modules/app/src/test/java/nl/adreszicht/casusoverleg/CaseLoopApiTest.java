@@ -364,8 +364,12 @@ class CaseLoopApiTest {
                 201);
     }
 
-    /** The organisations signal matching told {@code organisation} about at the address. */
+    /**
+     * The organisations signal matching told {@code organisation} about at the address, once the after-commit
+     * listeners for the address have run (they run after the answer, ADR 0011).
+     */
     private List<String> matchesOf(String organisation) {
+        nl.adreszicht.AfterCommit.awaitListenersDone(jdbc, String.valueOf(address));
         return jdbc.queryForList(
                 "SELECT other_organisation FROM signal_match WHERE address_id = ? AND organisation = ?",
                 String.class,
