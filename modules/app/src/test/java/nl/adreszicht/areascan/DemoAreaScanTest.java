@@ -53,6 +53,17 @@ class DemoAreaScanTest {
             try {
                 demo("db/changelog/addresses/002-demo-addresses.yaml");
                 demo("db/changelog/areascan/003-area-boundary.yaml");
+                // The other demo changeSets, in the master changelog's order, as the local run applies them (the
+                // names of the demo wijken failed on every local run while no test ran them).
+                demo("db/changelog/areascan/007-demo-area-names.yaml");
+                demo("db/changelog/monitor/001-monitor.yaml");
+                assertThat(jdbc.queryForList(
+                                "SELECT label FROM area_boundary WHERE level = 'wijk' AND synthetic", String.class))
+                        .isNotEmpty()
+                        .allMatch(label -> label.matches("Demo-wijk [0-9]+"));
+                assertThat(jdbc.queryForList(
+                                "SELECT label FROM area_boundary WHERE level = 'gemeente' AND synthetic", String.class))
+                        .contains("Hoogeveen", "Zwolle");
                 aggregates.rebuildAfterBulkLoad();
                 // A first round warms the JIT and the template cache; the second is what a user waits for.
                 mvc.perform(get("/api/v1/gebiedsscans?tot=2026-07-01").with(analist.api()));
