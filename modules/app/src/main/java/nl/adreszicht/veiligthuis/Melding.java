@@ -574,58 +574,13 @@ record Melding(
         Handelingsprotocol.recordMonitoring(planned.outcome());
         Moment recorded = new Moment(planned.id(), planned.due(), outcome, note, utc(at), by, reopen);
         Melding after = withFollow(follow.with(recorded));
-        return reopen
-                ? new Melding(
-                        id,
-                        kind,
-                        registrationNumber,
-                        region,
-                        organisation,
-                        address,
-                        zorgmelding,
-                        receivedAt,
-                        melder,
-                        reason,
-                        acute,
-                        severity,
-                        childrenInvolved,
-                        vervolgmelding,
-                        violenceTypes,
-                        persons,
-                        beoordeling,
-                        onderzoek,
-                        steps,
-                        null,
-                        colourMark,
-                        after.follow())
-                : after;
+        // Reopened, it is open again: the same melding, its follow-through as recorded, without its einde.
+        return reopen ? after.with(beoordeling, onderzoek, steps, null, violenceTypes) : after;
     }
 
     /** The melding with its follow-through as it stands. */
     Melding withFollow(Follow follow) {
-        return new Melding(
-                id,
-                kind,
-                registrationNumber,
-                region,
-                organisation,
-                address,
-                zorgmelding,
-                receivedAt,
-                melder,
-                reason,
-                acute,
-                severity,
-                childrenInvolved,
-                vervolgmelding,
-                violenceTypes,
-                persons,
-                beoordeling,
-                onderzoek,
-                steps,
-                einde,
-                colourMark,
-                follow);
+        return copy(violenceTypes, persons, beoordeling, onderzoek, steps, einde, colourMark, follow);
     }
 
     /** The melding with the address's colour as now counted with it. */
@@ -655,6 +610,18 @@ record Melding(
             List<Stap> steps,
             @Nullable Einde einde,
             long colourMark) {
+        return copy(violenceTypes, persons, beoordeling, onderzoek, steps, einde, colourMark, follow);
+    }
+
+    private Melding copy(
+            List<Geweldsvorm> violenceTypes,
+            List<Person> persons,
+            @Nullable Beoordeling beoordeling,
+            @Nullable Onderzoek onderzoek,
+            List<Stap> steps,
+            @Nullable Einde einde,
+            long colourMark,
+            Follow follow) {
         return new Melding(
                 id,
                 kind,
