@@ -7,6 +7,7 @@ import java.util.List;
 import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidRequestException;
 import nl.adreszicht.records.NotFoundException;
+import nl.adreszicht.records.PreconditionFailedException;
 import nl.adreszicht.records.RefusedException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +35,9 @@ class DomainExceptions implements WebMvcConfigurer {
         }
         if (exception instanceof RefusedException) {
             return HttpStatus.FORBIDDEN;
+        }
+        if (exception instanceof PreconditionFailedException) {
+            return HttpStatus.PRECONDITION_FAILED;
         }
         if (exception instanceof InvalidRequestException) {
             return HttpStatus.BAD_REQUEST;

@@ -16,12 +16,17 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import nl.adreszicht.records.IfMatch;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -56,6 +61,35 @@ class OpenApiConfiguration {
                                 .url(contact.url()))
                         .license(new License().name("EUPL-1.2")))
                 .servers(List.of(new Server().url(BASE).description("Adreszicht API, versie 1")));
+    }
+
+    static {
+        // An IfMatch parameter is the If-Match header (IfMatchResolver), declared by ifMatchHeader, not a query object.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(IfMatch.class);
+    }
+
+    /** A change that takes an {@link IfMatch} declares the header it requires and its 412 and 428. */
+    @Bean
+    OperationCustomizer ifMatchHeader() {
+        return (operation, handler) -> {
+            boolean takesIfMatch = Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(parameter -> parameter.getParameterType() == IfMatch.class);
+            if (takesIfMatch) {
+                operation.addParametersItem(new HeaderParameter()
+                        .name("If-Match")
+                        .required(true)
+                        .description("De ETag van de versie die u wijzigt, zoals de GET hem gaf; * voor elke versie.")
+                        .schema(new StringSchema().example("\"3\"")));
+                operation
+                        .getResponses()
+                        .computeIfAbsent(
+                                "412",
+                                status -> problem(
+                                        "Intussen gewijzigd: de If-Match noemt een oudere" + " versie. Lees opnieuw."));
+                operation.getResponses().computeIfAbsent("428", status -> problem("De If-Match-header ontbreekt."));
+            }
+            return operation;
+        };
     }
 
     @Bean
