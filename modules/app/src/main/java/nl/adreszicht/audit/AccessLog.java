@@ -1,6 +1,8 @@
 package nl.adreszicht.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.adreszicht.security.CurrentProfessional;
@@ -12,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -115,24 +118,27 @@ public class AccessLog {
         LegalGround ground = LegalGround.of(entry.action(), actor.roles());
         String owner = ownerOf(entry.objectType(), entry.objectId());
         String roles = actor.roles().stream().map(Role::realmRole).sorted().collect(Collectors.joining(","));
-        transactionFor(entry)
-                .executeWithoutResult(status -> jdbc.update(
-                        INSERT,
-                        entry.kind().name(),
-                        entry.action(),
-                        actor.subject(),
-                        // Nobody acts for someone else yet; a delegation claim (RFC 8693 act) would fill this.
-                        null,
-                        actor.organisation().orElse(null),
-                        roles,
-                        entry.objectType(),
-                        entry.objectId(),
-                        ground.purpose(),
-                        ground.basis(),
-                        entry.breakTheGlass(),
-                        originIp,
-                        client,
-                        owner));
+        TransactionTemplate transaction = transactionFor(entry);
+        transaction.executeWithoutResult(status -> jdbc.update(
+                INSERT,
+                entry.kind().name(),
+                entry.action(),
+                actor.subject(),
+                // Nobody acts for someone else yet; a delegation claim (RFC 8693 act) would fill this.
+                null,
+                actor.organisation().orElse(null),
+                roles,
+                entry.objectType(),
+                entry.objectId(),
+                ground.purpose(),
+                ground.basis(),
+                entry.breakTheGlass(),
+                originIp,
+                client,
+                owner));
+        if (transaction == callersTransaction) {
+            remember(entry);
+        }
     }
 
     /**
@@ -173,6 +179,45 @@ public class AccessLog {
                 String.class,
                 objectType,
                 objectId));
+    }
+
+    /**
+     * The entries a professional's accesses wrote in the current transaction so far (refusals and entries committed
+     * on their own excluded): what a request stored, so that an idempotent replay of its answer can log the read of
+     * the same objects. Empty without a transaction.
+     */
+    public List<AccessEntry> writtenInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !(TransactionSynchronizationManager.getResource(WRITTEN) instanceof Written written)) {
+            return List.of();
+        }
+        return List.copyOf(written.entries());
+    }
+
+    /** The entries of one transaction, bound to it and unbound when it completes. */
+    private record Written(List<AccessEntry> entries) {}
+
+    private static final Object WRITTEN = new Object();
+
+    private static void remember(AccessEntry entry) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        Object bound = TransactionSynchronizationManager.getResource(WRITTEN);
+        Written written;
+        if (bound instanceof Written earlier) {
+            written = earlier;
+        } else {
+            written = new Written(new ArrayList<>());
+            TransactionSynchronizationManager.bindResource(WRITTEN, written);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(WRITTEN);
+                }
+            });
+        }
+        written.entries().add(entry);
     }
 
     /**

@@ -23,12 +23,16 @@ import io.swagger.v3.oas.models.servers.Server;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import nl.adreszicht.idempotency.IdempotencyKey;
 import nl.adreszicht.records.IfMatch;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
  * The OpenAPI 3 document at {@code /api/v1/openapi.json}, shaped by the NL API Design Rules: the server URL carries
@@ -88,6 +92,61 @@ class OpenApiConfiguration {
                                         "Intussen gewijzigd: de If-Match noemt een oudere" + " versie. Lees opnieuw."));
                 operation.getResponses().computeIfAbsent("428", status -> problem("De If-Match-header ontbreekt."));
             }
+            return operation;
+        };
+    }
+
+    /**
+     * A POST that writes takes an optional {@link IdempotencyKey} (IdempotencyFilter): the header, its replay marker
+     * on the success answers, the 409 while the first request with the key runs and the 422 for another body.
+     */
+    @Bean
+    OperationCustomizer idempotencyKeyHeader() {
+        return (operation, handler) -> {
+            RequestMapping mapping =
+                    AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+            boolean covered = mapping != null
+                    && Arrays.asList(mapping.method()).contains(RequestMethod.POST)
+                    && Arrays.stream(mapping.path()).anyMatch(path -> IdempotencyKey.covers("POST", path));
+            if (!covered) {
+                return operation;
+            }
+            boolean declared = operation.getParameters() != null
+                    && operation.getParameters().stream()
+                            .anyMatch(parameter -> IdempotencyKey.HEADER.equalsIgnoreCase(parameter.getName()));
+            if (!declared) {
+                operation.addParametersItem(new HeaderParameter()
+                        .name(IdempotencyKey.HEADER)
+                        .required(false)
+                        .description("Een sleutel van de client (1 tot 64 letters, cijfers, punten, streepjes,"
+                                + " dubbele punten of underscores): hetzelfde verzoek met dezelfde sleutel wordt"
+                                + " binnen 24 uur één keer uitgevoerd en krijgt daarna het eerste antwoord terug.")
+                        .schema(new StringSchema()
+                                .pattern("^[A-Za-z0-9._:-]{1,64}$")
+                                .example("3f1c2a9e-7b1d")));
+            }
+            operation.getResponses().forEach((status, response) -> {
+                if (status.startsWith("2")) {
+                    response.addHeaderObject(
+                            IdempotencyKey.REPLAYED,
+                            new Header()
+                                    .description("true wanneer dit het bewaarde antwoord op een eerder verzoek met"
+                                            + " dezelfde Idempotency-Key is")
+                                    .schema(new StringSchema()._enum(List.of("true"))));
+                }
+            });
+            operation
+                    .getResponses()
+                    .computeIfAbsent(
+                            "409",
+                            status -> problem("In strijd met de huidige toestand, of een verzoek met dezelfde"
+                                    + " Idempotency-Key is nog bezig (probeer het na Retry-After opnieuw)."));
+            operation
+                    .getResponses()
+                    .computeIfAbsent(
+                            "422",
+                            status -> problem(
+                                    "Deze Idempotency-Key is al gebruikt voor een verzoek met een andere inhoud."));
             return operation;
         };
     }
