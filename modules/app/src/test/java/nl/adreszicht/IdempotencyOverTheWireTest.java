@@ -283,6 +283,8 @@ class IdempotencyOverTheWireTest extends OverTheWire {
             new Endpoint("aanmeldingen", GEMEENTE, t -> new String[] {
                 "/api/v1/aanmeldingen", "{\"adresId\": \"" + t.address() + "\", \"reden\": \"Herhaald geweld.\"}"
             }),
+            new Endpoint("geheimhoudingsverklaringen", REGISSEUR, t ->
+                    new String[] {"/api/v1/overleggen/" + t.newMeeting() + "/geheimhoudingsverklaringen", "{}"}),
             new Endpoint("overleggen", REGISSEUR, t -> new String[] {
                 "/api/v1/overleggen",
                 "{\"datum\": \"" + TODAY.plusDays(3 + (int) (Math.random() * 300)) + "\", \"aanvang\": \"10:00\","
@@ -323,6 +325,18 @@ class IdempotencyOverTheWireTest extends OverTheWire {
         Wire.Response created = post(VT, "/api/v1/meldingen", melding(address()), null);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return json.readTree(created.body()).path("id").asString();
+    }
+
+    /** A meeting of the procesregisseur's region. */
+    String newMeeting() {
+        Wire.Response planned = post(
+                REGISSEUR,
+                "/api/v1/overleggen",
+                "{\"datum\": \"" + TODAY.plusDays(400 + (int) (Math.random() * 300)) + "\", \"aanvang\": \"14:00\","
+                        + " \"gemeenten\": [\"GM0118\"]}",
+                null);
+        assertThat(planned.status()).as(planned.body()).isBetween(200, 201);
+        return json.readTree(planned.body()).path("id").asString();
     }
 
     /** A melding past its veiligheidsbeoordeling, where follow-up steps may start. */
