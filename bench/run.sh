@@ -2,6 +2,7 @@
 # The benchmark beside the database floor (docs/performance.md). One command:
 #
 #   bench/run.sh regio|land|smoke
+#   MODE=soak bench/run.sh regio          # the soak of issue 13 instead of the scenarios (below)
 #
 # 1. generates the data set once into data/bench-<size> (the generator command of the application jar),
 # 2. starts Keycloak (own copy, own ports) and waits for it, so the application's ready time excludes Keycloak,
@@ -14,11 +15,21 @@
 #
 # Settings (environment): RUNS (3), DURATION (20 s), WARMUP (5 s), CONNECTIONS (16), BENCH_PG_PORT (54359),
 # BENCH_APP_PORT (18090), BENCH_KC_PORT (18380), BENCH_DATA (data/bench-<size>), ACCESS_LOG_FACTOR (10; only
-# when the data set is generated), SCENARIOS (all: "history worklist register areascan monitor repeats").
+# when the data set is generated), SCENARIOS (all: "history worklist register areascan monitor repeats"),
+# READ_GUARD (false: the per-user rate limit on address reads, adreszicht.read-guard.enabled, is off, so the benchmark
+# measures the application without it; true to measure with it).
+#
+# MODE=soak (issue 13): after the start, the load driver measures the capacity of a mixed workload (history reads,
+# registrations, worklist, area scan, monitor; closed loop, CONNECTIONS users, WARMUP + DURATION seconds), then drives
+# the same mix at a fixed arrival rate of SOAK_FRACTION (0.5) of it, or SOAK_RATE requests/s, for SOAK_MINUTES (30),
+# sampling every minute (requests, errors by status, p50/p95/p99, heap after a full GC, live threads, Hikari
+# connections from the management port's Prometheus scrape, load average) into soak.tsv. Exit code non-zero when any
+# request failed or the heap after GC grew more than 20 % (bench/LoadDriver.java, class Soak).
 # The jar is built by `./mvnw -pl modules/app -am package -DskipTests`.
 set -euo pipefail
 
 SIZE=${1:-regio}
+MODE=${MODE:-scenarios}
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-5}
@@ -28,6 +39,8 @@ PG_PORT=${BENCH_PG_PORT:-54359}
 APP_PORT=${BENCH_APP_PORT:-18090}
 KC_PORT=${BENCH_KC_PORT:-18380}
 KC_MANAGEMENT_PORT=$((KC_PORT + 10))
+# The management port of the application (health, the Prometheus scrape), as on Kubernetes.
+APP_MANAGEMENT_PORT=$((APP_PORT + 1))
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DATA=${BENCH_DATA:-$ROOT/data/bench-$SIZE}
 OUT=$ROOT/target/bench/$SIZE-$(date -u +%Y%m%dT%H%M%S)
@@ -44,7 +57,9 @@ APP_ARGS=(--server.port="$APP_PORT"
   --adreszicht.embedded-postgres.data-directory="$DATA"
   --adreszicht.embedded-postgres.port="$PG_PORT"
   --adreszicht.oidc.issuer-uri="$ISSUER"
-  --adreszicht.oidc.client-secret=demo-only-web-secret)
+  --adreszicht.oidc.client-secret=demo-only-web-secret
+  --management.server.port="$APP_MANAGEMENT_PORT"
+  --adreszicht.read-guard.enabled="${READ_GUARD:-false}")
 
 PIDS=()
 cleanup() {
@@ -97,7 +112,7 @@ java -Xmx512m -jar "$JAR" "${APP_ARGS[@]}" > "$OUT/app.log" 2>&1 &
 APP_PID=$!
 PIDS+=("$APP_PID")
 for _ in $(seq 1 1200); do
-  curl -fsS "http://127.0.0.1:$APP_PORT/actuator/health" 2>/dev/null | grep -q '"UP"' && break
+  curl -fsS "http://127.0.0.1:$APP_MANAGEMENT_PORT/actuator/health" 2>/dev/null | grep -q '"UP"' && break
   kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$OUT/app.log"; exit 1; }
   sleep 0.1
 done
@@ -130,6 +145,33 @@ SQL
   || (SELECT count(*) FROM municipal_record) || ' municipal records, ' || (SELECT count(*) FROM access_log)
   || ' access-log entries; open VT03 cases: '
   || (SELECT count(*) FROM vt_melding WHERE vt_region = 'VT03' AND ended_at IS NULL)" | tee "$OUT/data.txt"
+
+# The analist of the larger of Hoogeveen/Zwolle (an analist may only scan the own gemeente).
+SCAN_GEMEENTE=$("${PSQL[@]}" -At -c "SELECT gemeente_code FROM address WHERE gemeente_code IN ('GM0118', 'GM0193')
+  GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+SCAN_USER=analist.hoogeveen
+[ "$SCAN_GEMEENTE" = GM0193 ] && SCAN_USER=analist.zwolle
+
+if [ "$MODE" = soak ]; then
+  log "soak: capacity of the mix, then ${SOAK_MINUTES:-30} minutes at ${SOAK_RATE:-${SOAK_FRACTION:-0.5} of it}/s; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  SOAK_RC=0
+  java "$ROOT/bench/LoadDriver.java" mode=soak base="http://127.0.0.1:$APP_PORT" token-url="$TOKEN_URL" \
+    password=demo-only history-user=vt.drenthe register-user=politie.drenthe scan-user="$SCAN_USER" \
+    history-ids="$OUT/history-ids.txt" register-ids="$OUT/register-ids.txt" connections="$CONNECTIONS" \
+    warmup="$WARMUP" capacity-duration="$DURATION" fraction="${SOAK_FRACTION:-0.5}" ${SOAK_RATE:+rate="$SOAK_RATE"} \
+    minutes="${SOAK_MINUTES:-30}" app-pid="$APP_PID" \
+    metrics-url="http://127.0.0.1:$APP_MANAGEMENT_PORT/actuator/prometheus" out="$OUT/soak.tsv" \
+    | tee "$OUT/soak.txt" || SOAK_RC=$?
+  {
+    echo "size: $SIZE; $(cat "$OUT/data.txt")"
+    echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; $(java -version 2>&1 | head -1)"
+    echo "ready: $READY_MS ms (Keycloak already up); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  } | tee "$OUT/machine.txt"
+  column -t -s $'\t' "$OUT/soak.tsv"
+  grep '^VERDICT' "$OUT/soak.txt" || echo "VERDICT missing: the soak did not finish"
+  log "results in $OUT"
+  exit "$SOAK_RC"
+fi
 
 SUMMARY=$OUT/summary.tsv
 FLOOR_ARGS=(-D gem=GM0118)
@@ -191,10 +233,6 @@ fi
 # The area scan (GET /api/v1/gebiedsscans, merged from main): the analist's own gemeente (analist.hoogeveen, GM0118,
 # or analist.zwolle, GM0193: whichever is larger in this data set) at buurt level over the last complete year, and
 # the whole country as reference. The analist may only scan the own gemeente; no larger one can be chosen.
-SCAN_GEMEENTE=$("${PSQL[@]}" -At -c "SELECT gemeente_code FROM address WHERE gemeente_code IN ('GM0118', 'GM0193')
-  GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
-SCAN_USER=analist.hoogeveen
-[ "$SCAN_GEMEENTE" = GM0193 ] && SCAN_USER=analist.zwolle
 want areascan && log "scenario: area scan of $SCAN_GEMEENTE over a year, and of the whole country ($SCAN_USER)"
 api_scan() {
   local label=$1 query=$2 scenario=${3:-areascan} user=${4:-$SCAN_USER}
