@@ -32,9 +32,48 @@ import java.util.regex.Pattern;
  * Prints one line per run and the median run: requests/s, p50, p95, p99 in ms, errors. Exit code 1 when any
  * request failed.
  *
- * <p>With {@code mode=soak} it runs the soak of issue 13 instead ({@link Soak}).
+ * <p>With {@code mode=soak} it runs the soak of issue 13 instead ({@link Soak}). With {@code mode=samples} it sends
+ * {@code count} single requests of the scenario one after the other, {@code pause} ms apart, and prints per request
+ * its wall-clock window, status, address and registration number (the capture pass of the floor: bench/FloorCapture.java
+ * cuts the statements of each request out of PostgreSQL's log by that window).
  */
 public class LoadDriver {
+
+    private static int samples(Map<String, String> options) throws Exception {
+        String scenario = options.get("scenario");
+        query = options.getOrDefault("query", "periode=jaar");
+        int count = Integer.parseInt(options.getOrDefault("count", "5"));
+        long pause = Long.parseLong(options.getOrDefault("pause", "400"));
+        List<String> ids = options.containsKey("ids")
+                ? Files.readAllLines(Path.of(options.get("ids"))).stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList()
+                : List.of();
+        String[] session = token(
+                options.get("token-url"),
+                "grant_type=password&username=" + enc(options.get("user")) + "&password=" + enc(options.get("password"))
+                        + "&scope=openid");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        SplittableRandom random = new SplittableRandom(4711);
+        int failed = 0;
+        for (int i = 0; i < count; i++) {
+            String id = ids.isEmpty() ? "-" : ids.get(random.nextInt(ids.size()));
+            String number = "CAPTURE-" + Long.toString(System.currentTimeMillis(), 36) + "-" + i;
+            HttpRequest request = request(
+                    options.get("base"), scenario, ids.isEmpty() ? ids : List.of(id), session[0], random, number);
+            Thread.sleep(pause);
+            long from = System.currentTimeMillis();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long to = System.currentTimeMillis();
+            if (response.statusCode() < 200 || response.statusCode() > 299) {
+                failed++;
+            }
+            System.out.println("SAMPLE\t" + from + "\t" + to + "\t" + response.statusCode() + "\t" + id + "\t" + number);
+        }
+        Thread.sleep(pause);
+        return failed == 0 ? 0 : 1;
+    }
 
     private static String query = "";
 
@@ -46,6 +85,9 @@ public class LoadDriver {
         }
         if ("soak".equals(options.get("mode"))) {
             System.exit(Soak.run(options));
+        }
+        if ("samples".equals(options.get("mode"))) {
+            System.exit(samples(options));
         }
         String base = options.get("base");
         String scenario = options.get("scenario");
