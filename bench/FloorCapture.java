@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * <p>bench/run.sh switches {@code log_statement = 'all'} on for the capture pass only (ALTER SYSTEM + reload, off
  * again before the measured runs) and sends a few single requests with {@code LoadDriver mode=samples}, which prints
  * each request's wall-clock window, the address it used and the registration number it sent. The embedded
- * PostgreSQL writes its log into the application's log (app.log, logger EmbeddedPostgres). This program cuts the
+ * PostgreSQL writes its log to data/bench-&lt;size&gt;/log/postgresql.log (run.sh turns the logging collector on in
+ * the data directory before the start; lines of the application's log with PostgreSQL's output, logger
+ * EmbeddedPostgres, are read as well). This program cuts the
  * statements of each request out by its window, keeps the sequence most samples share (a background task of the
  * application, such as the access-log sealer, adds statements to one sample, not to most), and writes that
  * sample's statements with their logged parameters as a pgbench script:
@@ -87,7 +89,7 @@ public class FloorCapture {
         }
         if (shapes.isEmpty()) {
             System.out.println("FLOOR CAPTURE FAILED: " + scenario + ": no statements in the windows of "
-                    + samples.size() + " samples (is log_statement on, does app.log carry PostgreSQL's log?)");
+                    + samples.size() + " samples (is log_statement on, is this PostgreSQL's log?)");
             System.exit(1);
         }
         List<Integer> chosen = shapes.values().stream()
@@ -108,11 +110,9 @@ public class FloorCapture {
         // PostgreSQL's entries, multi-line ones joined; each line of the log is one line of PostgreSQL's stderr.
         List<String[]> entries = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
+            // A line of the application's log carrying PostgreSQL's output, or a line of PostgreSQL's own log file.
             Matcher logged = LOGGED.matcher(line);
-            if (!logged.find()) {
-                continue;
-            }
-            String text = logged.group(1);
+            String text = logged.find() ? logged.group(1) : line;
             Matcher entry = ENTRY.matcher(text);
             if (entry.matches()) {
                 entries.add(new String[] {entry.group(1), entry.group(2), entry.group(3), entry.group(4)});

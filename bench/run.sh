@@ -147,6 +147,14 @@ for _ in $(seq 1 900); do
 done
 curl -fsS "$ISSUER/.well-known/openid-configuration" > /dev/null || { echo "Keycloak did not start" >&2; exit 1; }
 
+# PostgreSQL's own log into a file of the data directory (the capture pass reads it): the embedded PostgreSQL's output
+# reaches the application's log only while it starts. Read at every start, so set before the first one.
+grep -q "^logging_collector" "$DATA/postgresql.auto.conf" 2>/dev/null || cat >> "$DATA/postgresql.auto.conf" <<'CONF'
+logging_collector = 'on'
+log_directory = 'log'
+log_filename = 'postgresql.log'
+CONF
+
 # 3. The application, timed until healthy, READY_STARTS times (each start stops the one before; the last one stays
 #    for the load). Its embedded PostgreSQL starts and stops with it, so after a start its buffers are empty.
 start_app() {
@@ -271,8 +279,7 @@ for c in "${CASES[@]}"; do
   log "cold $label: $(grep "run 1" "$OUT/cold-$label.txt")"
 done
 
-# 5. The capture pass: every statement PostgreSQL runs goes to its log (the application's log: the embedded
-#    PostgreSQL writes there) while a few single requests per scenario run; FloorCapture cuts each request's
+# 5. The capture pass: every statement PostgreSQL runs goes to its log (data/bench-<size>/log/postgresql.log) while a few single requests per scenario run; FloorCapture cuts each request's
 #    statements out by its window and writes the scenario's pgbench script. Only here: the measured runs log nothing.
 FLOOR=$OUT/floor
 mkdir -p "$FLOOR"
@@ -294,7 +301,7 @@ done
 statement_log off
 for c in "${CASES[@]}"; do
   IFS='|' read -r label scenario user ids query target group <<< "$c"
-  java "$ROOT/bench/FloorCapture.java" log="$OUT/app.log" samples="$FLOOR/$label.samples" scenario="$label" \
+  java "$ROOT/bench/FloorCapture.java" log="$DATA/log/postgresql.log" samples="$FLOOR/$label.samples" scenario="$label" \
     target="$target" out="$FLOOR/$label.sql" | tee -a "$FLOOR/capture.txt"
 done
 
