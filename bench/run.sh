@@ -2,23 +2,42 @@
 # The benchmark beside the database floor (docs/performance.md). One command:
 #
 #   bench/run.sh regio|land|smoke
+#   MODE=soak bench/run.sh regio          # the soak of issue 13 instead of the scenarios (below)
 #
-# 1. generates the data set once into data/bench-<size> (the generator command of the application jar),
+# 1. generates the data set once into data/bench-<size> (the generator command of the application jar), after
+#    checking that the disk has room for it (the size and ACCESS_LOG_FACTOR, from bytes per row measured on regio),
 # 2. starts Keycloak (own copy, own ports) and waits for it, so the application's ready time excludes Keycloak,
 # 3. starts the application from its jar with -Xmx512m, full security and access logging, on the embedded
 #    PostgreSQL of data/bench-<size>, and times it until /actuator/health answers UP,
-# 4. per scenario, runs the Java load driver (bench/LoadDriver.java, real Keycloak tokens, N connections) and then
-#    the same SQL with pgbench (bench/pgbench/*.sql, the floor), RUNS times each, reporting the median run,
-# 5. reads the heap of the application after the load (jcmd GC.heap_info, before and after a full GC),
-# 6. writes target/bench/<size>-<time>/summary.tsv and prints it, then stops what it started (by pid).
+#    READY_STARTS times (the median is the ready time; PostgreSQL starts with it, so its buffers are empty after),
+# 4. a cold pass: each scenario once for COLD_SECONDS with one user, straight after the start, reported apart,
+# 5. a capture pass: log_statement = 'all' for a few single requests per scenario, and bench/FloorCapture.java turns
+#    the statements each request ran into that scenario's pgbench script (the floor; never kept by hand), then off,
+# 6. per scenario, pg_prewarm of the tables (and their indexes) its floor reads, then
+#    runs the Java load driver (bench/LoadDriver.java, real Keycloak tokens, N connections) and then
+#    the captured SQL with pgbench (the floor), RUNS times each, reporting the median run,
+# 7. reads the heap of the application after the load (jcmd GC.heap_info, before and after a full GC),
+# 8. writes target/bench/<size>-<time>/summary.tsv and prints it, then stops what it started (by pid). Exit code 1
+#    when an API answers faster than its floor (then the floor is not the application's SQL: a broken benchmark).
 #
 # Settings (environment): RUNS (3), DURATION (20 s), WARMUP (5 s), CONNECTIONS (16), BENCH_PG_PORT (54359),
-# BENCH_APP_PORT (18090), BENCH_KC_PORT (18380), BENCH_DATA (data/bench-<size>), ACCESS_LOG_FACTOR (10; only
-# when the data set is generated), SCENARIOS (all: "history worklist register areascan monitor repeats").
+# BENCH_APP_PORT (18090), BENCH_KC_PORT (18380), BENCH_DATA (data/bench-<size>), ACCESS_LOG_FACTOR (2; only
+# when the data set is generated: access-log entries per record; the disk check in step 1), READY_STARTS (3), COLD_SECONDS (5),
+# SCENARIOS (all: "history worklist register areascan monitor repeats"),
+# READ_GUARD (false: the per-user rate limit on address reads, adreszicht.read-guard.enabled, is off, so the benchmark
+# measures the application without it; true to measure with it).
+#
+# MODE=soak (issue 13): after the start, the load driver measures the capacity of a mixed workload (history reads,
+# registrations, worklist, area scan, monitor; closed loop, CONNECTIONS users, WARMUP + DURATION seconds), then drives
+# the same mix at a fixed arrival rate of SOAK_FRACTION (0.5) of it, or SOAK_RATE requests/s, for SOAK_MINUTES (30),
+# sampling every minute (requests, errors by status, p50/p95/p99, heap after a full GC, live threads, Hikari
+# connections from the management port's Prometheus scrape, load average) into soak.tsv. Exit code non-zero when any
+# request failed or the heap after GC grew more than 20 % (bench/LoadDriver.java, class Soak).
 # The jar is built by `./mvnw -pl modules/app -am package -DskipTests`.
 set -euo pipefail
 
 SIZE=${1:-regio}
+MODE=${MODE:-scenarios}
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-5}
@@ -28,6 +47,8 @@ PG_PORT=${BENCH_PG_PORT:-54359}
 APP_PORT=${BENCH_APP_PORT:-18090}
 KC_PORT=${BENCH_KC_PORT:-18380}
 KC_MANAGEMENT_PORT=$((KC_PORT + 10))
+# The management port of the application (health, the Prometheus scrape), as on Kubernetes.
+APP_MANAGEMENT_PORT=$((APP_PORT + 1))
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DATA=${BENCH_DATA:-$ROOT/data/bench-$SIZE}
 OUT=$ROOT/target/bench/$SIZE-$(date -u +%Y%m%dT%H%M%S)
@@ -44,14 +65,24 @@ APP_ARGS=(--server.port="$APP_PORT"
   --adreszicht.embedded-postgres.data-directory="$DATA"
   --adreszicht.embedded-postgres.port="$PG_PORT"
   --adreszicht.oidc.issuer-uri="$ISSUER"
-  --adreszicht.oidc.client-secret=demo-only-web-secret)
+  --adreszicht.oidc.client-secret=demo-only-web-secret
+  --management.server.port="$APP_MANAGEMENT_PORT"
+  --adreszicht.read-guard.enabled="${READ_GUARD:-false}")
 
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
+  # Keycloak ignores the signal while it is still starting: give everything 30 s, then end it for sure.
+  for _ in $(seq 1 30); do
+    local alive=0
+    for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break
+    sleep 1
+  done
   for pid in "${PIDS[@]}"; do
+    kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
   rm -f "$JAR"
@@ -60,11 +91,35 @@ trap cleanup EXIT
 
 log() { echo "[bench $(date -u +%H:%M:%S)] $*"; }
 
-# 1. The data set, once.
+# 1. The data set, once, when the disk has room for it. Bytes measured on regio (docs/performance.md, "Method"):
+#    everything but the access log, per address (the records grow with the addresses): BYTES_PER_ADDRESS; per
+#    access-log entry with its indexes: BYTES_PER_LOG_ENTRY; entries are about 1.1 x ACCESS_LOG_FACTOR x records.
+#    On top: PostgreSQL's WAL (up to max_wal_size, 1 GB, and more during the bulk load: 2 GB counted) and a quarter
+#    for the generator's index builds and sorts. Land (10 M addresses, 6 M records) needs about 49 GB at the default
+#    factor 2 (53 GB at 3, 80 GB at 10): it fits this machine's ~75 GB free with ~25 GB to spare; the generator's own
+#    default is 10.
+BYTES_PER_ADDRESS=3393
+BYTES_PER_LOG_ENTRY=505
+FACTOR=${ACCESS_LOG_FACTOR:-2}
+case $SIZE in
+  smoke) ADDRESSES=2000 RECORDS=1000 ;;
+  regio) ADDRESSES=200000 RECORDS=100000 ;;
+  land) ADDRESSES=10000000 RECORDS=6000000 ;;
+  *) echo "unknown size $SIZE (smoke, regio, land)" >&2; exit 1 ;;
+esac
 if [ ! -d "$DATA" ]; then
+  mkdir -p "$(dirname "$DATA")"
+  NEED_MB=$(awk -v a="$ADDRESSES" -v r="$RECORDS" -v f="$FACTOR" -v ba="$BYTES_PER_ADDRESS" -v bl="$BYTES_PER_LOG_ENTRY" \
+    'BEGIN { printf "%d", ((a * ba + 1.1 * f * r * bl) * 1.25) / 1048576 + 2048 }')
+  FREE_MB=$(df -Pm "$(dirname "$DATA")" | awk 'NR == 2 { print $4 }')
+  log "disk: $SIZE with ACCESS_LOG_FACTOR=$FACTOR needs about $NEED_MB MB; $FREE_MB MB free on $(dirname "$DATA")"
+  [ "$FREE_MB" -gt "$NEED_MB" ] || {
+    echo "Not enough disk for $SIZE at ACCESS_LOG_FACTOR=$FACTOR: $NEED_MB MB needed, $FREE_MB MB free" >&2
+    exit 1
+  }
   log "generating $SIZE into $DATA"
   java -Xmx3g -jar "$JAR" --adreszicht.generate="$SIZE" \
-    --adreszicht.generate.access-log-factor="${ACCESS_LOG_FACTOR:-10}" "${APP_ARGS[@]}" \
+    --adreszicht.generate.access-log-factor="$FACTOR" "${APP_ARGS[@]}" \
     > "$OUT/generate.log" 2>&1 || { tail -30 "$OUT/generate.log"; exit 1; }
   grep -A20 '^Synthetische gegevens' "$OUT/generate.log" | grep -v ' INFO ' || true
 fi
@@ -84,25 +139,51 @@ log "starting Keycloak on $KC_PORT"
   JAVA_OPTS_KC_HEAP="-Xms64m -Xmx768m" exec bin/kc.sh start-dev --http-host=127.0.0.1 --http-port="$KC_PORT" \
   --http-management-port="$KC_MANAGEMENT_PORT" --db=dev-mem --import-realm --cache=local) > "$OUT/keycloak.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 1 180); do
+# Up to 15 minutes: its first start builds the distribution (Quarkus augmentation), over 3 minutes on a busy machine.
+for _ in $(seq 1 900); do
   curl -fsS "$ISSUER/.well-known/openid-configuration" > /dev/null 2>&1 && break
+  kill -0 "${PIDS[-1]}" 2>/dev/null || { tail -20 "$OUT/keycloak.log"; exit 1; }
   sleep 1
 done
 curl -fsS "$ISSUER/.well-known/openid-configuration" > /dev/null || { echo "Keycloak did not start" >&2; exit 1; }
 
-# 3. The application, timed until healthy.
-log "starting the application (-Xmx512m) on $APP_PORT"
-START_NS=$(date +%s%N)
-java -Xmx512m -jar "$JAR" "${APP_ARGS[@]}" > "$OUT/app.log" 2>&1 &
-APP_PID=$!
-PIDS+=("$APP_PID")
-for _ in $(seq 1 1200); do
-  curl -fsS "http://127.0.0.1:$APP_PORT/actuator/health" 2>/dev/null | grep -q '"UP"' && break
-  kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$OUT/app.log"; exit 1; }
-  sleep 0.1
+# PostgreSQL's own log into a file of the data directory (the capture pass reads it): the embedded PostgreSQL's output
+# reaches the application's log only while it starts. Read at every start, so set before the first one.
+grep -q "^logging_collector" "$DATA/postgresql.auto.conf" 2>/dev/null || cat >> "$DATA/postgresql.auto.conf" <<'CONF'
+logging_collector = 'on'
+log_directory = 'log'
+log_filename = 'postgresql.log'
+CONF
+
+# 3. The application, timed until healthy, READY_STARTS times (each start stops the one before; the last one stays
+#    for the load). Its embedded PostgreSQL starts and stops with it, so after a start its buffers are empty.
+start_app() {
+  local start_ns
+  start_ns=$(date +%s%N)
+  java -Xmx512m -jar "$JAR" "${APP_ARGS[@]}" > "$OUT/app.log" 2>&1 &
+  APP_PID=$!
+  PIDS+=("$APP_PID")
+  until curl -fsS "http://127.0.0.1:$APP_MANAGEMENT_PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+    kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$OUT/app.log"; exit 1; }
+    [ $(( ($(date +%s%N) - start_ns) / 1000000000 )) -lt 900 ] || { echo "not ready after 15 min" >&2; exit 1; }
+    sleep 0.1
+  done
+  READY_ALL+=($(( ($(date +%s%N) - start_ns) / 1000000 )))
+}
+READY_ALL=()
+for start in $(seq 1 "${READY_STARTS:-3}"); do
+  if [ "$start" -gt 1 ]; then
+    kill "$APP_PID"
+    wait "$APP_PID" 2>/dev/null || true
+    mv "$OUT/app.log" "$OUT/app-start-$((start - 1)).log"
+  fi
+  log "starting the application (-Xmx512m) on $APP_PORT, start $start of ${READY_STARTS:-3}"
+  start_app
+  log "ready after ${READY_ALL[-1]} ms"
 done
-READY_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
-log "ready after $READY_MS ms"
+READY_MS=$(printf '%s\n' "${READY_ALL[@]}" | sort -n | sed -n "$(( (${#READY_ALL[@]} + 1) / 2 ))p")
+READY_TEXT="$READY_MS ms, median of ${#READY_ALL[@]} starts (${READY_ALL[*]} ms)"
+log "ready: $READY_TEXT"
 
 # 4. Targets drawn from the generated data: addresses with records in VT03's gemeenten (history), addresses in
 #    Hoogeveen GM0118 (registration), in a fixed pseudo-random order.
@@ -131,21 +212,126 @@ SQL
   || ' access-log entries; open VT03 cases: '
   || (SELECT count(*) FROM vt_melding WHERE vt_region = 'VT03' AND ended_at IS NULL)" | tee "$OUT/data.txt"
 
-SUMMARY=$OUT/summary.tsv
-FLOOR_ARGS=(-D gem=GM0118)
-printf 'scenario\tside\tconnections\treq_per_s\tp50_ms\tp95_ms\tp99_ms\terrors\n' > "$SUMMARY"
+# The analist of the larger of Hoogeveen/Zwolle (an analist may only scan the own gemeente).
+SCAN_GEMEENTE=$("${PSQL[@]}" -At -c "SELECT gemeente_code FROM address WHERE gemeente_code IN ('GM0118', 'GM0193')
+  GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+SCAN_USER=analist.hoogeveen
+[ "$SCAN_GEMEENTE" = GM0193 ] && SCAN_USER=analist.zwolle
 
-# The floor: pgbench with the scenario's SQL, per-transaction log, percentiles from the log; median of RUNS.
+if [ "$MODE" = soak ]; then
+  log "soak: capacity of the mix, then ${SOAK_MINUTES:-30} minutes at ${SOAK_RATE:-${SOAK_FRACTION:-0.5} of it}/s; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  SOAK_RC=0
+  java "$ROOT/bench/LoadDriver.java" mode=soak base="http://127.0.0.1:$APP_PORT" token-url="$TOKEN_URL" \
+    password=demo-only history-user=vt.drenthe register-user=politie.drenthe scan-user="$SCAN_USER" \
+    history-ids="$OUT/history-ids.txt" register-ids="$OUT/register-ids.txt" connections="$CONNECTIONS" \
+    warmup="$WARMUP" capacity-duration="$DURATION" fraction="${SOAK_FRACTION:-0.5}" ${SOAK_RATE:+rate="$SOAK_RATE"} \
+    minutes="${SOAK_MINUTES:-30}" app-pid="$APP_PID" \
+    metrics-url="http://127.0.0.1:$APP_MANAGEMENT_PORT/actuator/prometheus" out="$OUT/soak.tsv" \
+    | tee "$OUT/soak.txt" || SOAK_RC=$?
+  {
+    echo "size: $SIZE; $(cat "$OUT/data.txt")"
+    echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; $(java -version 2>&1 | head -1)"
+    echo "ready: $READY_TEXT (Keycloak already up); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  } | tee "$OUT/machine.txt"
+  column -t -s $'\t' "$OUT/soak.tsv"
+  grep '^VERDICT' "$OUT/soak.txt" || echo "VERDICT missing: the soak did not finish"
+  log "results in $OUT"
+  exit "$SOAK_RC"
+fi
+
+SUMMARY=$OUT/summary.tsv
+printf 'scenario\tside\tconnections\treq_per_s\tp50_ms\tp95_ms\tp99_ms\terrors\n' > "$SUMMARY"
+HISTORY_TARGETS=$(wc -l < "$OUT/history-ids.txt")
+REGISTER_TARGETS=$(wc -l < "$OUT/register-ids.txt")
+want() { [[ " $SCENARIOS " == *" $1 "* ]]; }
+
+# The cases: label|driver scenario|user|ids file|query|bench.target list (for the floor's random address)|group.
+# The area scan: the analist's own gemeente at buurt level over the last complete year, and the whole country as
+# reference (an analist may only scan the own gemeente). The monitor: the own gemeente over five years by quarter
+# beside its VT region and all gemeenten (the API's default), and by year. Repeats: VT03's first page by repeats.
+CASES=()
+want history && CASES+=("history|history|vt.drenthe|$OUT/history-ids.txt||history|history")
+want worklist && CASES+=("worklist|worklist|vt.drenthe|||-|worklist")
+want register && CASES+=("register|register|politie.drenthe|$OUT/register-ids.txt||register|register")
+want areascan && CASES+=("areascan-gemeente|areascan|$SCAN_USER||periode=jaar|-|areascan"
+  "areascan-land|areascan|$SCAN_USER||periode=jaar&niveau=land|-|areascan")
+want monitor && CASES+=("monitor-kwartaal|monitor|$SCAN_USER||interval=kwartaal|-|monitor"
+  "monitor-jaar|monitor|$SCAN_USER||interval=jaar|-|monitor")
+want repeats && CASES+=("repeats|repeats|vt.drenthe||sorteer=herhalingen|-|repeats")
+
+driver() { # label scenario user ids query [key=value ...]
+  local label=$1 scenario=$2 user=$3 ids=$4 query=$5
+  shift 5
+  java "$ROOT/bench/LoadDriver.java" base="http://127.0.0.1:$APP_PORT" token-url="$TOKEN_URL" user="$user" \
+    password=demo-only scenario="$scenario" ${ids:+ids="$ids"} ${query:+query="$query"} label="$label" "$@"
+}
+
+# 4. The cold pass: straight after the start (PostgreSQL's buffers empty; the operating system's page cache is not
+#    dropped, which needs root), one user per scenario for COLD_SECONDS, no warm-up. Later cases find what earlier
+#    ones read (shared tables, the JIT): only the first is fully cold.
+COLD=$OUT/cold.tsv
+printf 'scenario\tside\tconnections\treq_per_s\tp50_ms\tp95_ms\tp99_ms\terrors\n' > "$COLD"
+for c in "${CASES[@]}"; do
+  IFS='|' read -r label scenario user ids query target group <<< "$c"
+  driver "$label" "$scenario" "$user" "$ids" "$query" connections=1 warmup=0 duration="${COLD_SECONDS:-5}" runs=1 \
+    > "$OUT/cold-$label.txt" || { cat "$OUT/cold-$label.txt"; exit 1; }
+  grep '^RESULT' "$OUT/cold-$label.txt" | cut -f2- | sed 's/\tapi\t/\tcold\t/' >> "$COLD"
+  log "cold $label: $(grep "run 1" "$OUT/cold-$label.txt")"
+done
+
+# 5. The capture pass: every statement PostgreSQL runs goes to its log (data/bench-<size>/log/postgresql.log) while a few single requests per scenario run; FloorCapture cuts each request's
+#    statements out by its window and writes the scenario's pgbench script. Only here: the measured runs log nothing.
+FLOOR=$OUT/floor
+mkdir -p "$FLOOR"
+statement_log() {
+  if [ "$1" = on ]; then
+    "${PSQL[@]}" -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" > /dev/null
+  else
+    "${PSQL[@]}" -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" > /dev/null
+  fi
+  sleep 1 # the reload reaches every backend before its next statement; a second is plenty
+}
+trap 'statement_log off 2>/dev/null || true; cleanup' EXIT
+statement_log on
+for c in "${CASES[@]}"; do
+  IFS='|' read -r label scenario user ids query target group <<< "$c"
+  driver "$label" "$scenario" "$user" "$ids" "$query" mode=samples count="${CAPTURE_SAMPLES:-5}" \
+    > "$FLOOR/$label.samples" || { cat "$FLOOR/$label.samples"; exit 1; }
+done
+statement_log off
+for c in "${CASES[@]}"; do
+  IFS='|' read -r label scenario user ids query target group <<< "$c"
+  java "$ROOT/bench/FloorCapture.java" log="$DATA/log/postgresql.log" samples="$FLOOR/$label.samples" scenario="$label" \
+    target="$target" out="$FLOOR/$label.sql" | tee -a "$FLOOR/capture.txt"
+done
+
+# 6. Per scenario: its tables and their indexes into PostgreSQL's buffers (pg_prewarm; the tables are the ones its
+#    floor script names, except the access log, to which a request only appends), then the API and the floor.
+"${PSQL[@]}" -c "CREATE EXTENSION IF NOT EXISTS pg_prewarm" > /dev/null
+prewarm() {
+  local tables
+  tables=$(grep -v '^--' "$FLOOR/$1.sql" | grep -oiE '\b(from|join|into|update)\s+[a-z_][a-z0-9_]*' \
+    | awk '{ print tolower($2) }' | grep -vx 'access_log' | sort -u | paste -sd, -)
+  "${PSQL[@]}" -At -c "
+    WITH t AS (SELECT oid FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'm')
+                 AND relname = ANY(string_to_array('$tables', ',')))
+    SELECT count(*) || ' relations, ' || coalesce(sum(pg_prewarm(r.oid)), 0) || ' blocks of '
+      || current_setting('shared_buffers') || ' shared buffers (' || '$tables' || ')'
+    FROM (SELECT oid FROM t UNION ALL SELECT indexrelid FROM pg_index WHERE indrelid IN (SELECT oid FROM t)) r" \
+    | tee "$OUT/prewarm-$1.txt"
+}
+
+# The floor: pgbench with the captured SQL, per-transaction log, percentiles from the log; median of RUNS.
 floor() {
   local scenario=$1 targets=$2 lines=()
   pgbench -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "$CONNECTIONS" -j 2 -T "$WARMUP" \
-    -f "$ROOT/bench/pgbench/$scenario.sql" -D targets="$targets" "${FLOOR_ARGS[@]}" postgres \
+    -f "$FLOOR/$scenario.sql" -D targets="$targets" postgres \
     > "$OUT/pgbench-$scenario-warmup.txt" 2>&1 \
     || { cat "$OUT/pgbench-$scenario-warmup.txt"; exit 1; }
   for run in $(seq 1 "$RUNS"); do
     rm -f "$OUT"/pgbench-"$scenario"-"$run".*
     pgbench -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "$CONNECTIONS" -j 2 -T "$DURATION" \
-      -f "$ROOT/bench/pgbench/$scenario.sql" -D targets="$targets" "${FLOOR_ARGS[@]}" \
+      -f "$FLOOR/$scenario.sql" -D targets="$targets" \
       -l --log-prefix="$OUT/pgbench-$scenario-$run" \
       postgres > "$OUT/pgbench-$scenario-$run.txt" 2>&1 || { cat "$OUT/pgbench-$scenario-$run.txt"; exit 1; }
     local failed
@@ -162,73 +348,19 @@ floor() {
     | awk -v s="$scenario" -v c="$CONNECTIONS" '{ printf "%s\tfloor\t%s\t%s\n", s, c, $0 }' >> "$SUMMARY"
 }
 
-api() {
-  local scenario=$1 user=$2 ids=${3:-}
-  java "$ROOT/bench/LoadDriver.java" base="http://127.0.0.1:$APP_PORT" token-url="$TOKEN_URL" user="$user" \
-    password=demo-only scenario="$scenario" ${ids:+ids="$ids"} connections="$CONNECTIONS" warmup="$WARMUP" \
-    duration="$DURATION" runs="$RUNS" | tee "$OUT/api-$scenario.txt"
-  grep '^RESULT' "$OUT/api-$scenario.txt" | cut -f2- >> "$SUMMARY"
-}
-
-want() { [[ " $SCENARIOS " == *" $1 "* ]]; }
-HISTORY_TARGETS=$(wc -l < "$OUT/history-ids.txt")
-REGISTER_TARGETS=$(wc -l < "$OUT/register-ids.txt")
-if want history; then
-  log "scenario: address history (vt.drenthe, $HISTORY_TARGETS addresses)"
-  api history vt.drenthe "$OUT/history-ids.txt"
-  floor history "$HISTORY_TARGETS"
-fi
-if want worklist; then
-  log "scenario: worklist (vt.drenthe, VT03)"
-  api worklist vt.drenthe
-  floor worklist 1
-fi
-if want register; then
-  log "scenario: incident registration (politie.drenthe, $REGISTER_TARGETS addresses in GM0118)"
-  api register politie.drenthe "$OUT/register-ids.txt"
-  floor register "$REGISTER_TARGETS"
-fi
-# The area scan (GET /api/v1/gebiedsscans, merged from main): the analist's own gemeente (analist.hoogeveen, GM0118,
-# or analist.zwolle, GM0193: whichever is larger in this data set) at buurt level over the last complete year, and
-# the whole country as reference. The analist may only scan the own gemeente; no larger one can be chosen.
-SCAN_GEMEENTE=$("${PSQL[@]}" -At -c "SELECT gemeente_code FROM address WHERE gemeente_code IN ('GM0118', 'GM0193')
-  GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
-SCAN_USER=analist.hoogeveen
-[ "$SCAN_GEMEENTE" = GM0193 ] && SCAN_USER=analist.zwolle
-want areascan && log "scenario: area scan of $SCAN_GEMEENTE over a year, and of the whole country ($SCAN_USER)"
-api_scan() {
-  local label=$1 query=$2 scenario=${3:-areascan} user=${4:-$SCAN_USER}
-  java "$ROOT/bench/LoadDriver.java" base="http://127.0.0.1:$APP_PORT" token-url="$TOKEN_URL" user="$user" \
-    password=demo-only scenario="$scenario" query="$query" label="$label" connections="$CONNECTIONS" \
-    warmup="$WARMUP" duration="$DURATION" runs="$RUNS" | tee "$OUT/api-$label.txt"
+for c in "${CASES[@]}"; do
+  IFS='|' read -r label scenario user ids query target group <<< "$c"
+  targets=1
+  [ "$target" = history ] && targets=$HISTORY_TARGETS
+  [ "$target" = register ] && targets=$REGISTER_TARGETS
+  log "scenario $label ($user${query:+, $query}); prewarm: $(prewarm "$label")"
+  driver "$label" "$scenario" "$user" "$ids" "$query" connections="$CONNECTIONS" warmup="$WARMUP" \
+    duration="$DURATION" runs="$RUNS" | tee "$OUT/api-$label.txt"
   grep '^RESULT' "$OUT/api-$label.txt" | cut -f2- >> "$SUMMARY"
-}
-if want areascan; then
-  api_scan areascan-gemeente "periode=jaar"
-  FLOOR_ARGS=(-D gem="$SCAN_GEMEENTE")
-  floor areascan-gemeente 1
-  api_scan areascan-land "periode=jaar&niveau=land"
-  floor areascan-land 1
-fi
-# The monitor (issue 15): the same analist's own gemeente over five years by quarter, beside its VT region and all
-# gemeenten (the API's default), and by year (the yearly blocks protected on top of the quarters).
-if want monitor; then
-  UNTIL=$("${PSQL[@]}" -At -c "SELECT date_trunc('quarter', now() AT TIME ZONE 'Europe/Amsterdam')::date")
-  FROM=$("${PSQL[@]}" -At -c "SELECT (date '$UNTIL' - interval '5 years')::date")
-  log "scenario: monitor of $SCAN_GEMEENTE, $FROM to $UNTIL ($SCAN_USER)"
-  FLOOR_ARGS=(-D gem="$SCAN_GEMEENTE" -D from="$FROM" -D until="$UNTIL")
-  api_scan monitor-kwartaal "interval=kwartaal" monitor
-  floor monitor-kwartaal 1
-  api_scan monitor-jaar "interval=jaar" monitor
-fi
-# The list of repeat addresses of VT03 (vt.drenthe), its first page by number of repeats.
-if want repeats; then
-  log "scenario: repeat addresses of VT03 (vt.drenthe)"
-  api_scan repeats "sorteer=herhalingen" repeats vt.drenthe
-  floor repeats 1
-fi
+  floor "$label" "$targets"
+done
 
-# 5. The heap after the load, as it is and after a full collection (the live set).
+# 7. The heap after the load, as it is and after a full collection (the live set).
 jcmd "$APP_PID" GC.heap_info > "$OUT/heap-after-load.txt" 2>&1 || true
 jcmd "$APP_PID" GC.run > /dev/null 2>&1 || true
 jcmd "$APP_PID" GC.heap_info > "$OUT/heap-after-gc.txt" 2>&1 || true
@@ -238,11 +370,23 @@ HEAP_GC=$(grep -Eo 'total [0-9]+K, used [0-9]+K' "$OUT/heap-after-gc.txt" | head
 {
   echo "size: $SIZE; $(cat "$OUT/data.txt")"
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; $(java -version 2>&1 | head -1)"
-  echo "ready: $READY_MS ms (Keycloak already up); heap after load: $HEAP_LOAD; after full GC: $HEAP_GC (-Xmx512m)"
+  echo "ready: $READY_TEXT (Keycloak already up); heap after load: $HEAP_LOAD; after full GC: $HEAP_GC (-Xmx512m)"
   echo "runs: $RUNS x ${DURATION}s after ${WARMUP}s warm-up, $CONNECTIONS connections; medians"
 } | tee "$OUT/machine.txt"
+echo "cold pass (one user, ${COLD_SECONDS:-5} s each, straight after the start, in this order):"
+column -t -s $'\t' "$COLD"
+echo "warm (after pg_prewarm of each scenario's tables):"
 column -t -s $'\t' "$SUMMARY"
 awk -F'\t' 'NR > 1 { rate[$1 FS $2] = $4; p99[$1 FS $2] = $7 }
   END { for (k in rate) { split(k, a, FS); if (a[2] == "api" && ((a[1] FS "floor") in rate))
     printf "%s: api/floor throughput %.2f\n", a[1], rate[k] / rate[a[1] FS "floor"] } }' "$SUMMARY" | sort | tee "$OUT/ratios.txt"
+# 8. An API cannot do less than the SQL it runs: faster than its floor means the floor is not its SQL.
+FASTER=$(awk -F'\t' 'NR > 1 { rate[$1 FS $2] = $4 }
+  END { for (k in rate) { split(k, a, FS); f = a[1] FS "floor"; if (a[2] == "api" && (f in rate) && rate[k] > rate[f])
+    printf "FAIL: %s: the API (%s req/s) answers faster than its floor (%s tx/s): the floor is not its SQL\n", a[1], rate[k], rate[f] } }' \
+  "$SUMMARY" | sort)
 log "results in $OUT"
+if [ -n "$FASTER" ]; then
+  echo "$FASTER" | tee "$OUT/faster-than-floor.txt"
+  exit 1
+fi

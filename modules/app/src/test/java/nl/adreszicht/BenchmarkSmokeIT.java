@@ -3,6 +3,10 @@ package nl.adreszicht;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +15,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A smoke run of the benchmark's parts (bench/run.sh), so CI proves they still work without measuring anything:
  * the load driver (bench/LoadDriver.java, run as the script runs it) for a second per scenario with two
  * connections and real Keycloak tokens against the application of the shared local-stack context (Keycloak starts
- * once per test run), and each pgbench floor script for a second against the same database when pgbench is
- * installed. It adds one synthetic address in Hoogeveen and the incidents the driver registers there; nothing
+ * once per test run), and the floor as run.sh makes it when pgbench is installed: a few single requests per scenario
+ * with PostgreSQL's statement log on, bench/FloorCapture.java turning each scenario's statements into a pgbench
+ * script, and that script for a second against the same database. It adds one synthetic address in Hoogeveen and the incidents the driver registers there; nothing
  * else of the shared database is touched. The full benchmark on generated data is run on purpose, not in CI.
  */
 @LocalStackTest
@@ -107,16 +114,74 @@ class BenchmarkSmokeIT {
     }
 
     @Test
-    void everyFloorScriptRunsInPgbench() throws Exception {
+    void theFloorIsCapturedFromTheStatementLogAndRunsInPgbench() throws Exception {
         assumeTrue(new File("/usr/bin/pgbench").canExecute(), "pgbench is not installed");
-        for (String scenario : List.of(
-                "history",
-                "worklist",
-                "register",
-                "areascan-gemeente",
-                "areascan-land",
-                "monitor-kwartaal",
-                "repeats")) {
+        // PostgreSQL's log reaches the application's log through this logger (as in bench/run.sh's app.log).
+        Logger logger = (Logger) LoggerFactory.getLogger(EmbeddedPostgres.class);
+        Level level = logger.getLevel();
+        List<String> log = new CopyOnWriteArrayList<>();
+        AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                log.add("EmbeddedPostgres : " + event.getFormattedMessage());
+            }
+        };
+        appender.start();
+        logger.addAppender(appender);
+        logger.setLevel(Level.INFO);
+        JdbcTemplate owner = new JdbcTemplate(postgres.getPostgresDatabase());
+        Path dir = Files.createTempDirectory("bench-floor");
+        String[][] cases = {
+            {"history", "history", "vt.drenthe", "history"},
+            {"register", "register", "politie.drenthe", "register"},
+            {"worklist", "worklist", "vt.drenthe", "-"},
+            {"monitor-kwartaal", "monitor", "analist.hoogeveen", "-", "interval=kwartaal"},
+            {"repeats", "repeats", "vt.drenthe", "-", "sorteer=herhalingen"}
+        };
+        try {
+            owner.execute("ALTER SYSTEM SET log_statement = 'all'");
+            owner.execute("SELECT pg_reload_conf()");
+            Thread.sleep(1_000);
+            for (String[] c : cases) {
+                List<String> command = new ArrayList<>(List.of(
+                        java(),
+                        BENCH.resolve("LoadDriver.java").toString(),
+                        "mode=samples",
+                        "count=3",
+                        "base=" + LocalStackTest.APP_URL,
+                        "token-url=" + issuer + "/protocol/openid-connect/token",
+                        "user=" + c[2],
+                        "password=demo-only",
+                        "scenario=" + c[1]));
+                if (!c[3].equals("-")) {
+                    command.add("ids=" + ids);
+                }
+                if (c.length > 4) {
+                    command.add("query=" + c[4]);
+                }
+                Run run = run(command);
+                assertThat(run.exitCode()).as(run.output()).isZero();
+                Files.writeString(dir.resolve(c[0] + ".samples"), run.output());
+            }
+        } finally {
+            owner.execute("ALTER SYSTEM RESET log_statement");
+            owner.execute("SELECT pg_reload_conf()");
+            logger.detachAppender(appender);
+            logger.setLevel(level);
+        }
+        Path appLog = dir.resolve("app.log");
+        Files.write(appLog, log);
+        for (String[] c : cases) {
+            Path script = dir.resolve(c[0] + ".sql");
+            Run capture = run(List.of(
+                    java(),
+                    BENCH.resolve("FloorCapture.java").toString(),
+                    "log=" + appLog,
+                    "samples=" + dir.resolve(c[0] + ".samples"),
+                    "scenario=" + c[0],
+                    "target=" + c[3],
+                    "out=" + script));
+            assertThat(capture.exitCode()).as(capture.output()).isZero();
             Run run = run(List.of(
                     "/usr/bin/pgbench",
                     "-n",
@@ -133,23 +198,23 @@ class BenchmarkSmokeIT {
                     "-T",
                     "1",
                     "-f",
-                    BENCH.resolve("pgbench/" + scenario + ".sql").toString(),
+                    script.toString(),
                     "-D",
                     "targets=1",
-                    "-D",
-                    "gem=GM0118",
-                    "-D",
-                    "from=2021-10-01",
-                    "-D",
-                    "until=2026-10-01",
                     "postgres"));
 
-            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.exitCode())
+                    .as(c[0] + "\n" + Files.readString(script) + run.output())
+                    .isZero();
             assertThat(run.output())
-                    .as(run.output())
+                    .as(c[0] + "\n" + Files.readString(script) + run.output())
                     .doesNotContain("aborted")
                     .contains("number of failed transactions: 0");
         }
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
     }
 
     private record Run(int exitCode, String output) {}

@@ -1,0 +1,223 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns PostgreSQL's statement log of a capture pass into the pgbench script of a scenario's floor, so the floor is
+ * the exact SQL the application ran for that request and is never kept by hand (issue 18).
+ *
+ * <p>bench/run.sh switches {@code log_statement = 'all'} on for the capture pass only (ALTER SYSTEM + reload, off
+ * again before the measured runs) and sends a few single requests with {@code LoadDriver mode=samples}, which prints
+ * each request's wall-clock window, the address it used and the registration number it sent. The embedded
+ * PostgreSQL writes its log to data/bench-&lt;size&gt;/log/postgresql.log (run.sh turns the logging collector on in
+ * the data directory before the start; lines of the application's log with PostgreSQL's output, logger
+ * EmbeddedPostgres, are read as well). This program cuts the
+ * statements of each request out by its window, keeps the sequence most samples share (a background task of the
+ * application, such as the access-log sealer, adds statements to one sample, not to most), and writes that
+ * sample's statements with their logged parameters as a pgbench script:
+ *
+ * <ul>
+ *   <li>the address the request used becomes {@code :aid}, drawn uniformly from the same list the load driver draws
+ *       from ({@code bench.target}, one primary-key probe extra in front, the only statement the application does
+ *       not run);
+ *   <li>the registration number the driver sent, and every id that first appears as a parameter of an INSERT (an id
+ *       the application generated), become fresh values per transaction ({@code gen_random_uuid()}, one round trip
+ *       for all of them in front);
+ *   <li>every other parameter stays the literal the application sent (gemeente, dates, user, organisation).
+ * </ul>
+ *
+ * <p>Arguments: log=app.log samples=file-of-SAMPLE-lines scenario=name target=history|register|- out=script.sql.
+ * Exit code 1, with a clear line, when no sample can be cut out of the log.
+ */
+public class FloorCapture {
+
+    private static final Pattern LOGGED = Pattern.compile("EmbeddedPostgres\\s+: (.*)$");
+
+    private static final Pattern ENTRY = Pattern.compile(
+            "^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) \\w+ \\[(\\d+)\\] (\\w+):  (.*)$");
+
+    private static final Pattern STATEMENT = Pattern.compile("^(?:statement|execute [^:]*): (.*)$", Pattern.DOTALL);
+
+    private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+) = (NULL|'((?:[^']|'')*)')");
+
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$(\\d+)");
+
+    /** One statement as the application sent it. */
+    record Statement(long at, String pid, String sql, Map<Integer, String> parameters) {}
+
+    record Sample(long from, long to, String id, String number) {}
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            options.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        String scenario = options.get("scenario");
+        List<Statement> log = read(Path.of(options.get("log")));
+        List<Sample> samples = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(options.get("samples")))) {
+            String[] f = line.split("\t");
+            if (f.length >= 6 && f[0].equals("SAMPLE") && f[3].startsWith("2")) {
+                samples.add(new Sample(Long.parseLong(f[1]), Long.parseLong(f[2]), f[4], f[5]));
+            }
+        }
+        // The statements of each request, by its window (the log's clock is the driver's: same machine).
+        Map<List<String>, List<Integer>> shapes = new LinkedHashMap<>();
+        List<List<Statement>> cut = new ArrayList<>();
+        for (Sample sample : samples) {
+            List<Statement> mine = log.stream()
+                    .filter(s -> s.at() >= sample.from() && s.at() <= sample.to())
+                    .toList();
+            cut.add(mine);
+            if (!mine.isEmpty()) {
+                shapes.computeIfAbsent(mine.stream().map(Statement::sql).toList(), k -> new ArrayList<>())
+                        .add(cut.size() - 1);
+            }
+        }
+        if (shapes.isEmpty()) {
+            System.out.println("FLOOR CAPTURE FAILED: " + scenario + ": no statements in the windows of "
+                    + samples.size() + " samples (is log_statement on, is this PostgreSQL's log?)");
+            System.exit(1);
+        }
+        List<Integer> chosen = shapes.values().stream()
+                .max((a, b) -> Integer.compare(a.size(), b.size()))
+                .orElseThrow();
+        int index = chosen.get(0);
+        Sample sample = samples.get(index);
+        String script = script(scenario, options.getOrDefault("target", "-"), sample, cut.get(index), chosen.size(),
+                samples.size());
+        Files.writeString(Path.of(options.get("out")), script);
+        System.out.printf(
+                "floor of %s: %d statements, the shape of %d of %d samples (%d shapes)%n",
+                scenario, cut.get(index).size(), chosen.size(), samples.size(), shapes.size());
+    }
+
+    static List<Statement> read(Path file) throws IOException {
+        List<Statement> statements = new ArrayList<>();
+        // PostgreSQL's entries, multi-line ones joined; each line of the log is one line of PostgreSQL's stderr.
+        List<String[]> entries = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            // A line of the application's log carrying PostgreSQL's output, or a line of PostgreSQL's own log file.
+            Matcher logged = LOGGED.matcher(line);
+            String text = logged.find() ? logged.group(1) : line;
+            Matcher entry = ENTRY.matcher(text);
+            if (entry.matches()) {
+                entries.add(new String[] {entry.group(1), entry.group(2), entry.group(3), entry.group(4)});
+            } else if (!entries.isEmpty()) {
+                String[] last = entries.get(entries.size() - 1);
+                last[3] = last[3] + "\n" + text;
+            }
+        }
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd HH:mm:ss.SSS");
+        Statement open = null;
+        for (String[] entry : entries) {
+            if (entry[2].equals("LOG")) {
+                Matcher statement = STATEMENT.matcher(entry[3]);
+                if (statement.matches()) {
+                    String sql = statement.group(1).strip();
+                    long at = java.time.LocalDateTime.parse(entry[0], format)
+                            .toInstant(java.time.ZoneOffset.UTC)
+                            .toEpochMilli();
+                    open = sql.isEmpty() ? null : new Statement(at, entry[1], sql, new HashMap<>());
+                    if (open != null) {
+                        statements.add(open);
+                    }
+                    continue;
+                }
+            }
+            if (entry[2].equals("DETAIL") && entry[3].startsWith("parameters: ") && open != null
+                    && open.pid().equals(entry[1])) {
+                Matcher parameter = PARAMETER.matcher(entry[3]);
+                while (parameter.find()) {
+                    open.parameters()
+                            .put(Integer.parseInt(parameter.group(1)),
+                                    parameter.group(3) == null ? null : parameter.group(3).replace("''", "'"));
+                }
+                continue;
+            }
+            open = null;
+        }
+        return statements;
+    }
+
+    static String script(String scenario, String target, Sample sample, List<Statement> statements, int agreeing,
+            int samples) {
+        // Values that must be fresh per transaction: the registration number, and ids first seen in an INSERT.
+        Set<String> seen = new LinkedHashSet<>();
+        Map<String, String> fresh = new LinkedHashMap<>();
+        if (!sample.number().equals("-")) {
+            fresh.put(sample.number(), "reg");
+        }
+        for (Statement statement : statements) {
+            boolean insert = statement.sql().regionMatches(true, 0, "INSERT", 0, 6);
+            for (String value : statement.parameters().values()) {
+                if (value != null && UUID.matcher(value).matches() && !value.equals(sample.id())
+                        && !seen.contains(value) && insert && !fresh.containsKey(value)) {
+                    fresh.put(value, "u" + fresh.size());
+                }
+                if (value != null) {
+                    seen.add(value);
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("-- Floor of ").append(scenario).append(": the statements the application ran for one request,\n")
+                .append("-- captured from PostgreSQL's statement log by bench/FloorCapture.java (the shape of ")
+                .append(agreeing).append(" of ").append(samples).append(" samples).\n")
+                .append("-- Written by bench/run.sh on every run; never edit it.\n");
+        if (!target.equals("-")) {
+            out.append("\\set n random(1, :targets)\n")
+                    .append("SELECT id AS aid FROM bench.target WHERE scenario = '").append(target)
+                    .append("' AND n = :n \\gset\n");
+        }
+        if (!fresh.isEmpty()) {
+            List<String> columns = new ArrayList<>();
+            for (Map.Entry<String, String> value : fresh.entrySet()) {
+                columns.add(value.getValue().equals("reg")
+                        ? "'PGB-' || :client_id || '-' || left(md5(random()::text), 12) AS reg"
+                        : "gen_random_uuid() AS " + value.getValue());
+            }
+            out.append("SELECT ").append(String.join(", ", columns)).append(" \\gset\n");
+        }
+        for (Statement statement : statements) {
+            Matcher placeholder = PLACEHOLDER.matcher(statement.sql());
+            StringBuilder sql = new StringBuilder();
+            while (placeholder.find()) {
+                int n = Integer.parseInt(placeholder.group(1));
+                String value = statement.parameters().get(n);
+                String replacement;
+                if (!statement.parameters().containsKey(n)) {
+                    replacement = placeholder.group();
+                } else if (value == null) {
+                    replacement = "NULL";
+                } else if (value.equals(sample.id())) {
+                    replacement = ":aid";
+                } else if (fresh.containsKey(value)) {
+                    replacement = ":" + fresh.get(value);
+                } else {
+                    replacement = "'" + value.replace("'", "''") + "'";
+                }
+                placeholder.appendReplacement(sql, Matcher.quoteReplacement(replacement));
+            }
+            placeholder.appendTail(sql);
+            // pgbench reads one command per line (up to the semicolon); the application's text blocks span lines.
+            String line = sql.toString().replaceAll("\\s+", " ").strip();
+            out.append(line).append(line.endsWith(";") ? "" : ";").append('\n');
+        }
+        return out.toString();
+    }
+}
