@@ -19,7 +19,9 @@ import org.springframework.boot.test.context.SpringBootTest;
             "server.port=" + LocalStackTest.APP_PORT,
             "adreszicht.oidc.issuer-uri=",
             "adreszicht.oidc.client-secret=",
-            "adreszicht.local-keycloak.banner=false"
+            "adreszicht.local-keycloak.banner=false",
+            // PostgreSQL's own log in a file, where BenchmarkSmokeIT's floor capture reads the statements.
+            "adreszicht.embedded-postgres.server-log=true"
         })
 public @interface LocalStackTest {
 

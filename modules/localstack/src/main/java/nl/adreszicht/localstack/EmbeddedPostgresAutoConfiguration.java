@@ -55,6 +55,11 @@ class EmbeddedPostgresAutoConfiguration {
         if (durable) {
             builder.setServerConfig("fsync", "on");
         }
+        if (properties.serverLog()) {
+            builder.setServerConfig("logging_collector", "on");
+            builder.setServerConfig("log_directory", "log");
+            builder.setServerConfig("log_filename", "postgresql.log");
+        }
         if (StringUtils.hasText(directory)) {
             Path dataDirectory = Path.of(directory).toAbsolutePath();
             Files.createDirectories(dataDirectory);
