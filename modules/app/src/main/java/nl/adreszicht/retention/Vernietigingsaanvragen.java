@@ -131,8 +131,7 @@ class Vernietigingsaanvragen {
 
     /** Refuses an open request with the grounds the person is told. */
     Aanvraag refuse(UUID id, IfMatch ifMatch, String grounds, String action) {
-        Aanvraag open = open(id, action);
-        ifMatch.requireCurrent(open.revision());
+        Aanvraag open = open(id, ifMatch, action);
         return transaction.execute(status -> {
             GuardedChange.requireApplied(
                     jdbc.sql("UPDATE destruction_request SET status = 'geweigerd', refusal_grounds = ?, decided_at = ?,"
@@ -151,8 +150,7 @@ class Vernietigingsaanvragen {
 
     /** Carries an open request out: the record is destroyed (with the destruction's checks), the request closed. */
     Aanvraag carryOut(UUID id, IfMatch ifMatch, String reason, String action) {
-        Aanvraag open = open(id, action);
-        ifMatch.requireCurrent(open.revision());
+        Aanvraag open = open(id, ifMatch, action);
         destructions.destroy(
                 new Destructions.Request(
                         DestructionApiController.source(open.bron()), open.registratieId(), open.ontvangenOp(), reason),
@@ -161,8 +159,8 @@ class Vernietigingsaanvragen {
         return find(id);
     }
 
-    /** An open request of the officer's organisation. */
-    private Aanvraag open(UUID id, String action) {
+    /** An open request of the officer's organisation, at the revision the client read (stale: 412 before all else). */
+    private Aanvraag open(UUID id, IfMatch ifMatch, String action) {
         String organisation = organisation(currentProfessional.require());
         String owner = jdbc.sql("SELECT organisation FROM destruction_request WHERE id = ?")
                 .param(id)
@@ -174,6 +172,7 @@ class Vernietigingsaanvragen {
             throw new NotFoundException(notFound());
         }
         Aanvraag aanvraag = find(id);
+        ifMatch.requireCurrent(aanvraag.revision());
         if (aanvraag.beslistOp() != null) {
             accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
             throw new ConflictException("Over deze aanvraag is al beslist (" + aanvraag.status() + ").");
