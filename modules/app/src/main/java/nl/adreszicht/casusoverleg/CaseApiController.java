@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
@@ -214,12 +215,17 @@ class CaseApiController {
     }
 
     @PostMapping(ACTIONS + "/{id}/statuswijzigingen")
-    CaseResources.Actie changeStatus(@PathVariable String id, @RequestBody CaseResources.Statuswijziging body) {
+    ResponseEntity<CaseResources.Actie> changeStatus(
+            @PathVariable String id, IfMatch ifMatch, @RequestBody CaseResources.Statuswijziging body) {
         UUID action = uuid(id);
-        return CaseResources.Actie.of(
+        CaseResources.Actie changed = CaseResources.Actie.of(
                 plans.changeStatus(
-                        action, new CasePlans.StatusInput(body.status(), body.toelichting()), CasePlans.STATUS),
+                        action,
+                        ifMatch,
+                        new CasePlans.StatusInput(body.status(), body.toelichting()),
+                        CasePlans.STATUS),
                 time.today());
+        return ResponseEntity.ok().eTag(changed.etag()).body(changed);
     }
 
     @GetMapping("/api/v1/adressen/{id}/casussen")

@@ -9,6 +9,7 @@ import java.util.UUID;
 import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.codelists.Organisations;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import nl.adreszicht.time.DutchTime;
@@ -179,7 +180,10 @@ class CasePageController {
         CaseStore.ActionRow action = null;
         try {
             action = plans.changeStatus(
-                    actionId, new CasePlans.StatusInput(form.status(), form.toelichting()), CasePlans.STATUS_FORM);
+                    actionId,
+                    IfMatch.NOT_ASKED,
+                    new CasePlans.StatusInput(form.status(), form.toelichting()),
+                    CasePlans.STATUS_FORM);
         } catch (InvalidValuesException invalid) {
             errors.add(invalid);
         } catch (InvalidValueException invalid) {

@@ -14,6 +14,8 @@ import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.codelists.Organisations;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.ConflictException;
+import nl.adreszicht.records.GuardedChange;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import nl.adreszicht.records.NotFoundException;
@@ -326,7 +328,7 @@ class CasePlans {
      * Changes the status of an action, with a short note: by its owner (an organisation invited to the case) or the
      * procesregisseur. Another organisation is refused (403, logged).
      */
-    CaseStore.ActionRow changeStatus(UUID actionId, StatusInput input, String action) {
+    CaseStore.ActionRow changeStatus(UUID actionId, IfMatch ifMatch, StatusInput input, String action) {
         Professional professional = currentProfessional.require();
         Optional<CaseStore.ActionRow> found = store.action(actionId);
         Optional<CaseStore.CaseRow> c =
@@ -348,6 +350,7 @@ class CasePlans {
             accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, ACTION_TYPE, actionId.toString()));
             throw new ConflictException("Deze casus is gesloten; de acties van het plan liggen vast.");
         }
+        ifMatch.requireCurrent(current.revision());
         InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
         ActionStatus next = invalid.collect(() -> {
             if (input.status() == null || input.status().isBlank()) {
@@ -367,14 +370,15 @@ class CasePlans {
             return current;
         }
         transaction.executeWithoutResult(status -> {
-            jdbc.update(
-                    "UPDATE casus_action SET status = ?, note = ?, status_changed_at = ?, status_changed_by = ?"
-                            + " WHERE id = ?",
+            GuardedChange.requireApplied(jdbc.update(
+                    "UPDATE casus_action SET status = ?, note = ?, status_changed_at = ?, status_changed_by = ?,"
+                            + " revision = revision + 1 WHERE id = ? AND revision = ?",
                     next.code(),
                     note,
                     time.nowUtc(),
                     professional.subject(),
-                    actionId);
+                    actionId,
+                    current.revision()));
             accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, action, ACTION_TYPE, actionId.toString()));
         });
         return store.action(actionId).orElseThrow();

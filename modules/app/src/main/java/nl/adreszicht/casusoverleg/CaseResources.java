@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.areascan.ProtectedCount;
+import nl.adreszicht.records.IfMatch;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -182,7 +183,11 @@ final class CaseResources {
 
             @Nullable String toelichting,
             boolean verlopen,
-            @Nullable OffsetDateTime gewijzigdOp) {
+            @Nullable OffsetDateTime gewijzigdOp,
+
+            // An action has no GET of its own: the plan, the action lists and every answer carry its ETag.
+            @Schema(description = "ETag van deze versie: stuur hem als If-Match mee bij een statuswijziging")
+            String etag) {
 
         static Actie of(CaseStore.ActionRow a, LocalDate today) {
             return new Actie(
@@ -194,7 +199,8 @@ final class CaseResources {
                     a.status().code(),
                     a.note(),
                     a.overdue(today),
-                    a.statusChangedAt());
+                    a.statusChangedAt(),
+                    IfMatch.etag(a.revision()));
         }
     }
 

@@ -68,7 +68,8 @@ class CaseStore {
             @Nullable OffsetDateTime statusChangedAt,
             @Nullable String statusChangedBy,
             String createdBy,
-            OffsetDateTime createdAt) {
+            OffsetDateTime createdAt,
+            long revision) {
 
         public boolean overdue(LocalDate today) {
             return status.isOpen() && deadline.isBefore(today);
@@ -128,7 +129,7 @@ class CaseStore {
             strings(row, "partners"));
 
     static final String ACTION_COLUMNS = "a.id, a.casus_id, a.description, a.owner_organisation, a.deadline, a.status,"
-            + " a.note, a.status_changed_at, a.status_changed_by, a.created_by, a.created_at";
+            + " a.note, a.status_changed_at, a.status_changed_by, a.created_by, a.created_at, a.revision";
 
     static final RowMapper<ActionRow> ACTION = (row, n) -> new ActionRow(
             row.getObject("id", UUID.class),
@@ -141,7 +142,8 @@ class CaseStore {
             row.getObject("status_changed_at", OffsetDateTime.class),
             row.getString("status_changed_by"),
             row.getString("created_by"),
-            row.getObject("created_at", OffsetDateTime.class));
+            row.getObject("created_at", OffsetDateTime.class),
+            row.getLong("revision"));
 
     private final JdbcTemplate jdbc;
 

@@ -1,5 +1,7 @@
 package nl.adreszicht.colour;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,14 +11,15 @@ import nl.adreszicht.addresses.Address;
 import nl.adreszicht.addresses.AddressRegister;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.security.CurrentProfessional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -45,15 +48,17 @@ class ColourLoweringApiController {
     }
 
     @PostMapping("/api/v1/adressen/{id}/kleurverlagingen")
-    @ResponseStatus(HttpStatus.CREATED)
-    Kleurverlaging propose(@PathVariable String id, @Valid @RequestBody KleurverlagingVoorstel proposal) {
+    @ApiResponse(responseCode = "201", description = "Voorgesteld", useReturnTypeSchema = true)
+    ResponseEntity<Kleurverlaging> propose(
+            @PathVariable String id, @Valid @RequestBody KleurverlagingVoorstel proposal) {
         AddressId address = changed(id, "adres.kleur.verlagen");
-        return Kleurverlaging.of(lowerings.propose(
+        Kleurverlaging proposed = Kleurverlaging.of(lowerings.propose(
                 address,
                 proposal.doelkleur(),
                 proposal.reden(),
                 proposal.herbeoordelingsdatum(),
                 currentProfessional.require()));
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(proposed.etag()).body(proposed);
     }
 
     @GetMapping("/api/v1/adressen/{id}/kleurverlagingen")
@@ -63,9 +68,11 @@ class ColourLoweringApiController {
     }
 
     @PostMapping("/api/v1/adressen/{id}/kleurverlagingen/{verlagingId}/goedkeuring")
-    Kleurverlaging approve(@PathVariable String id, @PathVariable String verlagingId) {
+    ResponseEntity<Kleurverlaging> approve(@PathVariable String id, @PathVariable String verlagingId, IfMatch ifMatch) {
         AddressId address = changed(id, "adres.kleur.verlaging.goedkeuren");
-        return Kleurverlaging.of(lowerings.approve(address, verlagingId, currentProfessional.require()));
+        Kleurverlaging approved =
+                Kleurverlaging.of(lowerings.approve(address, verlagingId, ifMatch, currentProfessional.require()));
+        return ResponseEntity.ok().eTag(approved.etag()).body(approved);
     }
 
     private AddressId changed(String id, String action) {
@@ -103,7 +110,11 @@ class ColourLoweringApiController {
             LocalDate herbeoordelingsdatum,
             String status,
             LocalDate voorgesteldOp,
-            @Nullable LocalDate goedgekeurdOp) {
+            @Nullable LocalDate goedgekeurdOp,
+
+            // A lowering has no GET of its own: the address's list and every answer carry its ETag for the approval.
+            @Schema(description = "ETag van deze versie: stuur hem als If-Match mee bij de goedkeuring")
+            String etag) {
 
         static Kleurverlaging of(ColourLowerings.Lowering lowering) {
             return new Kleurverlaging(
@@ -113,7 +124,8 @@ class ColourLoweringApiController {
                     lowering.reviewDate(),
                     lowering.approvedOn() == null ? "voorgesteld" : "goedgekeurd",
                     lowering.proposedOn(),
-                    lowering.approvedOn());
+                    lowering.approvedOn(),
+                    IfMatch.etag(lowering.revision()));
         }
     }
 }

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.ConflictException;
+import nl.adreszicht.records.GuardedChange;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import nl.adreszicht.records.NotFoundException;
@@ -89,7 +91,7 @@ class ColourLowerings {
      *     was proposed
      */
     @Transactional
-    Lowering approve(AddressId address, String lowering, Professional by) {
+    Lowering approve(AddressId address, String lowering, IfMatch ifMatch, Professional by) {
         LocalDate today = today();
         Lowering proposal = parse(lowering)
                 .flatMap(id -> find(address, id))
@@ -99,6 +101,7 @@ class ColourLowerings {
                     "Een kleurverlaging wordt goedgekeurd door een vt-supervisor die haar niet zelf voorstelde"
                             + " (vier ogen).");
         }
+        ifMatch.requireCurrent(proposal.revision());
         if (proposal.approvedBy() != null) {
             throw conflict("Deze kleurverlaging is al goedgekeurd.");
         }
@@ -111,17 +114,15 @@ class ColourLowerings {
         if (!Set.copyOf(proposal.reviewedRecordIds()).containsAll(counted)) {
             throw conflict("Sinds het voorstel zijn er nieuwe registraties op dit adres; doe een nieuw voorstel.");
         }
-        int approved = jdbc.update(
-                "UPDATE colour_lowering SET approved_by = ?, approved_on = ?, approved_at = ?"
-                        + " WHERE id = ? AND address_id = ? AND approved_by IS NULL",
+        GuardedChange.requireApplied(jdbc.update(
+                "UPDATE colour_lowering SET approved_by = ?, approved_on = ?, approved_at = ?, revision = revision + 1"
+                        + " WHERE id = ? AND address_id = ? AND revision = ? AND approved_by IS NULL",
                 by.subject(),
                 today,
                 time.nowUtc(),
                 proposal.id(),
-                address.value());
-        if (approved != 1) {
-            throw conflict("Deze kleurverlaging is al goedgekeurd.");
-        }
+                address.value(),
+                proposal.revision()));
         colours.recompute(address, today);
         return find(address, proposal.id()).orElseThrow();
     }
@@ -154,7 +155,7 @@ class ColourLowerings {
     }
 
     private static final String SELECT = "SELECT id, target, reason, review_date, reviewed_record_ids, proposed_by,"
-            + " proposed_on, approved_by, approved_on FROM colour_lowering";
+            + " proposed_on, approved_by, approved_on, revision FROM colour_lowering";
 
     private static Lowering row(ResultSet row, int n) throws SQLException {
         return new Lowering(
@@ -167,7 +168,8 @@ class ColourLowerings {
                 row.getString("proposed_by"),
                 row.getObject("proposed_on", LocalDate.class),
                 row.getString("approved_by"),
-                row.getObject("approved_on", LocalDate.class));
+                row.getObject("approved_on", LocalDate.class),
+                row.getLong("revision"));
     }
 
     private static Colour targetColour(String target) {
@@ -215,7 +217,8 @@ class ColourLowerings {
             String proposedBy,
             LocalDate proposedOn,
             @Nullable String approvedBy,
-            @Nullable LocalDate approvedOn) {
+            @Nullable LocalDate approvedOn,
+            long revision) {
 
         /** As the colour policy reads it, once approved. */
         Optional<ColourOverride.Lower> override() {

@@ -36,7 +36,7 @@ class DestroyedRecords {
                 destroyed.address().value(),
                 destroyed.recordId());
         jdbc.update(
-                "UPDATE colour_lowering SET reason = NULL, reason_erased_at = ? WHERE address_id = ?"
+                "UPDATE colour_lowering SET reason = NULL, reason_erased_at = ?, revision = revision + 1 WHERE address_id = ?"
                         + " AND reason IS NOT NULL AND ? = ANY (reviewed_record_ids)",
                 now,
                 destroyed.address().value(),

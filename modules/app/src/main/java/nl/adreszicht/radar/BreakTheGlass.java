@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.ConflictException;
+import nl.adreszicht.records.GuardedChange;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.RefusedException;
 import nl.adreszicht.records.StatedReason;
@@ -112,7 +114,7 @@ class BreakTheGlass {
      * @return empty when the organisation has no such grant
      */
     @Transactional
-    Optional<Grant> review(UUID id, String verdict, @Nullable String note, Professional reviewer) {
+    Optional<Grant> review(UUID id, IfMatch ifMatch, String verdict, @Nullable String note, Professional reviewer) {
         if (!"terecht".equals(verdict) && !"onterecht".equals(verdict)) {
             throw new InvalidValueException("oordeel", "validation.oordeel");
         }
@@ -126,17 +128,19 @@ class BreakTheGlass {
         if (!reviewer.has(Role.VT_SUPERVISOR) || grant.get().subject().equals(reviewer.subject())) {
             throw new RefusedException("Een supervisor beoordeelt break-the-glass van een ander, niet van zichzelf.");
         }
-        int reviewed = jdbc.update(
-                "UPDATE break_the_glass SET reviewed_by = ?, reviewed_at = ?, verdict = ?, review_note = ?"
-                        + " WHERE id = ? AND reviewed_by IS NULL",
+        ifMatch.requireCurrent(grant.get().revision());
+        if (grant.get().reviewedAt() != null) {
+            throw new ConflictException("Deze break-the-glass is al beoordeeld.");
+        }
+        GuardedChange.requireApplied(jdbc.update(
+                "UPDATE break_the_glass SET reviewed_by = ?, reviewed_at = ?, verdict = ?, review_note = ?,"
+                        + " revision = revision + 1 WHERE id = ? AND revision = ? AND reviewed_by IS NULL",
                 reviewer.subject(),
                 now(),
                 verdict,
                 note == null || note.isBlank() ? null : note.trim(),
-                id);
-        if (reviewed != 1) {
-            throw new ConflictException("Deze break-the-glass is al beoordeeld.");
-        }
+                id,
+                grant.get().revision()));
         return find(id);
     }
 
@@ -157,7 +161,7 @@ class BreakTheGlass {
     static final String ERASED = "(reden verwijderd)";
 
     private static final String SELECT = "SELECT id, address_id, subject, organisation, reason, granted_at, expires_at,"
-            + " reviewed_at, verdict, review_note FROM break_the_glass";
+            + " reviewed_at, verdict, review_note, revision FROM break_the_glass";
 
     private static Grant row(java.sql.ResultSet row, int n) throws java.sql.SQLException {
         return new Grant(
@@ -171,7 +175,8 @@ class BreakTheGlass {
                 row.getObject("expires_at", OffsetDateTime.class),
                 row.getObject("reviewed_at", OffsetDateTime.class),
                 row.getString("verdict"),
-                row.getString("review_note"));
+                row.getString("review_note"),
+                row.getLong("revision"));
     }
 
     /** One grant, with its review once given. */
@@ -185,5 +190,6 @@ class BreakTheGlass {
             OffsetDateTime expiresAt,
             @Nullable OffsetDateTime reviewedAt,
             @Nullable String verdict,
-            @Nullable String reviewNote) {}
+            @Nullable String reviewNote,
+            long revision) {}
 }

@@ -24,8 +24,8 @@ class DestroyedRecordGrants {
     @EventListener
     void on(RecordDestroyed destroyed) {
         jdbc.update(
-                "UPDATE break_the_glass SET reason = NULL, review_note = NULL, reason_erased_at = ?"
-                        + " WHERE address_id = ? AND reason IS NOT NULL AND (record_ids IS NULL OR ? = ANY (record_ids))",
+                "UPDATE break_the_glass SET reason = NULL, review_note = NULL, reason_erased_at = ?,"
+                        + " revision = revision + 1 WHERE address_id = ? AND reason IS NOT NULL AND (record_ids IS NULL OR ? = ANY (record_ids))",
                 time.nowUtc(),
                 destroyed.address().value(),
                 destroyed.recordId());

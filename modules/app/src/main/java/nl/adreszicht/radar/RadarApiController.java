@@ -1,5 +1,7 @@
 package nl.adreszicht.radar;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.time.LocalDate;
@@ -12,17 +14,18 @@ import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import nl.adreszicht.security.CurrentProfessional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -65,8 +68,8 @@ class RadarApiController {
     }
 
     @PostMapping("/api/v1/adressen/{id}/doorbraken")
-    @ResponseStatus(HttpStatus.CREATED)
-    Doorbraak breakTheGlass(@PathVariable String id, @Valid @RequestBody DoorbraakVerzoek verzoek) {
+    @ApiResponse(responseCode = "201", description = "Verleend", useReturnTypeSchema = true)
+    ResponseEntity<Doorbraak> breakTheGlass(@PathVariable String id, @Valid @RequestBody DoorbraakVerzoek verzoek) {
         AddressId address = AddressId.parse(id);
         if (history.inRegion(address)) {
             throw new ResponseStatusException(
@@ -77,7 +80,8 @@ class RadarApiController {
         }
         BreakTheGlass.Grant grant = breakTheGlass.grant(address, verzoek.reden(), currentProfessional.require());
         accessLog.record(new AccessEntry(AccessKind.BREAK_THE_GLASS, BREAK, "adres", address.toString(), true));
-        return Doorbraak.of(grant);
+        Doorbraak doorbraak = Doorbraak.of(grant);
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(doorbraak.etag()).body(doorbraak);
     }
 
     @GetMapping("/api/v1/doorbraken")
@@ -89,14 +93,16 @@ class RadarApiController {
     }
 
     @PostMapping("/api/v1/doorbraken/{id}/beoordeling")
-    Doorbraak review(@PathVariable String id, @Valid @RequestBody Beoordeling beoordeling) {
+    ResponseEntity<Doorbraak> review(
+            @PathVariable String id, IfMatch ifMatch, @Valid @RequestBody Beoordeling beoordeling) {
         UUID grant = grantId(id);
         accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, REVIEW, "doorbraak", grant.toString()));
-        return breakTheGlass
-                .review(grant, beoordeling.oordeel(), beoordeling.toelichting(), currentProfessional.require())
+        Doorbraak reviewed = breakTheGlass
+                .review(grant, ifMatch, beoordeling.oordeel(), beoordeling.toelichting(), currentProfessional.require())
                 .map(Doorbraak::of)
                 .orElseThrow(() -> new ResponseStatusException(
                         HttpStatus.NOT_FOUND, "Uw organisatie heeft geen break-the-glass met dit id."));
+        return ResponseEntity.ok().eTag(reviewed.etag()).body(reviewed);
     }
 
     static AddressHistory.Filter filter(@Nullable String van, @Nullable String tot, @Nullable List<String> soort) {
@@ -159,7 +165,11 @@ class RadarApiController {
             OffsetDateTime geldigTot,
             @Nullable OffsetDateTime beoordeeldOp,
             @Nullable String oordeel,
-            @Nullable String toelichting) {
+            @Nullable String toelichting,
+
+            // A doorbraak has no GET of its own: the queue and every answer carry its ETag for the review.
+            @Schema(description = "ETag van deze versie: stuur hem als If-Match mee bij de beoordeling")
+            String etag) {
 
         static Doorbraak of(BreakTheGlass.Grant grant) {
             return new Doorbraak(
@@ -171,7 +181,8 @@ class RadarApiController {
                     grant.expiresAt(),
                     grant.reviewedAt(),
                     grant.verdict(),
-                    grant.reviewNote());
+                    grant.reviewNote(),
+                    IfMatch.etag(grant.revision()));
         }
     }
 

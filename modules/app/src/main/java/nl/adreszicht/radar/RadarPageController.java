@@ -10,8 +10,10 @@ import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.ConflictException;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
+import nl.adreszicht.records.PreconditionFailedException;
 import nl.adreszicht.records.RefusedException;
 import nl.adreszicht.security.CurrentProfessional;
 import org.jspecify.annotations.Nullable;
@@ -135,11 +137,15 @@ class RadarPageController {
         accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, REVIEW_FORM, "doorbraak", grant.toString()));
         try {
             Optional<BreakTheGlass.Grant> reviewed = breakTheGlass.review(
-                    grant, oordeel == null ? "" : oordeel, toelichting, currentProfessional.require());
+                    grant,
+                    IfMatch.NOT_ASKED,
+                    oordeel == null ? "" : oordeel,
+                    toelichting,
+                    currentProfessional.require());
             redirect.addFlashAttribute("message", reviewed.isPresent() ? "doorbraken.reviewed" : "doorbraken.notfound");
         } catch (InvalidValueException invalid) {
             redirect.addFlashAttribute("message", invalid.messageKey());
-        } catch (ConflictException reviewed) {
+        } catch (ConflictException | PreconditionFailedException reviewed) {
             redirect.addFlashAttribute("message", "doorbraken.already");
         } catch (RefusedException own) {
             redirect.addFlashAttribute("message", "doorbraken.own");

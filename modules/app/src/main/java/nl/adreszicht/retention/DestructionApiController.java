@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import nl.adreszicht.records.RecordSource;
@@ -74,8 +75,11 @@ class DestructionApiController {
         String recordId = invalid.collect(() -> recordId(body.registratieId()));
         LocalDate receivedOn = invalid.collect(() -> receivedOn(body.ontvangenOp()));
         invalid.throwIfAny();
+        Vernietigingsaanvragen.Aanvraag aanvraag =
+                aanvragen.register(source, recordId, receivedOn, "vernietigingsaanvragen.registreren");
         return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
-                .body(aanvragen.register(source, recordId, receivedOn, "vernietigingsaanvragen.registreren"));
+                .eTag(aanvraag.etag())
+                .body(aanvraag);
     }
 
     @org.springframework.web.bind.annotation.GetMapping("/api/v1/vernietigingsaanvragen")
@@ -87,20 +91,30 @@ class DestructionApiController {
     record Weigering(@Nullable String gronden) {}
 
     @PostMapping("/api/v1/vernietigingsaanvragen/{id}/weigering")
-    Vernietigingsaanvragen.Aanvraag refuse(
-            @org.springframework.web.bind.annotation.PathVariable String id, @RequestBody Weigering body) {
+    ResponseEntity<Vernietigingsaanvragen.Aanvraag> refuse(
+            @org.springframework.web.bind.annotation.PathVariable String id,
+            IfMatch ifMatch,
+            @RequestBody Weigering body) {
         java.util.UUID aanvraag = aanvraagId(id);
-        return aanvragen.refuse(aanvraag, grounds(body.gronden()), "vernietigingsaanvraag.weigeren");
+        return tagged(aanvragen.refuse(aanvraag, ifMatch, grounds(body.gronden()), "vernietigingsaanvraag.weigeren"));
     }
 
     /** Why the request is granted (10 to 500 characters, no names). */
     record Uitvoering(@Nullable String reden) {}
 
     @PostMapping("/api/v1/vernietigingsaanvragen/{id}/uitvoering")
-    Vernietigingsaanvragen.Aanvraag carryOut(
-            @org.springframework.web.bind.annotation.PathVariable String id, @RequestBody Uitvoering body) {
+    ResponseEntity<Vernietigingsaanvragen.Aanvraag> carryOut(
+            @org.springframework.web.bind.annotation.PathVariable String id,
+            IfMatch ifMatch,
+            @RequestBody Uitvoering body) {
         java.util.UUID aanvraag = aanvraagId(id);
-        return aanvragen.carryOut(aanvraag, StatedReason.of(body.reden()), "vernietigingsaanvraag.uitvoeren");
+        return tagged(aanvragen.carryOut(
+                aanvraag, ifMatch, StatedReason.of(body.reden()), "vernietigingsaanvraag.uitvoeren"));
+    }
+
+    /** The request with its revision as the ETag (also in the body, since a request is read from the list). */
+    private static ResponseEntity<Vernietigingsaanvragen.Aanvraag> tagged(Vernietigingsaanvragen.Aanvraag aanvraag) {
+        return ResponseEntity.ok().eTag(aanvraag.etag()).body(aanvraag);
     }
 
     static String grounds(@Nullable String text) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
+import nl.adreszicht.records.GuardedChange;
 import nl.adreszicht.records.NotFoundException;
 import nl.adreszicht.records.RecordDestroyed;
 import nl.adreszicht.records.RecordSource;
@@ -14,6 +15,7 @@ import nl.adreszicht.records.RefusedException;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.time.DutchTime;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -78,6 +80,18 @@ class Destructions {
 
     /** The same, through another row of the matrix (a recorded request carried out), logged as that action. */
     void destroy(Request request, String action) {
+        destroy(request, action, null);
+    }
+
+    /**
+     * A recorded destruction request carried out with the record, from the revision the officer checked: claimed in
+     * the destruction's transaction by the statement that checks the revision, so two carry-outs from one revision
+     * (or a carry-out and a refusal) cannot both apply, and nothing is destroyed for the one that comes second.
+     */
+    record Claim(UUID requestId, long revision) {}
+
+    /** The same, carrying out the recorded request {@code claim} (null: whichever open request names the record). */
+    void destroy(Request request, String action, @Nullable Claim claim) {
         Professional officer = currentProfessional.require();
         String organisation = officer.organisation()
                 .orElseThrow(() -> new AccessDeniedException("Vernietigen kan alleen binnen uw eigen organisatie."));
@@ -98,6 +112,15 @@ class Destructions {
                     + " (functiescheiding).");
         }
         transaction.executeWithoutResult(status -> {
+            if (claim != null) {
+                GuardedChange.requireApplied(jdbc.update(
+                        "UPDATE destruction_request SET status = 'uitgevoerd', decided_at = ?, decided_by = ?,"
+                                + " revision = revision + 1 WHERE id = ? AND revision = ? AND status = 'ontvangen'",
+                        time.nowUtc(),
+                        officer.subject(),
+                        claim.requestId(),
+                        claim.revision()));
+            }
             accessLog.record(AccessEntry.of(AccessKind.VERWIJDEREN, action, source.objectType(), request.recordId()));
             source.delete(request.recordId());
             events.publishEvent(new RecordDestroyed(request.source(), request.recordId(), stored.address()));
@@ -115,8 +138,8 @@ class Destructions {
                     time.nowUtc());
             // A request recorded when it came in is carried out with it (its deadline met or not).
             jdbc.update(
-                    "UPDATE destruction_request SET status = 'uitgevoerd', decided_at = ?, decided_by = ?"
-                            + " WHERE source = ? AND record_id = ? AND status = 'ontvangen'",
+                    "UPDATE destruction_request SET status = 'uitgevoerd', decided_at = ?, decided_by = ?,"
+                            + " revision = revision + 1 WHERE source = ? AND record_id = ? AND status = 'ontvangen'",
                     time.nowUtc(),
                     officer.subject(),
                     request.source().name(),

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.StatedReason;
 import nl.adreszicht.time.DutchTime;
@@ -55,6 +56,7 @@ class InzageApiController {
         Inzageverzoeken.Verzoek verzoek =
                 verzoeken.register(checked.receivedOn(), checked.person(), "inzageverzoeken.registreren");
         return ResponseEntity.created(URI.create(INZAGEVERZOEKEN + "/" + verzoek.id()))
+                .eTag(IfMatch.etag(verzoek.revision()))
                 .body(verzoek);
     }
 
@@ -64,22 +66,28 @@ class InzageApiController {
     }
 
     @GetMapping(INZAGEVERZOEKEN + "/{id}")
-    Inzageverzoeken.Verzoek read(@PathVariable String id) {
-        return verzoeken.read(id(id), "inzageverzoek.lezen");
+    ResponseEntity<Inzageverzoeken.Verzoek> read(@PathVariable String id) {
+        return tagged(verzoeken.read(id(id), "inzageverzoek.lezen"));
     }
 
     /** Why the deadline is extended. */
     record Verlenging(@Nullable String reden) {}
 
     @PostMapping(INZAGEVERZOEKEN + "/{id}/verlenging")
-    Inzageverzoeken.Verzoek extend(@PathVariable String id, @RequestBody Verlenging body) {
+    ResponseEntity<Inzageverzoeken.Verzoek> extend(
+            @PathVariable String id, IfMatch ifMatch, @RequestBody Verlenging body) {
         UUID verzoek = id(id);
-        return verzoeken.extend(verzoek, StatedReason.of(body.reden()), "inzageverzoek.verlengen");
+        return tagged(verzoeken.extend(verzoek, ifMatch, StatedReason.of(body.reden()), "inzageverzoek.verlengen"));
     }
 
     @PostMapping(INZAGEVERZOEKEN + "/{id}/afronding")
-    Inzageverzoeken.Verzoek complete(@PathVariable String id) {
-        return verzoeken.complete(id(id), "inzageverzoek.afronden");
+    ResponseEntity<Inzageverzoeken.Verzoek> complete(@PathVariable String id, IfMatch ifMatch) {
+        return tagged(verzoeken.complete(id(id), ifMatch, "inzageverzoek.afronden"));
+    }
+
+    /** The request with its revision as the ETag, which the next change sends back in If-Match. */
+    private static ResponseEntity<Inzageverzoeken.Verzoek> tagged(Inzageverzoeken.Verzoek verzoek) {
+        return ResponseEntity.ok().eTag(IfMatch.etag(verzoek.revision())).body(verzoek);
     }
 
     @GetMapping(INZAGEVERZOEKEN + "/{id}/export")

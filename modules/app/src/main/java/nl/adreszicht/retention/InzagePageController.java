@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.records.ConflictException;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import nl.adreszicht.records.NotFoundException;
+import nl.adreszicht.records.PreconditionFailedException;
 import nl.adreszicht.records.StatedReason;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
@@ -100,7 +102,7 @@ class InzagePageController {
             RedirectAttributes redirect) {
         UUID verzoek = uuid(id);
         try {
-            verzoeken.extend(verzoek, StatedReason.of(reden), "inzageverzoek.verlengen.formulier");
+            verzoeken.extend(verzoek, IfMatch.NOT_ASKED, StatedReason.of(reden), "inzageverzoek.verlengen.formulier");
             redirect.addFlashAttribute("done", "inzage.verlengd");
         } catch (InvalidValueException invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -108,7 +110,7 @@ class InzagePageController {
                     model,
                     verzoeken.read(verzoek, "inzageverzoek.verlengen.formulier"),
                     Map.of(invalid.field(), invalid.messageKey()));
-        } catch (ConflictException refused) {
+        } catch (ConflictException | PreconditionFailedException refused) {
             redirect.addFlashAttribute("conflictText", refused.getMessage());
         }
         return "redirect:/inzageverzoeken/" + verzoek;
@@ -118,9 +120,9 @@ class InzagePageController {
     String complete(@PathVariable String id, RedirectAttributes redirect) {
         UUID verzoek = uuid(id);
         try {
-            verzoeken.complete(verzoek, "inzageverzoek.afronden.formulier");
+            verzoeken.complete(verzoek, IfMatch.NOT_ASKED, "inzageverzoek.afronden.formulier");
             redirect.addFlashAttribute("done", "inzage.afgerond");
-        } catch (ConflictException refused) {
+        } catch (ConflictException | PreconditionFailedException refused) {
             redirect.addFlashAttribute("conflictText", refused.getMessage());
         }
         return "redirect:/inzageverzoeken/" + verzoek;

@@ -1,5 +1,6 @@
 package nl.adreszicht.retention;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,8 @@ import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.ConflictException;
+import nl.adreszicht.records.GuardedChange;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.NotFoundException;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
@@ -75,7 +78,10 @@ class Inzageverzoeken {
             @Schema(description = "open, te-laat of afgerond")
             String status,
 
-            @Nullable OffsetDateTime afgerondOp) {}
+            @Nullable OffsetDateTime afgerondOp,
+
+            // Not in the body: the API answers it as the ETag a change sends back in If-Match.
+            @JsonIgnore @Schema(hidden = true) long revision) {}
 
     /** The export: the request and every record as the person may see it. */
     @Schema(name = "InzageExport")
@@ -95,7 +101,8 @@ class Inzageverzoeken {
             @Nullable String bsn,
             LocalDate dueOn,
             @Nullable String extensionReason,
-            @Nullable OffsetDateTime completedAt) {
+            @Nullable OffsetDateTime completedAt,
+            long revision) {
 
         PersonQuery person() {
             return new PersonQuery(name, birthDate, address == null ? null : new AddressId(address), bsn);
@@ -103,7 +110,7 @@ class Inzageverzoeken {
     }
 
     private static final String SELECT = "SELECT id, organisation, received_on, person_name, birth_date, address_id,"
-            + " bsn, due_on, extension_reason, completed_at FROM inzageverzoek";
+            + " bsn, due_on, extension_reason, completed_at, revision FROM inzageverzoek";
 
     /** Records a request; the person is identified by BSN or by name, date of birth and address (checked). */
     Verzoek register(LocalDate receivedOn, PersonQuery person, String action) {
@@ -148,8 +155,9 @@ class Inzageverzoeken {
     }
 
     /** Extends the deadline once by two months, with a reason. */
-    Verzoek extend(UUID id, String reason, String action) {
+    Verzoek extend(UUID id, IfMatch ifMatch, String reason, String action) {
         Stored stored = scoped(id, action);
+        ifMatch.requireCurrent(stored.revision());
         if (stored.extensionReason() != null || stored.completedAt() != null) {
             accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
             throw new ConflictException(
@@ -157,23 +165,26 @@ class Inzageverzoeken {
                             ? "Dit verzoek is al afgehandeld."
                             : "De termijn van dit verzoek is al eens verlengd; dat kan maar één keer.");
         }
-        jdbc.sql("UPDATE inzageverzoek SET due_on = ?, extension_reason = ? WHERE id = ?")
-                .params(stored.dueOn().plus(EXTENSION), reason, id)
-                .update();
+        GuardedChange.requireApplied(jdbc.sql("UPDATE inzageverzoek SET due_on = ?, extension_reason = ?,"
+                        + " revision = revision + 1 WHERE id = ? AND revision = ?")
+                .params(stored.dueOn().plus(EXTENSION), reason, id, stored.revision())
+                .update());
         accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, action, OBJECT_TYPE, id.toString()));
         return verzoek(find(id).orElseThrow());
     }
 
     /** Marks the request as handled (the export was given to the person). */
-    Verzoek complete(UUID id, String action) {
+    Verzoek complete(UUID id, IfMatch ifMatch, String action) {
         Stored stored = scoped(id, action);
+        ifMatch.requireCurrent(stored.revision());
         if (stored.completedAt() != null) {
             accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
             throw new ConflictException("Dit verzoek is al afgehandeld.");
         }
-        jdbc.sql("UPDATE inzageverzoek SET completed_at = ?, completed_by = ? WHERE id = ?")
-                .params(utc(time.now()), currentProfessional.require().subject(), id)
-                .update();
+        GuardedChange.requireApplied(jdbc.sql("UPDATE inzageverzoek SET completed_at = ?, completed_by = ?,"
+                        + " revision = revision + 1 WHERE id = ? AND revision = ?")
+                .params(utc(time.now()), currentProfessional.require().subject(), id, stored.revision())
+                .update());
         accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, action, OBJECT_TYPE, id.toString()));
         return verzoek(find(id).orElseThrow());
     }
@@ -225,7 +236,8 @@ class Inzageverzoeken {
                 stored.extensionReason() != null,
                 stored.extensionReason(),
                 status,
-                stored.completedAt());
+                stored.completedAt(),
+                stored.revision());
     }
 
     private static Stored stored(java.sql.ResultSet row, int n) throws java.sql.SQLException {
@@ -239,7 +251,8 @@ class Inzageverzoeken {
                 row.getString("bsn"),
                 row.getObject("due_on", LocalDate.class),
                 row.getString("extension_reason"),
-                row.getObject("completed_at", OffsetDateTime.class));
+                row.getObject("completed_at", OffsetDateTime.class),
+                row.getLong("revision"));
     }
 
     private static String organisation(Professional officer) {

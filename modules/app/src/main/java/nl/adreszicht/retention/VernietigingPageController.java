@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.records.ConflictException;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import nl.adreszicht.records.NotFoundException;
+import nl.adreszicht.records.PreconditionFailedException;
 import nl.adreszicht.records.RecordSource;
 import nl.adreszicht.records.RefusedException;
 import nl.adreszicht.records.StatedReason;
@@ -86,11 +88,14 @@ class VernietigingPageController {
         UUID aanvraag = uuid(id);
         try {
             aanvragen.refuse(
-                    aanvraag, DestructionApiController.grounds(gronden), "vernietigingsaanvraag.weigeren.formulier");
+                    aanvraag,
+                    IfMatch.NOT_ASKED,
+                    DestructionApiController.grounds(gronden),
+                    "vernietigingsaanvraag.weigeren.formulier");
             redirect.addFlashAttribute("done", "vernietiging.geweigerd");
         } catch (InvalidValueException invalid) {
             redirect.addFlashAttribute("problem", invalid.messageKey());
-        } catch (ConflictException refused) {
+        } catch (ConflictException | PreconditionFailedException refused) {
             redirect.addFlashAttribute("conflictText", refused.getMessage());
         }
         return "redirect:/vernietigingsaanvragen";
@@ -103,11 +108,12 @@ class VernietigingPageController {
             RedirectAttributes redirect) {
         UUID aanvraag = uuid(id);
         try {
-            aanvragen.carryOut(aanvraag, StatedReason.of(reden), "vernietigingsaanvraag.uitvoeren.formulier");
+            aanvragen.carryOut(
+                    aanvraag, IfMatch.NOT_ASKED, StatedReason.of(reden), "vernietigingsaanvraag.uitvoeren.formulier");
             redirect.addFlashAttribute("done", "vernietiging.uitgevoerd");
         } catch (InvalidValueException invalid) {
             redirect.addFlashAttribute("problem", invalid.messageKey());
-        } catch (ConflictException | RefusedException refused) {
+        } catch (ConflictException | PreconditionFailedException | RefusedException refused) {
             redirect.addFlashAttribute("conflictText", refused.getMessage());
         }
         return "redirect:/vernietigingsaanvragen";

@@ -1,5 +1,6 @@
 package nl.adreszicht.retention;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,6 +11,8 @@ import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.records.ConflictException;
+import nl.adreszicht.records.GuardedChange;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.NotFoundException;
 import nl.adreszicht.records.RecordSource;
 import nl.adreszicht.security.CurrentProfessional;
@@ -73,10 +76,16 @@ class Vernietigingsaanvragen {
             String status,
 
             @Nullable String weigeringsgronden,
-            @Nullable OffsetDateTime beslistOp) {}
+            @Nullable OffsetDateTime beslistOp,
+
+            // A request has no GET of its own: the list and every answer carry its ETag for the next change.
+            @Schema(description = "ETag van deze versie: stuur hem als If-Match mee bij weigering of uitvoering")
+            String etag,
+
+            @JsonIgnore @Schema(hidden = true) long revision) {}
 
     private static final String SELECT = "SELECT id, organisation, source, record_id, received_on, due_on, status,"
-            + " refusal_grounds, decided_at FROM destruction_request";
+            + " refusal_grounds, decided_at, revision FROM destruction_request";
 
     /** Records a request about a record of the officer's organisation. */
     Aanvraag register(RecordSource source, String recordId, LocalDate receivedOn, String action) {
@@ -121,34 +130,37 @@ class Vernietigingsaanvragen {
     }
 
     /** Refuses an open request with the grounds the person is told. */
-    Aanvraag refuse(UUID id, String grounds, String action) {
-        Aanvraag open = open(id, action);
+    Aanvraag refuse(UUID id, IfMatch ifMatch, String grounds, String action) {
+        Aanvraag open = open(id, ifMatch, action);
         return transaction.execute(status -> {
-            jdbc.sql("UPDATE destruction_request SET status = 'geweigerd', refusal_grounds = ?, decided_at = ?,"
-                            + " decided_by = ? WHERE id = ?")
-                    .params(
-                            grounds,
-                            time.nowUtc(),
-                            currentProfessional.require().subject(),
-                            id)
-                    .update();
+            GuardedChange.requireApplied(
+                    jdbc.sql("UPDATE destruction_request SET status = 'geweigerd', refusal_grounds = ?, decided_at = ?,"
+                                    + " decided_by = ?, revision = revision + 1 WHERE id = ? AND revision = ?")
+                            .params(
+                                    grounds,
+                                    time.nowUtc(),
+                                    currentProfessional.require().subject(),
+                                    id,
+                                    open.revision())
+                            .update());
             accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, action, OBJECT_TYPE, id.toString()));
             return find(id);
         });
     }
 
     /** Carries an open request out: the record is destroyed (with the destruction's checks), the request closed. */
-    Aanvraag carryOut(UUID id, String reason, String action) {
-        Aanvraag open = open(id, action);
+    Aanvraag carryOut(UUID id, IfMatch ifMatch, String reason, String action) {
+        Aanvraag open = open(id, ifMatch, action);
         destructions.destroy(
                 new Destructions.Request(
                         DestructionApiController.source(open.bron()), open.registratieId(), open.ontvangenOp(), reason),
-                action);
+                action,
+                new Destructions.Claim(id, open.revision()));
         return find(id);
     }
 
-    /** An open request of the officer's organisation. */
-    private Aanvraag open(UUID id, String action) {
+    /** An open request of the officer's organisation, at the revision the client read (stale: 412 before all else). */
+    private Aanvraag open(UUID id, IfMatch ifMatch, String action) {
         String organisation = organisation(currentProfessional.require());
         String owner = jdbc.sql("SELECT organisation FROM destruction_request WHERE id = ?")
                 .param(id)
@@ -160,6 +172,7 @@ class Vernietigingsaanvragen {
             throw new NotFoundException(notFound());
         }
         Aanvraag aanvraag = find(id);
+        ifMatch.requireCurrent(aanvraag.revision());
         if (aanvraag.beslistOp() != null) {
             accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
             throw new ConflictException("Over deze aanvraag is al beslist (" + aanvraag.status() + ").");
@@ -188,7 +201,9 @@ class Vernietigingsaanvragen {
                 due,
                 status,
                 row.getString("refusal_grounds"),
-                row.getObject("decided_at", OffsetDateTime.class));
+                row.getObject("decided_at", OffsetDateTime.class),
+                IfMatch.etag(row.getLong("revision")),
+                row.getLong("revision"));
     }
 
     private static String organisation(Professional officer) {

@@ -215,12 +215,26 @@ class CaseLoopApiTest {
         // A partner updates its own action; another partner's is refused and logged.
         JsonNode mine = ok(call(get("/api/v1/acties"), RECLASSERING, null), 200);
         assertThat(mine.path("eigen").size()).isEqualTo(1);
-        ok(call(post("/api/v1/acties/" + reclasseringAction + "/statuswijzigingen"), RECLASSERING, """
+        // The action's ETag as the list shows it (an action has no GET of its own): the change sends it back.
+        String actionEtag =
+                mine.path("eigen").path(0).path("actie").path("etag").asString();
+        assertThat(mine.path("eigen").path(0).path("actie").path("id").asString())
+                .isEqualTo(reclasseringAction);
+        ok(
+                call(
+                        post("/api/v1/acties/" + reclasseringAction + "/statuswijzigingen")
+                                .header("If-Match", actionEtag),
+                        RECLASSERING,
+                        """
                 {"status": "gestart", "toelichting": "Eerste gesprek gepland."}
-                """), 200);
+                """),
+                200);
         long before403 = lastLogId();
         assertThat(status(call(
-                        post("/api/v1/acties/" + reclasseringAction + "/statuswijzigingen"), VERSLAVINGSZORG, """
+                        post("/api/v1/acties/" + reclasseringAction + "/statuswijzigingen")
+                                .header("If-Match", actionEtag),
+                        VERSLAVINGSZORG,
+                        """
                 {"status": "gereed"}
                 """)))
                 .isEqualTo(403);

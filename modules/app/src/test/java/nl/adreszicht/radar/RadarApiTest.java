@@ -199,8 +199,24 @@ class RadarApiTest {
     private ResultActions review(String grant, RequestsAs who, String verdict) throws Exception {
         return mvc.perform(post("/api/v1/doorbraken/" + grant + "/beoordeling")
                 .with(who.api())
+                .header("If-Match", etagOf(grant, who))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"oordeel\": \"" + verdict + "\"}"));
+    }
+
+    /** The grant's ETag as the reviewer's queue shows it; any revision when the queue is not theirs to read. */
+    private String etagOf(String grant, RequestsAs who) throws Exception {
+        var queue = mvc.perform(get("/api/v1/doorbraken").with(who.api()))
+                .andReturn()
+                .getResponse();
+        if (queue.getStatus() == 200) {
+            for (tools.jackson.databind.JsonNode listed : json.readTree(queue.getContentAsString())) {
+                if (listed.get("id").asString().equals(grant)) {
+                    return listed.get("etag").asString();
+                }
+            }
+        }
+        return "*";
     }
 
     private ResultActions review(String grant, Requests who, String verdict) throws Exception {

@@ -3,6 +3,7 @@ package nl.adreszicht.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -67,7 +68,7 @@ class DestructionRequestTest {
                         OTHER_OFFICER,
                         Map.of("bron", "politie-incident", "registratieId", refused, "ontvangenOp", "2026-03-02"))
                 .andExpect(status().isNotFound());
-        String first = id(send(
+        ResultActions firstCreated = send(
                         "/api/v1/vernietigingsaanvragen",
                         OFFICER,
                         Map.of(
@@ -80,8 +81,11 @@ class DestructionRequestTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("ontvangen"))
                 .andExpect(jsonPath("$.uiterlijk")
-                        .value(TestClock.TODAY.plusMonths(3).toString())));
-        String second = id(send(
+                        .value(TestClock.TODAY.plusMonths(3).toString()))
+                .andExpect(header().string("ETag", "\"1\""));
+        String first = id(firstCreated);
+        String firstEtag = firstCreated.andReturn().getResponse().getHeader("ETag");
+        ResultActions secondCreated = send(
                         "/api/v1/vernietigingsaanvragen",
                         OFFICER,
                         Map.of(
@@ -91,7 +95,9 @@ class DestructionRequestTest {
                                 destroyed,
                                 "ontvangenOp",
                                 TestClock.TODAY.toString()))
-                .andExpect(status().isCreated()));
+                .andExpect(status().isCreated());
+        String second = id(secondCreated);
+        String secondEtag = secondCreated.andReturn().getResponse().getHeader("ETag");
 
         clock.startAt(TestClock.NOW.plusMonths(3).plusDays(2).toInstant());
         String list = mvc.perform(get("/api/v1/vernietigingsaanvragen").with(OFFICER.api(OFFICER_SUBJECT)))
@@ -106,34 +112,39 @@ class DestructionRequestTest {
                         .getContentAsString())
                 .doesNotContain(first);
 
-        send("/api/v1/vernietigingsaanvragen/" + first + "/weigering", OFFICER, Map.of("gronden", "kort"))
+        send("/api/v1/vernietigingsaanvragen/" + first + "/weigering", OFFICER, Map.of("gronden", "kort"), firstEtag)
                 .andExpect(status().isBadRequest());
         send(
                         "/api/v1/vernietigingsaanvragen/" + first + "/weigering",
                         OFFICER,
-                        Map.of("gronden", "Wettelijke bewaarplicht: strafrechtelijk onderzoek loopt."))
+                        Map.of("gronden", "Wettelijke bewaarplicht: strafrechtelijk onderzoek loopt."),
+                        firstEtag)
                 .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""))
                 .andExpect(jsonPath("$.status").value("geweigerd"))
                 .andExpect(jsonPath("$.weigeringsgronden")
                         .value("Wettelijke bewaarplicht: strafrechtelijk onderzoek loopt."));
         send(
                         "/api/v1/vernietigingsaanvragen/" + first + "/uitvoering",
                         OFFICER,
-                        Map.of("reden", "Toch uitvoeren, zaak PRIV-1."))
+                        Map.of("reden", "Toch uitvoeren, zaak PRIV-1."),
+                        "\"2\"")
                 .andExpect(status().isConflict());
         assertThat(exists(refused)).isTrue();
 
         send(
                         "/api/v1/vernietigingsaanvragen/" + second + "/uitvoering",
                         OFFICER,
-                        Map.of("reden", "Verzoek AVG art. 17 toegewezen, zaak PRIV-2."))
+                        Map.of("reden", "Verzoek AVG art. 17 toegewezen, zaak PRIV-2."),
+                        secondEtag)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("uitgevoerd"));
         assertThat(exists(destroyed)).isFalse();
         send(
                         "/api/v1/vernietigingsaanvragen/" + second + "/weigering",
                         OTHER_OFFICER,
-                        Map.of("gronden", "Geen grond hiervoor."))
+                        Map.of("gronden", "Geen grond hiervoor."),
+                        "*")
                 .andExpect(status().isNotFound());
     }
 
@@ -170,6 +181,15 @@ class DestructionRequestTest {
     private ResultActions send(String path, Requests who, Map<String, Object> body) throws Exception {
         return mvc.perform(post(path)
                 .with(who == OFFICER ? who.api(OFFICER_SUBJECT) : who.api())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body)));
+    }
+
+    /** A change of a request, from the revision the client read ({@code ifMatch}: its ETag). */
+    private ResultActions send(String path, Requests who, Map<String, Object> body, String ifMatch) throws Exception {
+        return mvc.perform(post(path)
+                .with(who == OFFICER ? who.api(OFFICER_SUBJECT) : who.api())
+                .header("If-Match", ifMatch)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(body)));
     }

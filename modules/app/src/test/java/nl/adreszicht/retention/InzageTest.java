@@ -175,27 +175,30 @@ class InzageTest {
                 .andExpect(status().isBadRequest());
 
         // The deadline: a month, once extended by two with a reason; completed once.
-        send(post("/api/v1/inzageverzoeken/" + id + "/verlenging"), OFFICER, Map.of("reden", "kort"))
+        send(
+                        post("/api/v1/inzageverzoeken/" + id + "/verlenging").header("If-Match", etag(id)),
+                        OFFICER,
+                        Map.of("reden", "kort"))
                 .andExpect(status().isBadRequest());
         send(
-                        post("/api/v1/inzageverzoeken/" + id + "/verlenging"),
+                        post("/api/v1/inzageverzoeken/" + id + "/verlenging").header("If-Match", etag(id)),
                         OFFICER,
                         Map.of("reden", "Veel registraties bij drie organisaties na te gaan."))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.uiterlijk")
                         .value(TestClock.TODAY.plusMonths(3).toString()));
         send(
-                        post("/api/v1/inzageverzoeken/" + id + "/verlenging"),
+                        post("/api/v1/inzageverzoeken/" + id + "/verlenging").header("If-Match", etag(id)),
                         OFFICER,
                         Map.of("reden", "Nog een keer verlengen lukt niet."))
                 .andExpect(status().isConflict());
         clock.startAt(TestClock.NOW.plusMonths(4).toInstant());
         mvc.perform(get("/api/v1/inzageverzoeken/" + id).with(OFFICER.api(OFFICER_SUBJECT)))
                 .andExpect(jsonPath("$.status").value("te-laat"));
-        send(post("/api/v1/inzageverzoeken/" + id + "/afronding"), OFFICER, Map.of())
+        send(post("/api/v1/inzageverzoeken/" + id + "/afronding").header("If-Match", etag(id)), OFFICER, Map.of())
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("afgerond"));
-        send(post("/api/v1/inzageverzoeken/" + id + "/afronding"), OFFICER, Map.of())
+        send(post("/api/v1/inzageverzoeken/" + id + "/afronding").header("If-Match", etag(id)), OFFICER, Map.of())
                 .andExpect(status().isConflict());
 
         // Another organisation's officer: not found, not listed; a VT professional may not at all.
@@ -224,6 +227,15 @@ class InzageTest {
         return mvc.perform(request.with(who == OFFICER ? who.api(OFFICER_SUBJECT) : who.api())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(body)));
+    }
+
+    /** The request's current ETag, as its GET answers it: what a change sends back in If-Match. */
+    private String etag(String id) throws Exception {
+        return mvc.perform(get("/api/v1/inzageverzoeken/" + id).with(OFFICER.api(OFFICER_SUBJECT)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getHeader("ETag");
     }
 
     private JsonNode read(ResultActions result) throws Exception {
