@@ -223,8 +223,10 @@ class ReadGuardTest extends OverTheWire {
     }
 
     private Wire.Response page(Wire.Session session, UUID address) {
+        // As a browser asks for a page: the error page is HTML only for a client that accepts it.
         return wire().call("GET", "/adressen/" + address + "/historie")
                 .session(session)
+                .header("Accept", "text/html")
                 .send();
     }
 
