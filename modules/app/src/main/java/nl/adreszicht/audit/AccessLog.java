@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.adreszicht.records.ReadLimitExceededException;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
@@ -50,12 +51,14 @@ public class AccessLog {
     private final TransactionTemplate callersTransaction;
     private final CurrentProfessional currentProfessional;
     private final ObjectProvider<OwnedObjects> owners;
+    private final ReadGuard readGuard;
 
     AccessLog(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
             CurrentProfessional currentProfessional,
-            ObjectProvider<OwnedObjects> owners) {
+            ObjectProvider<OwnedObjects> owners,
+            ReadGuard readGuard) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -63,6 +66,7 @@ public class AccessLog {
         this.callersTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
         this.currentProfessional = currentProfessional;
         this.owners = owners;
+        this.readGuard = readGuard;
     }
 
     /** The owner of the entry's object, when a module owns objects of its type and the object exists. */
@@ -115,6 +119,27 @@ public class AccessLog {
     }
 
     void record(Professional actor, AccessEntry entry, @Nullable String originIp, @Nullable String client) {
+        try {
+            // Before the entry: a read past the professional's limit is refused and leaves nothing behind but the
+            // refusal (the read's own transaction rolls back with the exception; no data left the server yet).
+            readGuard.admit(actor, entry);
+        } catch (ReadLimitExceededException exceeded) {
+            write(
+                    actor,
+                    new AccessEntry(
+                            AccessKind.GEWEIGERD,
+                            entry.action(),
+                            entry.objectType(),
+                            entry.objectId(),
+                            entry.breakTheGlass()),
+                    originIp,
+                    client);
+            throw exceeded;
+        }
+        write(actor, entry, originIp, client);
+    }
+
+    private void write(Professional actor, AccessEntry entry, @Nullable String originIp, @Nullable String client) {
         LegalGround ground = LegalGround.of(entry.action(), actor.roles());
         String owner = ownerOf(entry.objectType(), entry.objectId());
         String roles = actor.roles().stream().map(Role::realmRole).sorted().collect(Collectors.joining(","));

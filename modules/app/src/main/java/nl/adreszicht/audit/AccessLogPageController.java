@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import nl.adreszicht.codelists.Organisations;
+import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,18 +86,27 @@ class AccessLogPageController {
     private final ObjectProvider<AddressLookup> addresses;
     private final Organisations organisations;
     private final DutchTime time;
+    private final UnusualReadings unusual;
+    private final AccessLog accessLog;
+    private final CurrentProfessional currentProfessional;
 
     AccessLogPageController(
             AccessLogQueries queries,
             ProfessionalNames names,
             ObjectProvider<AddressLookup> addresses,
             Organisations organisations,
-            DutchTime time) {
+            DutchTime time,
+            UnusualReadings unusual,
+            AccessLog accessLog,
+            CurrentProfessional currentProfessional) {
         this.queries = queries;
         this.names = names;
         this.addresses = addresses;
         this.organisations = organisations;
         this.time = time;
+        this.unusual = unusual;
+        this.accessLog = accessLog;
+        this.currentProfessional = currentProfessional;
     }
 
     @GetMapping("/toegangslog")
@@ -110,6 +121,7 @@ class AccessLogPageController {
         }
         model.addAttribute("errors", errors);
         model.addAttribute("entries", entries);
+        addUnusualReadings(model);
         model.addAttribute("limit", AccessLogQueries.LIMIT);
         if (entries != null) {
             model.addAttribute("names", names.of(subjects(entries)));
@@ -117,6 +129,25 @@ class AccessLogPageController {
             model.addAttribute("exportQuery", search.query());
         }
         return "toegangslog";
+    }
+
+    /**
+     * The days of the last month on which a professional of the officer's own organisation read far more addresses
+     * than usual (issue 13, {@link UnusualReadings}), with a link to that day of their log. Shown only to a privacy
+     * officer of an organisation; showing them is a read of the log about those professionals, so it is logged.
+     */
+    private void addUnusualReadings(Model model) {
+        String organisation = currentProfessional.require().organisation().orElse(null);
+        List<UnusualReadings.Finding> findings = organisation == null
+                ? List.of()
+                : unusual.of(organisation, time.today().minusDays(30));
+        if (!findings.isEmpty()) {
+            accessLog.record(new AccessEntry(AccessKind.ZOEKEN, "toegangslog.pagina", "leesbevinding", null, false));
+        }
+        model.addAttribute("unusual", findings);
+        model.addAttribute(
+                "unusualNames",
+                names.of(findings.stream().map(UnusualReadings.Finding::subject).collect(Collectors.toSet())));
     }
 
     /** The same search as a CSV file; logged as an export before anything is written. */

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
+import nl.adreszicht.records.ReadLimitExceededException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -67,6 +69,9 @@ class ApiProblemAdvice {
                 ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (exception instanceof ErrorResponse error) {
             response.headers(error.getHeaders());
+        }
+        if (exception instanceof ReadLimitExceededException exceeded) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(exceeded.retryAfterSeconds()));
         }
         return response.body(problem);
     }

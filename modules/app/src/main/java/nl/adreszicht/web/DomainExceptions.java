@@ -8,9 +8,11 @@ import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidRequestException;
 import nl.adreszicht.records.NotFoundException;
 import nl.adreszicht.records.PreconditionFailedException;
+import nl.adreszicht.records.ReadLimitExceededException;
 import nl.adreszicht.records.RefusedException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -25,6 +27,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class DomainExceptions implements WebMvcConfigurer {
 
+    /** Request attribute: the minutes until a professional refused by the read guard can go on (the 429 page). */
+    static final String READ_LIMIT_MINUTES = "nl.adreszicht.web.readLimitMinutes";
+
     /** The status of a domain exception, or null for any other exception. */
     static @Nullable HttpStatus statusOf(Exception exception) {
         if (exception instanceof NotFoundException) {
@@ -38,6 +43,9 @@ class DomainExceptions implements WebMvcConfigurer {
         }
         if (exception instanceof PreconditionFailedException) {
             return HttpStatus.PRECONDITION_FAILED;
+        }
+        if (exception instanceof ReadLimitExceededException) {
+            return HttpStatus.TOO_MANY_REQUESTS;
         }
         if (exception instanceof InvalidRequestException) {
             return HttpStatus.BAD_REQUEST;
@@ -56,6 +64,11 @@ class DomainExceptions implements WebMvcConfigurer {
         HttpStatus status = statusOf(exception);
         if (status == null || ApiRequests.isApi(request)) {
             return null;
+        }
+        if (exception instanceof ReadLimitExceededException exceeded) {
+            // The error page says in Dutch when they can go on; the header says it to the browser.
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(exceeded.retryAfterSeconds()));
+            request.setAttribute(READ_LIMIT_MINUTES, (exceeded.retryAfterSeconds() + 59) / 60);
         }
         try {
             response.sendError(status.value());

@@ -93,6 +93,16 @@ class LayoutModel {
         return staleForm(request) && FormRescue.keepInSession(request, path(request), time.now());
     }
 
+    /**
+     * On the refusal of a read past the read guard's limit (429): the minutes until the professional can go on, set
+     * by {@link DomainExceptions}; null on any other page.
+     */
+    @ModelAttribute("readLimitMinutes")
+    @Nullable
+    Long readLimitMinutes(HttpServletRequest request) {
+        return request.getAttribute(DomainExceptions.READ_LIMIT_MINUTES) instanceof Long minutes ? minutes : null;
+    }
+
     @ModelAttribute("support")
     ApiContactProperties support() {
         return contact;
