@@ -8,7 +8,7 @@
 #
 # The jar is built by `./mvnw -pl modules/app -am package -DskipTests`. BENCH_DATA (/work/bench-data/registers) holds
 # the generated files and the database (removed after); BENCH_LOGS ($BENCH_DATA-logs) keeps the logs of both runs;
-# BENCH_PG_PORT (54369).
+# BENCH_PG_PORT (54369); BENCH_JAR another build's jar (e.g. main's, to compare before and after in the same conditions).
 set -euo pipefail
 N=${1:-10000000}
 MUTATIONS=${2:-20000}
@@ -16,7 +16,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DATA=${BENCH_DATA:-/work/bench-data/registers}
 PORT=${BENCH_PG_PORT:-54369}
 LOGS=${BENCH_LOGS:-$DATA-logs}
-JAR=$(ls "$ROOT"/modules/app/target/adreszicht-app-*.jar | grep -v plain | head -1)
+JAR=${BENCH_JAR:-$(ls "$ROOT"/modules/app/target/adreszicht-app-*.jar | grep -v plain | head -1)}
 rm -rf "$DATA" "$LOGS" && mkdir -p "$DATA" "$LOGS"
 trap 'rm -rf "$DATA"' EXIT
 start=$(date +%s)

@@ -68,6 +68,10 @@ class BagLoad {
         boolean mutations = extract.mutations();
         if (!mutations && !run.resumed) {
             mirror.clearStaging();
+        } else if (!mutations && !imports.partDone(run.id, "mirror") && mirror.stagingEmpty()) {
+            // The staging is unlogged (registers/003): a crash of PostgreSQL empties it, while the parts it held stay
+            // marked done. Staged parts must not be skipped then, or the mirror would take their objects for ended.
+            imports.forgetParts(run.id);
         }
         run.read.set(imports.rowsOfDoneParts(run.id));
         run.phase(mutations ? "mutaties lezen" : "extract lezen", extract.size());
@@ -79,6 +83,7 @@ class BagLoad {
                     return;
                 }
                 transaction.executeWithoutResult(status -> {
+                    AsyncCommit.forThisTransaction(jdbc);
                     long rows = mutations ? applyMutations(part, xml, run, day) : stage(part, xml, run, day);
                     imports.markDone(run.id, part, rows);
                 });
@@ -90,6 +95,7 @@ class BagLoad {
             run.phase("spiegel bijwerken", 0);
             transaction.executeWithoutResult(status -> {
                 LongStatements.allow(dataSource);
+                AsyncCommit.forThisTransaction(jdbc);
                 mirror.applyStaging();
                 imports.markDone(run.id, "mirror", 0);
             });

@@ -11,7 +11,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * Lets the statements of the current transaction run longer than the pool's socket timeout. The pool gives up on a
  * database that does not answer within 30 s (application.yaml: a request must fail fast, issue 13), but one set-based
  * upsert of the national BAG extract's mirror (about 20 million staged rows) takes minutes: the first national run
- * failed there with "Read timed out" after the whole extract had been read. Only the import's set-based steps call
+ * failed there with "Read timed out" after the whole extract had been read, and a page of the address derivation
+ * (10,000 lookups) failed the same way on a machine under load 30. Only the import's set-based steps and its pages call
  * this; the connection's timeout goes back to the pool's when the pool gets the connection back (HikariCP resets the
  * network timeout it saw changed).
  */

@@ -156,6 +156,11 @@ class RegisterImports {
                 rows);
     }
 
+    /** Forgets which parts of a run were loaded, so that a resumed run reads them all again. */
+    void forgetParts(UUID run) {
+        jdbc.update("DELETE FROM register_import_part WHERE import_id = ?", run);
+    }
+
     long rowsOfDoneParts(UUID run) {
         Long rows = jdbc.queryForObject(
                 "SELECT coalesce(sum(rows_read), 0) FROM register_import_part WHERE import_id = ?", Long.class, run);

@@ -369,6 +369,42 @@ class RegisterImportTest {
     }
 
     @Test
+    void aResumedRunWhoseUnloggedStagingACrashEmptiedReadsItsPartsAgain() throws Exception {
+        loadCbs();
+        Path extract = Fixtures.fullExtract(dir);
+        JdbcTemplate owner = owner();
+        owner.execute("CREATE FUNCTION fail_once() RETURNS trigger LANGUAGE plpgsql AS"
+                + " $$ BEGIN RAISE EXCEPTION 'schijf vol'; END $$");
+        owner.execute(
+                "CREATE TRIGGER fail_once BEFORE INSERT ON bag_object_load FOR EACH ROW EXECUTE FUNCTION fail_once()");
+        try {
+            assertThat(run(Register.BAG, extract, null, false).exitCode()).isEqualTo(1);
+        } finally {
+            owner.execute("DROP TRIGGER fail_once ON bag_object_load");
+            owner.execute("DROP FUNCTION fail_once()");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM register_import_part", Integer.class))
+                .isEqualTo(4);
+        assertThat(owner.queryForObject(
+                        "SELECT count(*) FROM pg_class WHERE relname LIKE 'bag\\_%\\_load' AND relpersistence = 'u'",
+                        Integer.class))
+                .isEqualTo(5);
+        // What crash recovery does to unlogged tables: the parts marked done are no longer staged.
+        owner.execute("TRUNCATE bag_nummeraanduiding_load, bag_object_load, bag_openbare_ruimte_load,"
+                + " bag_woonplaats_load, bag_gemeente_woonplaats_load");
+
+        Outcome resumed = run(Register.BAG, extract, null, false);
+
+        assertThat(resumed.exitCode()).as(resumed.summary()).isEqualTo(2);
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("(hervat)");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM register_import_part", Integer.class))
+                .isEqualTo(7); // every XML file read again, and the mirror
+        assertThat(addresses()).hasSize(7);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bag_object", Integer.class))
+                .isEqualTo(8);
+    }
+
+    @Test
     void badInputIsRefusedWithAClearMessageAndLosesNothingAlreadyLoaded() throws Exception {
         loadCbs();
         run(Register.BAG, Fixtures.fullExtract(dir), null, false);
