@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param beoordeling the veiligheidsbeoordeling: due at intake for a melding, null for an advies
  * @param colourMark the address's colour as counted with this melding: later rises are escalations (worklist)
  * @param follow the follow-through around the protocol's steps: who handles it, hand-overs, monitoring, informing
+ * @param revision the melding's revision: 1 at intake, one more with every change (its ETag on the API)
  */
 record Melding(
         UUID id,
@@ -49,7 +50,8 @@ record Melding(
         List<Stap> steps,
         @Nullable Einde einde,
         long colourMark,
-        Follow follow) {
+        Follow follow,
+        long revision) {
 
     Melding {
         violenceTypes = List.copyOf(violenceTypes);
@@ -324,7 +326,8 @@ record Melding(
                 List.of(),
                 null,
                 0,
-                Follow.NONE);
+                Follow.NONE,
+                1);
     }
 
     /** Where it stands, as the protocol's rules read it. */
@@ -537,7 +540,8 @@ record Melding(
                 steps,
                 einde,
                 colourMark,
-                follow.with(correctie));
+                follow.with(correctie),
+                revision);
     }
 
     private Person person(java.util.regex.Matcher matched) {
@@ -576,6 +580,34 @@ record Melding(
         Melding after = withFollow(follow.with(recorded));
         // Reopened, it is open again: the same melding, its follow-through as recorded, without its einde.
         return reopen ? after.with(beoordeling, onderzoek, steps, null, violenceTypes) : after;
+    }
+
+    /** The melding as it stands once its change is stored: the next revision. */
+    Melding revised() {
+        return new Melding(
+                id,
+                kind,
+                registrationNumber,
+                region,
+                organisation,
+                address,
+                zorgmelding,
+                receivedAt,
+                melder,
+                reason,
+                acute,
+                severity,
+                childrenInvolved,
+                vervolgmelding,
+                violenceTypes,
+                persons,
+                beoordeling,
+                onderzoek,
+                steps,
+                einde,
+                colourMark,
+                follow,
+                revision + 1);
     }
 
     /** The melding with its follow-through as it stands. */
@@ -644,7 +676,8 @@ record Melding(
                 steps,
                 einde,
                 colourMark,
-                follow);
+                follow,
+                revision);
     }
 
     private static LocalDate receivedOn(Instant receivedAt) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import nl.adreszicht.time.DutchTime;
@@ -25,7 +26,9 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * {@code /api/v1/meldingen} and {@code /api/v1/adviezen}: Veilig Thuis takes in adviezen and meldingen and takes
  * each melding through the Handelingsprotocol. Steps the protocol does not allow answer 409; invalid input 400
- * with every wrong field, and stores nothing.
+ * with every wrong field, and stores nothing. A melding answers its revision as its ETag; every step changes the
+ * melding and must name the revision it was decided on in If-Match (428 without it, 412 when the melding changed
+ * since), so a retried or concurrent step is never applied twice or over another's.
  */
 @RestController
 class MeldingApiController {
@@ -52,6 +55,7 @@ class MeldingApiController {
     ResponseEntity<MeldingResource> registerMelding(@RequestBody MeldingRegistratie body) {
         MeldingResource melding = meldingen.intake(check.check(body, NewMelding.Kind.MELDING), "meldingen.registreren");
         return ResponseEntity.created(URI.create(MELDINGEN + "/" + melding.id()))
+                .eTag(IfMatch.etag(melding.revision()))
                 .body(melding);
     }
 
@@ -59,14 +63,19 @@ class MeldingApiController {
     @PostMapping(ADVIEZEN)
     ResponseEntity<MeldingResource> registerAdvies(@RequestBody MeldingRegistratie body) {
         MeldingResource advies = meldingen.intake(check.check(body, NewMelding.Kind.ADVIES), "adviezen.registreren");
-        return ResponseEntity.created(URI.create(ADVIEZEN + "/" + advies.id())).body(advies);
+        return ResponseEntity.created(URI.create(ADVIEZEN + "/" + advies.id()))
+                .eTag(IfMatch.etag(advies.revision()))
+                .body(advies);
     }
 
+    /** The melding, with its revision as the ETag that a change of it names in If-Match. */
     @GetMapping(MELDINGEN + "/{id}")
-    MeldingResource readMelding(@PathVariable String id) {
-        return meldingen
-                .read(id(id), NewMelding.Kind.MELDING, "melding.lezen")
-                .orElseThrow(MeldingApiController::notFound);
+    ResponseEntity<MeldingResource> readMelding(@PathVariable String id) {
+        return answer(
+                HttpStatus.OK,
+                meldingen
+                        .read(id(id), NewMelding.Kind.MELDING, "melding.lezen")
+                        .orElseThrow(MeldingApiController::notFound));
     }
 
     @GetMapping(ADVIEZEN + "/{id}")
@@ -84,16 +93,18 @@ class MeldingApiController {
 
     @ApiResponse(responseCode = "201", description = "Vastgelegd", useReturnTypeSchema = true)
     @PostMapping(MELDINGEN + "/{id}/veiligheidsbeoordeling")
-    ResponseEntity<MeldingResource> assess(@PathVariable String id, @RequestBody BeoordelingVerzoek body) {
+    ResponseEntity<MeldingResource> assess(
+            @PathVariable String id, IfMatch ifMatch, @RequestBody BeoordelingVerzoek body) {
         UUID melding = id(id);
         InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
         Boolean acute = invalid.collect(() -> required("acuteOnveiligheid", body.acuteOnveiligheid()));
         Boolean structural = invalid.collect(() -> required("structureleOnveiligheid", body.structureleOnveiligheid()));
         StatusCode code = invalid.collect(() -> statusCode(body.statuscode(), false));
         invalid.throwIfAny();
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(meldingen.assess(
-                        melding, new Meldingen.Beoordeling(acute, structural, code), "melding.beoordelen"));
+        return answer(
+                HttpStatus.CREATED,
+                meldingen.assess(
+                        melding, ifMatch, new Meldingen.Beoordeling(acute, structural, code), "melding.beoordelen"));
     }
 
     /** Starting an onderzoek; today when no date is given. */
@@ -101,15 +112,16 @@ class MeldingApiController {
 
     @ApiResponse(responseCode = "201", description = "Gestart", useReturnTypeSchema = true)
     @PostMapping(MELDINGEN + "/{id}/onderzoek")
-    ResponseEntity<MeldingResource> startInvestigation(@PathVariable String id, @RequestBody OnderzoekVerzoek body) {
+    ResponseEntity<MeldingResource> startInvestigation(
+            @PathVariable String id, IfMatch ifMatch, @RequestBody OnderzoekVerzoek body) {
         UUID melding = id(id);
         LocalDate today = time.today();
         LocalDate start = body.startdatum() == null ? today : body.startdatum();
         if (start.isAfter(today)) {
             throw new InvalidValueException("startdatum", "validation.startdatum.future");
         }
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(meldingen.startInvestigation(melding, start, "melding.onderzoek.starten"));
+        return answer(
+                HttpStatus.CREATED, meldingen.startInvestigation(melding, ifMatch, start, "melding.onderzoek.starten"));
     }
 
     /** The outcome of an onderzoek: per violence type, or closed early. */
@@ -120,7 +132,8 @@ class MeldingApiController {
     record Uitkomst(@Nullable String geweldsvorm, @Nullable String uitkomst) {}
 
     @PostMapping(MELDINGEN + "/{id}/onderzoek/afronding")
-    MeldingResource closeInvestigation(@PathVariable String id, @RequestBody AfrondingVerzoek body) {
+    ResponseEntity<MeldingResource> closeInvestigation(
+            @PathVariable String id, IfMatch ifMatch, @RequestBody AfrondingVerzoek body) {
         UUID melding = id(id);
         boolean early = Boolean.TRUE.equals(body.vroegtijdigBeeindigd());
         List<@Nullable Uitkomst> given = body.uitkomsten() == null ? List.of() : body.uitkomsten();
@@ -147,8 +160,10 @@ class MeldingApiController {
             }
         }
         invalid.throwIfAny();
-        return meldingen.closeInvestigation(
-                melding, outcomes, early, "melding.onderzoek.afronden", outcomesFor(outcomes, early));
+        return answer(
+                HttpStatus.OK,
+                meldingen.closeInvestigation(
+                        melding, ifMatch, outcomes, early, "melding.onderzoek.afronden", outcomesFor(outcomes, early)));
     }
 
     /**
@@ -185,7 +200,8 @@ class MeldingApiController {
 
     @ApiResponse(responseCode = "201", description = "Vastgelegd", useReturnTypeSchema = true)
     @PostMapping(MELDINGEN + "/{id}/vervolgstappen")
-    ResponseEntity<MeldingResource> addStep(@PathVariable String id, @RequestBody VervolgstapVerzoek body) {
+    ResponseEntity<MeldingResource> addStep(
+            @PathVariable String id, IfMatch ifMatch, @RequestBody VervolgstapVerzoek body) {
         UUID melding = id(id);
         InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
         String kind = invalid.collect(() -> {
@@ -206,21 +222,28 @@ class MeldingApiController {
         }
         String note = invalid.collect(() -> text("toelichting", body.toelichting(), 1000));
         invalid.throwIfAny();
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(meldingen.addStep(
-                        melding, new Meldingen.Stap(kind, date, organisation, note), "melding.vervolgstap.toevoegen"));
+        return answer(
+                HttpStatus.CREATED,
+                meldingen.addStep(
+                        melding,
+                        ifMatch,
+                        new Meldingen.Stap(kind, date, organisation, note),
+                        "melding.vervolgstap.toevoegen"));
     }
 
     /** Who handles the case: the Keycloak subject of one of the region's professionals ({@code GET /behandelaars}). */
     record BehandelaarVerzoek(@Nullable String behandelaar) {}
 
     @PostMapping(MELDINGEN + "/{id}/behandelaar")
-    MeldingResource assign(@PathVariable String id, @RequestBody BehandelaarVerzoek body) {
+    ResponseEntity<MeldingResource> assign(
+            @PathVariable String id, IfMatch ifMatch, @RequestBody BehandelaarVerzoek body) {
         UUID melding = id(id);
         if (body.behandelaar() == null || body.behandelaar().isBlank()) {
             throw new InvalidValueException("behandelaar", REQUIRED);
         }
-        return meldingen.assign(melding, body.behandelaar().strip(), "melding.toewijzen");
+        return answer(
+                HttpStatus.OK,
+                meldingen.assign(melding, ifMatch, body.behandelaar().strip(), "melding.toewijzen"));
     }
 
     /** A professional of the region whom a case may be assigned. */
@@ -240,7 +263,8 @@ class MeldingApiController {
 
     @ApiResponse(responseCode = "201", description = "Aangeboden", useReturnTypeSchema = true)
     @PostMapping(MELDINGEN + "/{id}/overdracht")
-    ResponseEntity<MeldingResource> handOver(@PathVariable String id, @RequestBody OverdrachtVerzoek body) {
+    ResponseEntity<MeldingResource> handOver(
+            @PathVariable String id, IfMatch ifMatch, @RequestBody OverdrachtVerzoek body) {
         UUID melding = id(id);
         InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
         LocalDate date = body.datum() == null ? time.today() : body.datum();
@@ -252,8 +276,7 @@ class MeldingApiController {
         });
         String note = invalid.collect(() -> text("toelichting", body.toelichting(), 1000));
         invalid.throwIfAny();
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(meldingen.handOver(melding, date, note, "melding.overdragen"));
+        return answer(HttpStatus.CREATED, meldingen.handOver(melding, ifMatch, date, note, "melding.overdragen"));
     }
 
     /** A monitoring moment planned by hand. */
@@ -261,11 +284,12 @@ class MeldingApiController {
 
     @ApiResponse(responseCode = "201", description = "Gepland", useReturnTypeSchema = true)
     @PostMapping(MELDINGEN + "/{id}/monitoring")
-    ResponseEntity<MeldingResource> planMonitoring(@PathVariable String id, @RequestBody MonitoringVerzoek body) {
+    ResponseEntity<MeldingResource> planMonitoring(
+            @PathVariable String id, IfMatch ifMatch, @RequestBody MonitoringVerzoek body) {
         UUID melding = id(id);
         LocalDate due = required("datum", body.datum());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(meldingen.planMonitoring(melding, due, "melding.monitoring.plannen"));
+        return answer(
+                HttpStatus.CREATED, meldingen.planMonitoring(melding, ifMatch, due, "melding.monitoring.plannen"));
     }
 
     /** The outcome of a monitoring moment; {@code heropenen} only with {@code escalatie}. */
@@ -275,8 +299,11 @@ class MeldingApiController {
             @Nullable Boolean heropenen) {}
 
     @PostMapping(MELDINGEN + "/{id}/monitoring/{momentId}/uitkomst")
-    MeldingResource recordMonitoring(
-            @PathVariable String id, @PathVariable String momentId, @RequestBody MonitoringUitkomstVerzoek body) {
+    ResponseEntity<MeldingResource> recordMonitoring(
+            @PathVariable String id,
+            @PathVariable String momentId,
+            IfMatch ifMatch,
+            @RequestBody MonitoringUitkomstVerzoek body) {
         UUID melding = id(id);
         UUID moment;
         try {
@@ -286,8 +313,16 @@ class MeldingApiController {
         }
         MonitoringUitkomst checked =
                 MonitoringUitkomst.check(body.uitkomst(), body.toelichting(), Boolean.TRUE.equals(body.heropenen()));
-        return meldingen.recordMonitoring(
-                melding, moment, checked.outcome(), checked.note(), checked.reopen(), "melding.monitoring.vastleggen");
+        return answer(
+                HttpStatus.OK,
+                meldingen.recordMonitoring(
+                        melding,
+                        ifMatch,
+                        moment,
+                        checked.outcome(),
+                        checked.note(),
+                        checked.reopen(),
+                        "melding.monitoring.vastleggen"));
     }
 
     /** A monitoring outcome, checked: one of the three, a note within bounds, reopening only on escalation. */
@@ -321,11 +356,13 @@ class MeldingApiController {
 
     @ApiResponse(responseCode = "201", description = "Vastgelegd", useReturnTypeSchema = true)
     @PostMapping(MELDINGEN + "/{id}/raadsverzoeken")
-    ResponseEntity<MeldingResource> requestRaad(@PathVariable String id, @RequestBody RaadsverzoekVerzoek body) {
+    ResponseEntity<MeldingResource> requestRaad(
+            @PathVariable String id, IfMatch ifMatch, @RequestBody RaadsverzoekVerzoek body) {
         UUID melding = id(id);
         Raadsverzoek checked = Raadsverzoek.check(body.datum(), body.gronden(), time.today(), "datum", "gronden");
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(meldingen.requestRaad(melding, checked.date(), checked.grounds(), "melding.raad.verzoeken"));
+        return answer(
+                HttpStatus.CREATED,
+                meldingen.requestRaad(melding, ifMatch, checked.date(), checked.grounds(), "melding.raad.verzoeken"));
     }
 
     /** A verzoek to the Raad, checked: a day not in the future, grounds of 10 to 2000 characters. */
@@ -411,9 +448,11 @@ class MeldingApiController {
     }
 
     @PostMapping(MELDINGEN + "/{id}/informeren")
-    MeldingResource inform(@PathVariable String id, @RequestBody InformerenVerzoek body) {
+    ResponseEntity<MeldingResource> inform(
+            @PathVariable String id, IfMatch ifMatch, @RequestBody InformerenVerzoek body) {
         UUID melding = id(id);
-        return meldingen.inform(melding, body.check(time.today()), "melding.informeren");
+        return answer(
+                HttpStatus.OK, meldingen.inform(melding, ifMatch, body.check(time.today()), "melding.informeren"));
     }
 
     /**
@@ -477,20 +516,31 @@ class MeldingApiController {
     record Correctie(String field, String value, String reason) {}
 
     @PostMapping(MELDINGEN + "/{id}/correcties")
-    MeldingResource correct(@PathVariable String id, @RequestBody CorrectieVerzoek body) {
+    ResponseEntity<MeldingResource> correct(
+            @PathVariable String id, IfMatch ifMatch, @RequestBody CorrectieVerzoek body) {
         UUID melding = id(id);
         Correctie checked = body.check(time.today());
-        return meldingen.correct(melding, checked.field(), checked.value(), checked.reason(), "melding.corrigeren");
+        return answer(
+                HttpStatus.OK,
+                meldingen.correct(
+                        melding, ifMatch, checked.field(), checked.value(), checked.reason(), "melding.corrigeren"));
     }
 
     /** Einde bemoeienis: with overdracht (VT-02) or without (VT-03). */
     record EindeVerzoek(@Nullable String statuscode) {}
 
     @PostMapping(MELDINGEN + "/{id}/einde")
-    MeldingResource end(@PathVariable String id, @RequestBody EindeVerzoek body) {
+    ResponseEntity<MeldingResource> end(@PathVariable String id, IfMatch ifMatch, @RequestBody EindeVerzoek body) {
         UUID melding = id(id);
         StatusCode code = statusCode(body.statuscode(), true);
-        return meldingen.end(melding, code, "melding.beeindigen");
+        return answer(HttpStatus.OK, meldingen.end(melding, ifMatch, code, "melding.beeindigen"));
+    }
+
+    /** The melding as it stands, with its revision as the ETag: what the next change names in If-Match. */
+    private static ResponseEntity<MeldingResource> answer(HttpStatus status, MeldingResource melding) {
+        return ResponseEntity.status(status)
+                .eTag(IfMatch.etag(melding.revision()))
+                .body(melding);
     }
 
     private static boolean invalidAlready(@Nullable String text) {

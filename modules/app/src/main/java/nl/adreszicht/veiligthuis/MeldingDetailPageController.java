@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.records.ConflictException;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
+import nl.adreszicht.records.PreconditionFailedException;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Role;
 import nl.adreszicht.time.DutchTime;
@@ -59,7 +61,7 @@ class MeldingDetailPageController {
     /** One step of the protocol as the page calls it: may throw invalid values or a refusal. */
     @FunctionalInterface
     interface Step {
-        MeldingResource take(UUID melding);
+        MeldingResource take(UUID melding, IfMatch ifMatch);
     }
 
     @GetMapping("/meldingen/{id}")
@@ -71,6 +73,7 @@ class MeldingDetailPageController {
     @PostMapping("/meldingen/{id}/veiligheidsbeoordeling")
     String assess(
             @PathVariable String id,
+            @RequestParam(required = false) @Nullable String revisie,
             @RequestParam(required = false) @Nullable String acuteOnveiligheid,
             @RequestParam(required = false) @Nullable String structureleOnveiligheid,
             @RequestParam(required = false) @Nullable String statuscode,
@@ -87,7 +90,10 @@ class MeldingDetailPageController {
             StatusCode code = invalid.collect(() -> MeldingApiController.statusCode(statuscode, false));
             invalid.throwIfAny();
             MeldingResource assessed = meldingen.assess(
-                    melding, new Meldingen.Beoordeling(acute, structural, code), "melding.beoordelen.formulier");
+                    melding,
+                    ifMatch(revisie),
+                    new Meldingen.Beoordeling(acute, structural, code),
+                    "melding.beoordelen.formulier");
             redirect.addFlashAttribute("assessed", assessed.registratienummer());
             return "redirect:/werkvoorraad";
         } catch (InvalidValuesException invalid) {
@@ -95,6 +101,9 @@ class MeldingDetailPageController {
         } catch (ConflictException refused) {
             // The protocol refused (and logged) the step; show the melding as it stands, in a request of its own.
             redirect.addFlashAttribute("conflict", "meldingen.beoordeling.conflict");
+            return "redirect:/meldingen/" + melding;
+        } catch (PreconditionFailedException stale) {
+            redirect.addFlashAttribute("conflict", STALE);
             return "redirect:/meldingen/" + melding;
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -104,41 +113,51 @@ class MeldingDetailPageController {
     @PostMapping("/meldingen/{id}/behandelaar")
     String assign(
             @PathVariable String id,
+            @RequestParam(required = false) @Nullable String revisie,
             @RequestParam(required = false) @Nullable String behandelaar,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         return step(
-                id, Map.of("behandelaar", value(behandelaar)), model, response, redirect, "melding.toegewezen", m -> {
+                id,
+                revisie,
+                Map.of("behandelaar", value(behandelaar)),
+                model,
+                response,
+                redirect,
+                "melding.toegewezen",
+                (m, ifMatch) -> {
                     if (behandelaar == null || behandelaar.isBlank()) {
                         throw new InvalidValueException("behandelaar", "validation.behandelaar.kies");
                     }
-                    return meldingen.assign(m, behandelaar, "melding.toewijzen.formulier");
+                    return meldingen.assign(m, ifMatch, behandelaar, "melding.toewijzen.formulier");
                 });
     }
 
     @PostMapping("/meldingen/{id}/onderzoek")
     String startInvestigation(
             @PathVariable String id,
+            @RequestParam(required = false) @Nullable String revisie,
             @RequestParam(required = false) @Nullable String startdatum,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         return step(
                 id,
+                revisie,
                 Map.of("startdatum", value(startdatum)),
                 model,
                 response,
                 redirect,
                 "melding.onderzoek.gestart",
-                m -> {
+                (m, ifMatch) -> {
                     LocalDate today = time.today();
                     LocalDate start =
                             startdatum == null || startdatum.isBlank() ? today : date("startdatum", startdatum);
                     if (start.isAfter(today)) {
                         throw new InvalidValueException("startdatum", "validation.startdatum.future");
                     }
-                    return meldingen.startInvestigation(m, start, "melding.onderzoek.starten.formulier");
+                    return meldingen.startInvestigation(m, ifMatch, start, "melding.onderzoek.starten.formulier");
                 });
     }
 
@@ -146,6 +165,7 @@ class MeldingDetailPageController {
     @PostMapping("/meldingen/{id}/onderzoek/afronding")
     String closeInvestigation(
             @PathVariable String id,
+            @RequestParam(required = false) @Nullable String revisie,
             @RequestParam Map<String, String> fields,
             Model model,
             HttpServletResponse response,
@@ -153,7 +173,7 @@ class MeldingDetailPageController {
         boolean early = "ja".equals(fields.get("vroegtijdigBeeindigd"));
         Map<String, String> typed = new LinkedHashMap<>(fields);
         typed.remove("_csrf");
-        return step(id, typed, model, response, redirect, "melding.onderzoek.afgerond", m -> {
+        return step(id, revisie, typed, model, response, redirect, "melding.onderzoek.afgerond", (m, ifMatch) -> {
             InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
             Map<String, String> outcomes = new LinkedHashMap<>();
             fields.forEach((name, value) -> {
@@ -167,6 +187,7 @@ class MeldingDetailPageController {
             invalid.throwIfAny();
             return meldingen.closeInvestigation(
                     m,
+                    ifMatch,
                     outcomes,
                     early,
                     "melding.onderzoek.afronden.formulier",
@@ -177,6 +198,7 @@ class MeldingDetailPageController {
     @PostMapping("/meldingen/{id}/vervolgstappen")
     String addStep(
             @PathVariable String id,
+            @RequestParam(required = false) @Nullable String revisie,
             @RequestParam(required = false) @Nullable String soort,
             @RequestParam(required = false) @Nullable String datum,
             @RequestParam(required = false) @Nullable String organisatie,
@@ -189,7 +211,7 @@ class MeldingDetailPageController {
                 "datum", value(datum),
                 "organisatie", value(organisatie),
                 "toelichting", value(toelichting));
-        return step(id, typed, model, response, redirect, "melding.vervolgstap.vastgelegd", m -> {
+        return step(id, revisie, typed, model, response, redirect, "melding.vervolgstap.vastgelegd", (m, ifMatch) -> {
             InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
             String kind = invalid.collect(() -> {
                 if (soort == null || soort.isBlank()) {
@@ -205,31 +227,44 @@ class MeldingDetailPageController {
             String note = invalid.collect(() -> MeldingApiController.text("toelichting", toelichting, 1000));
             invalid.throwIfAny();
             return meldingen.addStep(
-                    m, new Meldingen.Stap(kind, day, organisation, note), "melding.vervolgstap.toevoegen.formulier");
+                    m,
+                    ifMatch,
+                    new Meldingen.Stap(kind, day, organisation, note),
+                    "melding.vervolgstap.toevoegen.formulier");
         });
     }
 
     @PostMapping("/meldingen/{id}/einde")
     String end(
             @PathVariable String id,
+            @RequestParam(required = false) @Nullable String revisie,
             @RequestParam(required = false) @Nullable String statuscode,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        return step(id, Map.of("eindcode", value(statuscode)), model, response, redirect, "melding.beeindigd", m -> {
-            StatusCode code;
-            try {
-                code = MeldingApiController.statusCode(statuscode, true);
-            } catch (InvalidValueException wrong) {
-                throw new InvalidValueException("eindcode", wrong.messageKey());
-            }
-            return meldingen.end(m, code, "melding.beeindigen.formulier");
-        });
+        return step(
+                id,
+                revisie,
+                Map.of("eindcode", value(statuscode)),
+                model,
+                response,
+                redirect,
+                "melding.beeindigd",
+                (m, ifMatch) -> {
+                    StatusCode code;
+                    try {
+                        code = MeldingApiController.statusCode(statuscode, true);
+                    } catch (InvalidValueException wrong) {
+                        throw new InvalidValueException("eindcode", wrong.messageKey());
+                    }
+                    return meldingen.end(m, ifMatch, code, "melding.beeindigen.formulier");
+                });
     }
 
     @PostMapping("/meldingen/{id}/overdracht")
     String handOver(
             @PathVariable String id,
+            @RequestParam(required = false) @Nullable String revisie,
             @RequestParam(required = false) @Nullable String overdrachtsdatum,
             @RequestParam(required = false) @Nullable String overdrachtToelichting,
             Model model,
@@ -237,7 +272,7 @@ class MeldingDetailPageController {
             RedirectAttributes redirect) {
         Map<String, String> typed = Map.of(
                 "overdrachtsdatum", value(overdrachtsdatum), "overdrachtToelichting", value(overdrachtToelichting));
-        return step(id, typed, model, response, redirect, "melding.overdracht.aangeboden", m -> {
+        return step(id, revisie, typed, model, response, redirect, "melding.overdracht.aangeboden", (m, ifMatch) -> {
             InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
             LocalDate day = invalid.collect(() -> {
                 LocalDate d = overdrachtsdatum == null || overdrachtsdatum.isBlank()
@@ -251,31 +286,34 @@ class MeldingDetailPageController {
             String note = invalid.collect(
                     () -> MeldingApiController.text("overdrachtToelichting", overdrachtToelichting, 1000));
             invalid.throwIfAny();
-            return meldingen.handOver(m, day, note, "melding.overdragen.formulier");
+            return meldingen.handOver(m, ifMatch, day, note, "melding.overdragen.formulier");
         });
     }
 
     @PostMapping("/meldingen/{id}/monitoring")
     String planMonitoring(
             @PathVariable String id,
+            @RequestParam(required = false) @Nullable String revisie,
             @RequestParam(required = false) @Nullable String monitoringdatum,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         return step(
                 id,
+                revisie,
                 Map.of("monitoringdatum", value(monitoringdatum)),
                 model,
                 response,
                 redirect,
                 "melding.monitoring.gepland",
-                m -> meldingen.planMonitoring(
-                        m, date("monitoringdatum", monitoringdatum), "melding.monitoring.plannen.formulier"));
+                (m, ifMatch) -> meldingen.planMonitoring(
+                        m, ifMatch, date("monitoringdatum", monitoringdatum), "melding.monitoring.plannen.formulier"));
     }
 
     @PostMapping("/meldingen/{id}/monitoring/{momentId}/uitkomst")
     String recordMonitoring(
             @PathVariable String id,
+            @RequestParam(required = false) @Nullable String revisie,
             @PathVariable String momentId,
             @RequestParam(required = false) @Nullable String uitkomst,
             @RequestParam(required = false) @Nullable String monitoringToelichting,
@@ -288,7 +326,7 @@ class MeldingDetailPageController {
                 "uitkomst", value(uitkomst),
                 "monitoringToelichting", value(monitoringToelichting),
                 "heropenen", value(heropenen));
-        return step(id, typed, model, response, redirect, "melding.monitoring.vastgelegd", m -> {
+        return step(id, revisie, typed, model, response, redirect, "melding.monitoring.vastgelegd", (m, ifMatch) -> {
             UUID moment;
             try {
                 moment = UUID.fromString(momentId);
@@ -309,6 +347,7 @@ class MeldingDetailPageController {
             }
             return meldingen.recordMonitoring(
                     m,
+                    ifMatch,
                     moment,
                     checked.outcome(),
                     checked.note(),
@@ -320,13 +359,14 @@ class MeldingDetailPageController {
     @PostMapping("/meldingen/{id}/raadsverzoeken")
     String requestRaad(
             @PathVariable String id,
+            @RequestParam(required = false) @Nullable String revisie,
             @RequestParam(required = false) @Nullable String raadsdatum,
             @RequestParam(required = false) @Nullable String gronden,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Map<String, String> typed = Map.of("raadsdatum", value(raadsdatum), "gronden", value(gronden));
-        return step(id, typed, model, response, redirect, "melding.raad.vastgelegd", m -> {
+        return step(id, revisie, typed, model, response, redirect, "melding.raad.vastgelegd", (m, ifMatch) -> {
             List<InvalidValueException> errors = new java.util.ArrayList<>();
             LocalDate day = null;
             try {
@@ -344,7 +384,8 @@ class MeldingDetailPageController {
             if (!errors.isEmpty()) {
                 throw new InvalidValuesException(errors);
             }
-            return meldingen.requestRaad(m, checked.date(), checked.grounds(), "melding.raad.verzoeken.formulier");
+            return meldingen.requestRaad(
+                    m, ifMatch, checked.date(), checked.grounds(), "melding.raad.verzoeken.formulier");
         });
     }
 
@@ -352,6 +393,7 @@ class MeldingDetailPageController {
     @PostMapping("/meldingen/{id}/informeren")
     String inform(
             @PathVariable String id,
+            @RequestParam(required = false) @Nullable String revisie,
             @RequestParam(required = false) @Nullable String keuze,
             @RequestParam(required = false) @Nullable String geinformeerdOp,
             @RequestParam(required = false) @Nullable String wijze,
@@ -366,7 +408,7 @@ class MeldingDetailPageController {
                 "wijze", value(wijze),
                 "uitstelgrond", value(uitstelgrond),
                 "herbeoordelingOp", value(herbeoordelingOp));
-        return step(id, typed, model, response, redirect, "melding.informeren.vastgelegd", m -> {
+        return step(id, revisie, typed, model, response, redirect, "melding.informeren.vastgelegd", (m, ifMatch) -> {
             boolean postpone = "uitstel".equals(keuze);
             InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
             LocalDate informedOn = postpone ? null : invalid.collect(() -> date("geinformeerdOp", geinformeerdOp));
@@ -379,13 +421,14 @@ class MeldingDetailPageController {
                             postpone ? (uitstelgrond == null || uitstelgrond.isBlank() ? "?" : uitstelgrond) : null,
                             review)
                     .check(time.today());
-            return meldingen.inform(m, informing, "melding.informeren.formulier");
+            return meldingen.inform(m, ifMatch, informing, "melding.informeren.formulier");
         });
     }
 
     @PostMapping("/meldingen/{id}/correcties")
     String correct(
             @PathVariable String id,
+            @RequestParam(required = false) @Nullable String revisie,
             @RequestParam(required = false) @Nullable String veld,
             @RequestParam(required = false) @Nullable String waarde,
             @RequestParam(required = false) @Nullable String correctieReden,
@@ -394,7 +437,7 @@ class MeldingDetailPageController {
             RedirectAttributes redirect) {
         Map<String, String> typed =
                 Map.of("veld", value(veld), "waarde", value(waarde), "correctieReden", value(correctieReden));
-        return step(id, typed, model, response, redirect, "melding.gecorrigeerd", m -> {
+        return step(id, revisie, typed, model, response, redirect, "melding.gecorrigeerd", (m, ifMatch) -> {
             MeldingApiController.Correctie checked;
             try {
                 checked = new MeldingApiController.CorrectieVerzoek(veld, waarde, correctieReden).check(time.today());
@@ -407,8 +450,27 @@ class MeldingDetailPageController {
                         .toList());
             }
             return meldingen.correct(
-                    m, checked.field(), checked.value(), checked.reason(), "melding.corrigeren.formulier");
+                    m, ifMatch, checked.field(), checked.value(), checked.reason(), "melding.corrigeren.formulier");
         });
+    }
+
+    /** The notice when the melding changed since the page showed it (another tab, a colleague). */
+    static final String STALE = "melding.intussenGewijzigd";
+
+    /**
+     * The revision the page showed, from its form's hidden {@code revisie}: a step decided on a page that is no longer
+     * current is refused (the melding shows how it stands now) rather than applied over a change the person never saw.
+     * A form without it (an older page) is taken as it comes, as before.
+     */
+    static IfMatch ifMatch(@Nullable String revisie) {
+        if (revisie == null || revisie.isBlank()) {
+            return IfMatch.NOT_ASKED;
+        }
+        try {
+            return IfMatch.revision(Long.parseLong(revisie.strip()));
+        } catch (NumberFormatException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
     }
 
     /** The vervolgstappen the page records with the general form; overdracht and the Raad have their own. */
@@ -420,6 +482,7 @@ class MeldingDetailPageController {
      */
     private String step(
             String id,
+            @Nullable String revisie,
             Map<String, String> typed,
             Model model,
             HttpServletResponse response,
@@ -429,7 +492,7 @@ class MeldingDetailPageController {
         UUID melding = uuid(id);
         Map<String, String> errors = new LinkedHashMap<>();
         try {
-            MeldingResource after = step.take(melding);
+            MeldingResource after = step.take(melding, ifMatch(revisie));
             redirect.addFlashAttribute("done", done);
             redirect.addFlashAttribute("doneNumber", after.registratienummer());
             return "redirect:/meldingen/" + melding;
@@ -439,6 +502,9 @@ class MeldingDetailPageController {
             errors.put(field(invalid.field()), invalid.messageKey());
         } catch (ConflictException refused) {
             redirect.addFlashAttribute("conflictText", refused.getMessage());
+            return "redirect:/meldingen/" + melding;
+        } catch (PreconditionFailedException stale) {
+            redirect.addFlashAttribute("conflict", STALE);
             return "redirect:/meldingen/" + melding;
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());

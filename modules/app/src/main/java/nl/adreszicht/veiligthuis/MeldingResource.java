@@ -1,5 +1,6 @@
 package nl.adreszicht.veiligthuis;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -8,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An advies or melding as Veilig Thuis sees it, melder identity included: every endpoint that returns it is for VT
- * roles only (docs/security/permissions.md).
+ * roles only (docs/security/permissions.md). Its revision is the ETag a change must name in If-Match.
  */
 @Schema(name = "Melding")
 record MeldingResource(
@@ -42,7 +43,10 @@ record MeldingResource(
                 description = "Bewaartermijn: de melding wordt tot en met deze datum bewaard en daarna verwijderd"
                         + " (leeg als ze niet is ingepland)")
         @Nullable
-        LocalDate bewaartermijnTot) {
+        LocalDate bewaartermijnTot,
+
+        // Not in the body: the API answers it as the ETag header, the page as its forms' hidden revisie.
+        @JsonIgnore @Schema(hidden = true) long revision) {
 
     /** The melding as Veilig Thuis sees it, with its last day of retention: of a BSN only the last three digits. */
     static MeldingResource of(Melding melding, @Nullable LocalDate keptUntil) {
@@ -121,7 +125,8 @@ record MeldingResource(
                 melding.follow().correcties().stream()
                         .map(c -> new Correctie(c.field(), c.oldValue(), c.newValue(), c.reason(), c.correctedAt()))
                         .toList(),
-                keptUntil);
+                keptUntil,
+                melding.revision());
     }
 
     private static @Nullable Informeren informeren(Melding melding) {

@@ -28,7 +28,7 @@ class MeldingStore {
             + " structurele_onveiligheid, assessment_code, investigation_started_on, investigation_due,"
             + " investigation_closed_at, investigation_closed_early, ended_at, end_code, colour_mark, behandelaar,"
             + " behandelaar_since, informed_on, informed_how, informed_note, informing_postponed_ground,"
-            + " informing_review_on,"
+            + " informing_review_on, revision,"
             + " (SELECT p.display_name FROM vt_professional p WHERE p.subject = behandelaar) AS behandelaar_name"
             + " FROM vt_melding WHERE id = ? AND vt_region = ?";
 
@@ -137,6 +137,20 @@ class MeldingStore {
     /** The same, its row locked until the transaction ends: for a protocol step. */
     Optional<Melding> lock(UUID id, String region) {
         return read(MELDING + " FOR UPDATE", id, region);
+    }
+
+    /**
+     * Counts a change of the melding: its revision goes one up, only from the revision the change was decided on. The
+     * step's row lock already keeps a second change out until this one commits; the guard makes the revision the
+     * change was checked against part of the write itself.
+     *
+     * @return whether the melding was still at {@code revision} (and now is at the next)
+     */
+    boolean revise(UUID id, long revision) {
+        return jdbc.sql("UPDATE vt_melding SET revision = revision + 1 WHERE id = ? AND revision = ?")
+                        .params(id, revision)
+                        .update()
+                == 1;
     }
 
     /** Writes where a melding stands now: its beoordeling, onderzoek, einde, mark and the onderzoek's outcomes. */
@@ -545,7 +559,8 @@ class MeldingStore {
                                 row.getString("informed_note"),
                                 row.getString("informing_postponed_ground"),
                                 row.getObject("informing_review_on", LocalDate.class)),
-                        List.of()));
+                        List.of()),
+                row.getLong("revision"));
     }
 
     private static Melding.@Nullable Behandelaar behandelaar(ResultSet row) throws SQLException {

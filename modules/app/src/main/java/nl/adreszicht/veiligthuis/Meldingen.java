@@ -19,8 +19,10 @@ import nl.adreszicht.codelists.VtRegions;
 import nl.adreszicht.colour.ColourEscalations;
 import nl.adreszicht.monitor.MonitoredRecordChanged;
 import nl.adreszicht.records.ConflictException;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.NotFoundException;
+import nl.adreszicht.records.PreconditionFailedException;
 import nl.adreszicht.records.RecordChanged;
 import nl.adreszicht.records.RecordStored;
 import nl.adreszicht.records.TerugkoppelingGegeven;
@@ -165,8 +167,8 @@ class Meldingen {
      * Records the veiligheidsbeoordeling (once) and has the address's colour recomputed (acute onveiligheid makes it
      * red); the police melder gets the status code.
      */
-    MeldingResource assess(UUID id, Beoordeling beoordeling, String action) {
-        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+    MeldingResource assess(UUID id, IfMatch ifMatch, Beoordeling beoordeling, String action) {
+        return change(id, ifMatch, action, AccessKind.WIJZIGEN, melding -> {
             Melding assessed = melding.assess(
                     beoordeling.acuteOnveiligheid(),
                     beoordeling.structureleOnveiligheid(),
@@ -179,8 +181,8 @@ class Meldingen {
     }
 
     /** Starts the onderzoek, due ten weeks later. */
-    MeldingResource startInvestigation(UUID id, LocalDate start, String action) {
-        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+    MeldingResource startInvestigation(UUID id, IfMatch ifMatch, LocalDate start, String action) {
+        return change(id, ifMatch, action, AccessKind.WIJZIGEN, melding -> {
             Melding started = melding.startInvestigation(start);
             store.update(started);
             return started;
@@ -192,8 +194,13 @@ class Meldingen {
      * them against the melding's own violence types (and refuses the whole step when one is wrong).
      */
     MeldingResource closeInvestigation(
-            UUID id, Map<String, String> outcomes, boolean early, String action, Consumer<List<String>> checkOutcomes) {
-        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+            UUID id,
+            IfMatch ifMatch,
+            Map<String, String> outcomes,
+            boolean early,
+            String action,
+            Consumer<List<String>> checkOutcomes) {
+        return change(id, ifMatch, action, AccessKind.WIJZIGEN, melding -> {
             checkOutcomes.accept(melding.violenceTypeCodes());
             Melding closed = melding.closeInvestigation(outcomes, early, time.now());
             store.update(closed);
@@ -209,8 +216,8 @@ class Meldingen {
             @Nullable String organisation,
             @Nullable String note) {}
 
-    MeldingResource addStep(UUID id, Stap stap, String action) {
-        return change(id, action, AccessKind.AANMAKEN, melding -> {
+    MeldingResource addStep(UUID id, IfMatch ifMatch, Stap stap, String action) {
+        return change(id, ifMatch, action, AccessKind.AANMAKEN, melding -> {
             Melding.Stap step = new Melding.Stap(
                     UUID.randomUUID(),
                     stap.kind(),
@@ -230,8 +237,8 @@ class Meldingen {
      *
      * @throws InvalidValueException when the region knows no such professional
      */
-    MeldingResource assign(UUID id, String subject, String action) {
-        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+    MeldingResource assign(UUID id, IfMatch ifMatch, String subject, String action) {
+        return change(id, ifMatch, action, AccessKind.WIJZIGEN, melding -> {
             MeldingStore.Professional professional = store.professional(subject, melding.region())
                     .orElseThrow(() -> new InvalidValueException("behandelaar", "validation.behandelaar.onbekend"));
             Melding assigned = melding.assign(
@@ -245,8 +252,8 @@ class Meldingen {
      * Offers the case to the lokaal team of the address's gemeente: it appears in that gemeente's inbox of
      * overdrachten, without the melder.
      */
-    MeldingResource handOver(UUID id, LocalDate date, @Nullable String note, String action) {
-        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+    MeldingResource handOver(UUID id, IfMatch ifMatch, LocalDate date, @Nullable String note, String action) {
+        return change(id, ifMatch, action, AccessKind.WIJZIGEN, melding -> {
             String gemeente = addresses
                     .gemeenteOf(melding.address())
                     .map(GemeenteCode::value)
@@ -273,8 +280,8 @@ class Meldingen {
      * Records a verzoek tot onderzoek to the Raad voor de Kinderbescherming; the college of the address's gemeente gets
      * a notice that a request was made, without any content.
      */
-    MeldingResource requestRaad(UUID id, LocalDate date, String grounds, String action) {
-        return change(id, action, AccessKind.AANMAKEN, melding -> {
+    MeldingResource requestRaad(UUID id, IfMatch ifMatch, LocalDate date, String grounds, String action) {
+        return change(id, ifMatch, action, AccessKind.AANMAKEN, melding -> {
             Melding.Raadsverzoek verzoek = new Melding.Raadsverzoek(UUID.randomUUID(), date, grounds, utc(time.now()));
             Melding requested = melding.requestRaad(verzoek);
             String gemeente = addresses
@@ -288,8 +295,8 @@ class Meldingen {
     }
 
     /** Records how the people in the melding were informed, or a ground to postpone it with a review date. */
-    MeldingResource inform(UUID id, Melding.Informing informing, String action) {
-        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+    MeldingResource inform(UUID id, IfMatch ifMatch, Melding.Informing informing, String action) {
+        return change(id, ifMatch, action, AccessKind.WIJZIGEN, melding -> {
             Melding informed = melding.inform(informing);
             store.inform(informed);
             return informed;
@@ -300,8 +307,8 @@ class Meldingen {
      * Corrects one field of a melding with a reason (the earlier value stays in its correction history); the colour
      * of the address is recomputed, and when the correction changed what the tally counts, the tally follows.
      */
-    MeldingResource correct(UUID id, String field, String value, String reason, String action) {
-        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+    MeldingResource correct(UUID id, IfMatch ifMatch, String field, String value, String reason, String action) {
+        return change(id, ifMatch, action, AccessKind.WIJZIGEN, melding -> {
             Melding corrected = melding.correct(
                     field, value, reason, currentProfessional.require().subject(), time.now());
             List<Melding.Correctie> history = corrected.follow().correcties();
@@ -313,8 +320,8 @@ class Meldingen {
     }
 
     /** Plans a monitoring moment by hand (also after the involvement ended). */
-    MeldingResource planMonitoring(UUID id, LocalDate due, String action) {
-        return change(id, action, AccessKind.AANMAKEN, melding -> {
+    MeldingResource planMonitoring(UUID id, IfMatch ifMatch, LocalDate due, String action) {
+        return change(id, ifMatch, action, AccessKind.AANMAKEN, melding -> {
             Melding.Moment moment = new Melding.Moment(UUID.randomUUID(), due, null, null, null, null, false);
             Melding planned = melding.planMonitoring(moment);
             store.insertMoment(planned, moment, currentProfessional.require().subject(), utc(time.now()));
@@ -327,8 +334,14 @@ class Meldingen {
      * worklist again).
      */
     MeldingResource recordMonitoring(
-            UUID id, UUID moment, String outcome, @Nullable String note, boolean reopen, String action) {
-        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+            UUID id,
+            IfMatch ifMatch,
+            UUID moment,
+            String outcome,
+            @Nullable String note,
+            boolean reopen,
+            String action) {
+        return change(id, ifMatch, action, AccessKind.WIJZIGEN, melding -> {
             Melding recorded = melding.recordMonitoring(
                     moment, outcome, note, reopen, currentProfessional.require().subject(), time.now());
             store.updateMoment(recorded.follow().monitoring().stream()
@@ -343,13 +356,21 @@ class Meldingen {
     }
 
     /**
-     * The lokaal team's answer to an overdracht, on the melding under its row lock: {@code step} decides, the caller
-     * writes; logged as a change of the melding by the gemeente-medewerker.
+     * The lokaal team's answer to an overdracht, on the melding under its row lock, from the revision the caller read
+     * ({@code ifMatch}): {@code step} decides on the melding at its next revision, the caller writes; logged as a change
+     * of the melding by the gemeente-medewerker.
      */
-    <T> T answer(MeldingStore.OfferedTo offer, String action, java.util.function.Function<Melding, T> step) {
+    <T> T answer(
+            MeldingStore.OfferedTo offer,
+            IfMatch ifMatch,
+            String action,
+            java.util.function.Function<Melding, T> step) {
         try {
             return transaction.execute(status -> {
-                Melding melding = store.lock(offer.melding(), offer.region()).orElseThrow();
+                Melding locked = store.lock(offer.melding(), offer.region()).orElseThrow();
+                ifMatch.requireCurrent(locked.revision());
+                // Counted first: a step the protocol refuses rolls the count back with everything else.
+                Melding melding = revised(locked, locked);
                 T result = step.apply(melding);
                 // The monitor follows an overdracht up as an intervention until the lokaal team refuses it.
                 events.publishEvent(new MonitoredRecordChanged(melding.address()));
@@ -361,6 +382,10 @@ class Meldingen {
             accessLog.record(AccessEntry.of(
                     AccessKind.LEZEN, action, OBJECT_TYPE, offer.melding().toString()));
             throw new ConflictException(refused.getMessage());
+        } catch (PreconditionFailedException stale) {
+            accessLog.record(AccessEntry.of(
+                    AccessKind.LEZEN, action, OBJECT_TYPE, offer.melding().toString()));
+            throw stale;
         }
     }
 
@@ -377,8 +402,8 @@ class Meldingen {
     }
 
     /** Ends Veilig Thuis's involvement, with the status code the police melder sees. */
-    MeldingResource end(UUID id, StatusCode code, String action) {
-        return change(id, action, AccessKind.WIJZIGEN, melding -> {
+    MeldingResource end(UUID id, IfMatch ifMatch, StatusCode code, String action) {
+        return change(id, ifMatch, action, AccessKind.WIJZIGEN, melding -> {
             Melding ended = melding.end(code, time.now());
             store.update(ended);
             return ended;
@@ -394,7 +419,8 @@ class Meldingen {
      * @throws NotFoundException when the region has no such melding
      * @throws ConflictException when the protocol does not allow the step here
      */
-    private MeldingResource change(UUID id, String action, AccessKind kind, UnaryOperator<Melding> step) {
+    private MeldingResource change(
+            UUID id, IfMatch ifMatch, String action, AccessKind kind, UnaryOperator<Melding> step) {
         String region = region();
         try {
             return transaction.execute(status -> {
@@ -402,7 +428,8 @@ class Meldingen {
                     accessLog.refusedIfExists(action, OBJECT_TYPE, id.toString());
                     return new NotFoundException(notFound());
                 });
-                Melding after = step.apply(before);
+                ifMatch.requireCurrent(before.revision());
+                Melding after = revised(before, step.apply(before));
                 // A step of the protocol is no new record, but the monitor counts it (funnel, deadlines,
                 // interventions).
                 events.publishEvent(new MonitoredRecordChanged(after.address()));
@@ -415,7 +442,25 @@ class Meldingen {
         } catch (Handelingsprotocol.Refused refused) {
             accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
             throw new ConflictException(refused.getMessage());
+        } catch (PreconditionFailedException stale) {
+            // Changed since the caller read it: nothing changes; its current revision was read and told.
+            accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
+            throw stale;
         }
+    }
+
+    /**
+     * Stores that {@code before} changed into {@code after}: the revision one up, guarded by the revision the change
+     * was checked against, in the change's transaction.
+     *
+     * @throws PreconditionFailedException when the melding is no longer at that revision (nothing is changed)
+     */
+    private Melding revised(Melding before, Melding after) {
+        if (!store.revise(before.id(), before.revision())) {
+            throw new PreconditionFailedException(
+                    "Deze melding is intussen gewijzigd. Lees haar opnieuw en probeer het" + " dan nog eens.");
+        }
+        return after.revised();
     }
 
     /** A melding's id from its text; an id that is no UUID names no melding. */

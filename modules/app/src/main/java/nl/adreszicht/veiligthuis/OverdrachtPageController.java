@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidValueException;
+import nl.adreszicht.records.PreconditionFailedException;
 import nl.adreszicht.records.StatedReason;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -44,13 +45,19 @@ class OverdrachtPageController {
     }
 
     @PostMapping("/overdrachten/{id}/acceptatie")
-    String accept(@PathVariable String id, RedirectAttributes redirect) {
+    String accept(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String revisie,
+            RedirectAttributes redirect) {
         UUID overdracht = uuid(id);
         try {
-            overdrachten.accept(overdracht, "overdracht.accepteren.formulier");
+            overdrachten.accept(
+                    overdracht, MeldingDetailPageController.ifMatch(revisie), "overdracht.accepteren.formulier");
             redirect.addFlashAttribute("done", "overdracht.geaccepteerd");
         } catch (ConflictException refused) {
             redirect.addFlashAttribute("conflictText", refused.getMessage());
+        } catch (PreconditionFailedException stale) {
+            redirect.addFlashAttribute("conflict", STALE);
         }
         return "redirect:/overdrachten/" + overdracht;
     }
@@ -58,13 +65,18 @@ class OverdrachtPageController {
     @PostMapping("/overdrachten/{id}/weigering")
     String refuse(
             @PathVariable String id,
+            @RequestParam(required = false) @Nullable String revisie,
             @RequestParam(required = false) @Nullable String reden,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         UUID overdracht = uuid(id);
         try {
-            overdrachten.refuse(overdracht, StatedReason.of(reden), "overdracht.weigeren.formulier");
+            overdrachten.refuse(
+                    overdracht,
+                    MeldingDetailPageController.ifMatch(revisie),
+                    StatedReason.of(reden),
+                    "overdracht.weigeren.formulier");
             redirect.addFlashAttribute("done", "overdracht.geweigerd");
             return "redirect:/overdrachten/" + overdracht;
         } catch (InvalidValueException invalid) {
@@ -75,8 +87,14 @@ class OverdrachtPageController {
         } catch (ConflictException refused) {
             redirect.addFlashAttribute("conflictText", refused.getMessage());
             return "redirect:/overdrachten/" + overdracht;
+        } catch (PreconditionFailedException stale) {
+            redirect.addFlashAttribute("conflict", STALE);
+            return "redirect:/overdrachten/" + overdracht;
         }
     }
+
+    /** The notice when the case changed since the page showed the offer (a colleague answered, VT changed it). */
+    static final String STALE = "overdracht.intussenGewijzigd";
 
     private String page(Model model, String id, String action, Map<String, String> errors, String reason) {
         model.addAttribute(

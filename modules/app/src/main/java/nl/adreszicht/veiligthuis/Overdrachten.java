@@ -1,5 +1,6 @@
 package nl.adreszicht.veiligthuis;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.NotFoundException;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
@@ -74,7 +76,10 @@ class Overdrachten {
             String status,
             @Nullable OffsetDateTime beslistOp) {}
 
-    /** An offer as the lokaal team sees it: what it needs to take over, not who reported it. */
+    /**
+     * An offer as the lokaal team sees it: what it needs to take over, not who reported it. Its ETag is its melding's
+     * revision: the answer changes the melding, so it must be given on the melding as the team read it.
+     */
     @Schema(name = "Overdracht")
     record OverdrachtResource(
             String id,
@@ -90,7 +95,10 @@ class Overdrachten {
             List<MeldingResource.Geweldsvorm> geweldsvormen,
             List<Betrokkene> betrokkenen,
             @Nullable OffsetDateTime beslistOp,
-            @Nullable String weigeringsreden) {}
+            @Nullable String weigeringsreden,
+
+            // The revision of its melding, which an answer changes: the ETag header, not in the body.
+            @JsonIgnore @Schema(hidden = true) long revision) {}
 
     @Schema(name = "AdresVanOverdracht")
     record Adres(String straat, String huisnummer, String postcode, String woonplaats) {}
@@ -151,19 +159,20 @@ class Overdrachten {
     }
 
     /** Accepts the offer: the lokaal team takes the case over; the monitoring moments are planned. */
-    OverdrachtResource accept(UUID id, String action) {
-        return decide(id, true, null, action);
+    OverdrachtResource accept(UUID id, IfMatch ifMatch, String action) {
+        return decide(id, ifMatch, true, null, action);
     }
 
     /** Refuses the offer with a reason: the case is Veilig Thuis's again and shows so on its worklist. */
-    OverdrachtResource refuse(UUID id, String reason, String action) {
-        return decide(id, false, reason, action);
+    OverdrachtResource refuse(UUID id, IfMatch ifMatch, String reason, String action) {
+        return decide(id, ifMatch, false, reason, action);
     }
 
-    private OverdrachtResource decide(UUID id, boolean accepted, @Nullable String reason, String action) {
+    private OverdrachtResource decide(
+            UUID id, IfMatch ifMatch, boolean accepted, @Nullable String reason, String action) {
         MeldingStore.OfferedTo offer = scoped(id, action).orElseThrow(() -> new NotFoundException(notFound()));
         Professional professional = currentProfessional.require();
-        return meldingen.answer(offer, action, melding -> {
+        return meldingen.answer(offer, ifMatch, action, melding -> {
             Melding after = melding.decide(
                     id,
                     accepted,
@@ -225,7 +234,8 @@ class Overdrachten {
                                 new Betrokkene(person.role(), person.relation(), person.name(), person.birthDate()))
                         .toList(),
                 offer.decidedAt(),
-                offer.refusalReason());
+                offer.refusalReason(),
+                melding.revision());
     }
 
     static String notFound() {

@@ -62,22 +62,21 @@ class ColourExplanationTest {
                                 """.formatted(
                                         address.substring(0, 8), LocalDate.now().minusDays(10), address)))
                 .andReturn();
-        String melding = json.readTree(mvc.perform(post("/api/v1/meldingen")
-                                .with(VT.api())
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("""
-                                        {"adresId": "%s", "melder": {"sector": "onderwijs", "naam": "Juf Test"},
-                                         "reden": "Kind vertelt over geweld thuis.", "geweldsvormen": ["partnergeweld"],
-                                         "betrokkenen": [{"rol": "kind", "naam": "Test Kind"}]}
-                                        """.formatted(address)))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString())
-                .get("id")
-                .asString();
+        var intake = mvc.perform(post("/api/v1/meldingen")
+                        .with(VT.api())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"adresId": "%s", "melder": {"sector": "onderwijs", "naam": "Juf Test"},
+                                 "reden": "Kind vertelt over geweld thuis.", "geweldsvormen": ["partnergeweld"],
+                                 "betrokkenen": [{"rol": "kind", "naam": "Test Kind"}]}
+                                """.formatted(address)))
+                .andReturn()
+                .getResponse();
+        String melding = json.readTree(intake.getContentAsString()).get("id").asString();
         mvc.perform(
                 post("/api/v1/meldingen/" + melding + "/veiligheidsbeoordeling")
                         .with(VT.api())
+                        .header("If-Match", intake.getHeader("ETag"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(
                                 "{\"acuteOnveiligheid\": true, \"structureleOnveiligheid\": true, \"statuscode\": \"VT-01-01\"}"));

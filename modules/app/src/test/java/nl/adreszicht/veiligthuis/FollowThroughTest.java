@@ -556,8 +556,29 @@ class FollowThroughTest {
             org.springframework.test.web.servlet.request.RequestPostProcessor who,
             Map<String, Object> body)
             throws Exception {
-        return mvc.perform(
-                post(path).with(who).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
+        return mvc.perform(post(path)
+                .with(who)
+                .header("If-Match", etag(path, who))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body)));
+    }
+
+    /**
+     * What a client does before a change: it reads the melding (or the offer) as it stands and changes from that
+     * revision. A caller who may not read it changes from any revision ({@code *}): the answer is the refusal.
+     */
+    private String etag(String path, org.springframework.test.web.servlet.request.RequestPostProcessor who)
+            throws Exception {
+        java.util.regex.Matcher resource = java.util.regex.Pattern.compile("/api/v1/(meldingen|overdrachten)/[^/]+")
+                .matcher(path);
+        if (!resource.lookingAt()) {
+            return "*";
+        }
+        String etag = mvc.perform(get(resource.group()).with(who))
+                .andReturn()
+                .getResponse()
+                .getHeader("ETag");
+        return etag == null ? "*" : etag;
     }
 
     private JsonNode read(ResultActions result) throws Exception {

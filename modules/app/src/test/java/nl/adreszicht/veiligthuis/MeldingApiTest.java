@@ -432,17 +432,29 @@ class MeldingApiTest {
         return step(id, path, vt, body);
     }
 
+    /** A step from the revision of the melding this test last read (If-Match: the ETag of that answer). */
     private ResultActions step(String id, String path, Requests who, Map<String, Object> body) throws Exception {
-        return send(post("/api/v1/meldingen/" + id + "/" + path), who, body);
+        return send(
+                post("/api/v1/meldingen/" + id + "/" + path).header("If-Match", etags.getOrDefault(id, "*")),
+                who,
+                body);
     }
+
+    /** The ETag of each melding as this test last read it, from the answers of the intake and every step. */
+    private final Map<String, String> etags = new java.util.HashMap<>();
 
     private ResultActions send(
             org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
             Requests who,
             Map<String, Object> body)
             throws Exception {
-        return mvc.perform(
+        ResultActions result = mvc.perform(
                 request.with(who.api()).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
+        var response = result.andReturn().getResponse();
+        if (response.getHeader("ETag") != null) {
+            etags.put(json.readTree(response.getContentAsString()).get("id").asString(), response.getHeader("ETag"));
+        }
+        return result;
     }
 
     private ResultActions created(

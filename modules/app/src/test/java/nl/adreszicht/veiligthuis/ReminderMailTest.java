@@ -165,18 +165,17 @@ class ReminderMailTest {
                 "reden", "Kind vertelt over geweld thuis.",
                 "geweldsvormen", List.of("partnergeweld"),
                 "betrokkenen", List.of(Map.of("rol", "kind", "naam", "Sam Herinnering")));
-        String id = json.readTree(mvc.perform(post("/api/v1/meldingen")
-                                .with(VT.api())
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content(json.writeValueAsString(body)))
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString())
-                .get("id")
-                .asString();
+        var intake = mvc.perform(post("/api/v1/meldingen")
+                        .with(VT.api())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(body)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse();
+        String id = json.readTree(intake.getContentAsString()).get("id").asString();
         mvc.perform(post("/api/v1/meldingen/" + id + "/behandelaar")
                         .with(SUPERVISOR.api())
+                        .header("If-Match", intake.getHeader("ETag"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"behandelaar\": \"" + behandelaar + "\"}"))
                 .andExpect(status().isOk());
