@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 13 over the wire, for the inzage and destruction requests, the break-the-glass review, the approval of a
- * colour lowering and the status of a case's action: each change of an existing resource names the revision it changes in {@code If-Match}. Without it
+ * colour lowering, the status of a case's action, and a case's triage, plan, minutes and closing: each change of an existing resource names the revision it changes in {@code If-Match}. Without it
  * the answer is 428; with a revision someone else already changed, 412 and nothing changes (read back); with the
  * revision read, 200 and the new ETag, which the next read answers too. Two changes sent at once from one ETag: exactly
  * one applies.
@@ -36,6 +36,7 @@ class ChangesFromTheRevisionReadTest extends OverTheWire {
     private static final Requests VT = new Requests(Role.VT_MEDEWERKER, "veilig-thuis-drenthe", "VT03", null);
     private static final Requests SUPERVISOR = new Requests(Role.VT_SUPERVISOR, "veilig-thuis-drenthe", "VT03", null);
     private static final Requests POLICE = new Requests(Role.POLITIE_MEDEWERKER, "politie-noord-nederland", null, null);
+    private static final Requests PROCESREGISSEUR = new Requests(Role.ZVH_PROCESREGISSEUR, "zvh-drenthe", "VT03", null);
 
     @Autowired
     EmbeddedPostgres postgres;
@@ -252,6 +253,143 @@ class ChangesFromTheRevisionReadTest extends OverTheWire {
                         .status())
                 .isEqualTo(412);
         assertThat(action(professional, id).get("status").asString()).isEqualTo("gestart");
+    }
+
+    @Test
+    void aCaseIsTriagedPlannedMinutedAndClosedFromTheEtagItsReadAnswered() {
+        // Coevorden: no other test has cases or meetings there, so nothing else moves this case or its agenda.
+        String address = address("GM0109");
+        incident(address, "S2");
+        String police = token(POLICE);
+        String regisseur = token(PROCESREGISSEUR, "c1d2e3f4-0000-4000-8000-00000000e7b1");
+        Wire.Response referred = call("POST", "/api/v1/aanmeldingen", police, null, """
+                {"adresId": "%s", "reden": "Herhaald geweld; kinderen zijn getuige."}""".formatted(address));
+        assertThat(referred.status()).as(referred.body()).isEqualTo(201);
+        assertThat(referred.header("ETag")).contains("\"1\"");
+        String id = json(referred).get("id").asString();
+
+        // Triage (a referral is the case's row from referral to closing).
+        String referral = "/api/v1/aanmeldingen/" + id;
+        String accept = "{\"besluit\": \"accepteren\", \"partners\": [\"reclassering-drenthe\"]}";
+        assertThat(call("POST", referral + "/triage", regisseur, null, accept).status())
+                .isEqualTo(428);
+        assertThat(call("POST", referral + "/triage", regisseur, "\"7\"", accept)
+                        .status())
+                .isEqualTo(412);
+        Wire.Response unchanged = call("GET", referral, regisseur, null, null);
+        assertThat(json(unchanged).get("status").asString())
+                .as("nothing changed")
+                .isEqualTo("aangemeld");
+        assertThat(unchanged.header("ETag")).contains("\"1\"");
+        Wire.Response triaged = call("POST", referral + "/triage", regisseur, "\"1\"", accept);
+        assertThat(triaged.status()).as(triaged.body()).isEqualTo(200);
+        assertThat(triaged.header("ETag")).contains("\"2\"");
+        assertThat(call("GET", referral, regisseur, null, null).header("ETag")).contains("\"2\"");
+        // The same decision again from the ETag it was taken on: 412 (its Idempotency-Key is the way to retry).
+        assertThat(call("POST", referral + "/triage", regisseur, "\"1\"", accept)
+                        .status())
+                .isEqualTo(412);
+
+        // The plan lives on the case: GET of the plan and of the case answer the case's ETag.
+        String path = "/api/v1/casussen/" + id;
+        String caseEtag =
+                call("GET", path, regisseur, null, null).header("ETag").orElseThrow();
+        assertThat(call("GET", path + "/plan", regisseur, null, null).header("ETag"))
+                .contains(caseEtag);
+        String plan = """
+                {"doelen": [{"soort": "veiligheid", "omschrijving": "Geen geweld meer in het gezin."}],
+                 "regisseurOrganisatie": "reclassering-drenthe", "regisseurNaam": "R. de Regisseur",
+                 "herbeoordelingsdatum": "%s"}""".formatted(TestClock.TODAY.plusMonths(3));
+        assertThat(call("POST", path + "/plan", regisseur, null, plan).status()).isEqualTo(428);
+        assertThat(call("POST", path + "/plan", regisseur, "\"1\"", plan).status())
+                .isEqualTo(412);
+        assertThat(json(call("GET", path + "/plan", regisseur, null, null))
+                        .get("doelen")
+                        .size())
+                .as("nothing changed")
+                .isZero();
+        Wire.Response planned = call("POST", path + "/plan", regisseur, caseEtag, plan);
+        assertThat(planned.status()).as(planned.body()).isEqualTo(200);
+        String plannedEtag = planned.header("ETag").orElseThrow();
+        assertThat(plannedEtag).isNotEqualTo(caseEtag);
+        assertThat(call("GET", path, regisseur, null, null).header("ETag")).contains(plannedEtag);
+
+        // Minutes: an agenda item has no GET of its own; the meeting shows its ETag.
+        Wire.Response meeting = call("POST", "/api/v1/overleggen", regisseur, null, """
+                {"datum": "%s", "aanvang": "16:45", "gemeenten": ["GM0109"]}""".formatted(TestClock.TODAY));
+        assertThat(meeting.status()).as(meeting.body()).isIn(200, 201);
+        String meetingId = json(meeting).get("id").asString();
+        JsonNode agenda = json(call(
+                        "POST",
+                        "/api/v1/overleggen/" + meetingId + "/geheimhoudingsverklaringen",
+                        regisseur,
+                        null,
+                        null))
+                .get("agenda");
+        JsonNode item = find(agenda, id, "casusId");
+        String itemEtag = item.get("etag").asString();
+        String minutes = "/api/v1/overleggen/" + meetingId + "/casussen/" + id + "/verslag";
+        String said = "{\"besluiten\": \"Regie bij reclassering.\", \"risico\": \"hoog\"}";
+        assertThat(call("POST", minutes, regisseur, null, said).status()).isEqualTo(428);
+        assertThat(call("POST", minutes, regisseur, "\"99\"", said).status()).isEqualTo(412);
+        assertThat(find(
+                                json(call("GET", "/api/v1/overleggen/" + meetingId, regisseur, null, null))
+                                        .get("agenda"),
+                                id,
+                                "casusId")
+                        .get("verslag")
+                        .isNull())
+                .as("nothing changed")
+                .isTrue();
+        Wire.Response minuted = call("POST", minutes, regisseur, itemEtag, said);
+        assertThat(minuted.status()).as(minuted.body()).isEqualTo(200);
+        String minutedEtag = minuted.header("ETag").orElseThrow();
+        assertThat(minutedEtag)
+                .isNotEqualTo(itemEtag)
+                .isEqualTo(json(minuted).get("etag").asString());
+        assertThat(find(
+                                json(call("GET", "/api/v1/overleggen/" + meetingId, regisseur, null, null))
+                                        .get("agenda"),
+                                id,
+                                "casusId")
+                        .get("etag")
+                        .asString())
+                .isEqualTo(minutedEtag);
+
+        // The minutes changed the case too (it shows them): a closing from the plan's ETag is stale.
+        String close = "{\"uitkomst\": \"veiligheid-bereikt\"}";
+        String currentEtag =
+                call("GET", path, regisseur, null, null).header("ETag").orElseThrow();
+        assertThat(currentEtag).isNotEqualTo(plannedEtag);
+        assertThat(call("POST", path + "/afsluiting", regisseur, null, close).status())
+                .isEqualTo(428);
+        assertThat(call("POST", path + "/afsluiting", regisseur, plannedEtag, close)
+                        .status())
+                .isEqualTo(412);
+        assertThat(json(call("GET", path, regisseur, null, null)).get("status").asString())
+                .as("nothing changed")
+                .isEqualTo("lopend");
+        Wire.Response closed = call("POST", path + "/afsluiting", regisseur, currentEtag, close);
+        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+        String closedEtag = closed.header("ETag").orElseThrow();
+        assertThat(closedEtag).isNotEqualTo(currentEtag);
+        assertThat(call("GET", path, regisseur, null, null).header("ETag")).contains(closedEtag);
+        // Closing again from the ETag it was closed on: 412; from the closed one, the case as it is.
+        assertThat(call("POST", path + "/afsluiting", regisseur, currentEtag, close)
+                        .status())
+                .isEqualTo(412);
+        assertThat(call("POST", path + "/afsluiting", regisseur, closedEtag, close)
+                        .status())
+                .isEqualTo(200);
+    }
+
+    private JsonNode find(JsonNode list, String id, String field) {
+        for (JsonNode item : list) {
+            if (item.get(field).asString().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError(id + " not in " + list);
     }
 
     private JsonNode action(String professional, String id) {

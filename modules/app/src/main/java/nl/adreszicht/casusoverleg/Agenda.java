@@ -59,7 +59,9 @@ class Agenda {
                 "INSERT INTO overleg_casus (overleg_id, casus_id, position, agenda_reason, new_record)"
                         + " VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM overleg_casus WHERE overleg_id = ?),"
                         + " ?, ?) ON CONFLICT (overleg_id, casus_id) DO UPDATE"
-                        + " SET new_record = overleg_casus.new_record OR excluded.new_record",
+                        + " SET new_record = overleg_casus.new_record OR excluded.new_record,"
+                        // The item may change: a client recording minutes from an older read gets 412.
+                        + " revision = overleg_casus.revision + 1",
                 meeting,
                 caseId,
                 meeting,

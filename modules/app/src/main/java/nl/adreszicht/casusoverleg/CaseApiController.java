@@ -77,10 +77,13 @@ class CaseApiController {
         Referrals.Registration registration =
                 referrals.refer(check.referral(body.adresId(), body.reden()), key, Referrals.REGISTER);
         CaseResources.Aanmelding aanmelding = CaseResources.Aanmelding.of(registration.referral());
+        // The ETag of the referral as created: the triage changes from it.
+        String etag = IfMatch.etag(registration.referral().revision());
         return registration.created()
                 ? ResponseEntity.created(URI.create(REFERRALS + "/" + aanmelding.id()))
+                        .eTag(etag)
                         .body(aanmelding)
-                : ResponseEntity.ok(aanmelding);
+                : ResponseEntity.ok().eTag(etag).body(aanmelding);
     }
 
     @GetMapping(REFERRALS)
@@ -98,18 +101,18 @@ class CaseApiController {
     }
 
     @GetMapping(REFERRALS + "/{id}")
-    CaseResources.Aanmelding referral(@PathVariable String id) {
-        return referrals
-                .read(uuid(id), Referrals.READ)
-                .map(CaseResources.Aanmelding::of)
-                .orElseThrow(CaseApiController::notFound);
+    ResponseEntity<CaseResources.Aanmelding> referral(@PathVariable String id) {
+        CaseStore.CaseRow referral = referrals.read(uuid(id), Referrals.READ).orElseThrow(CaseApiController::notFound);
+        return ResponseEntity.ok().eTag(IfMatch.etag(referral.revision())).body(CaseResources.Aanmelding.of(referral));
     }
 
     @PostMapping(REFERRALS + "/{id}/triage")
-    CaseResources.Aanmelding triage(@PathVariable String id, @RequestBody CaseResources.Triagebesluit body) {
+    ResponseEntity<CaseResources.Aanmelding> triage(
+            @PathVariable String id, IfMatch ifMatch, @RequestBody CaseResources.Triagebesluit body) {
         UUID referral = uuid(id);
         Referrals.Decision decision = check.decision(body.besluit(), body.partners(), body.reden());
-        return CaseResources.Aanmelding.of(referrals.triage(referral, decision, Referrals.TRIAGE));
+        CaseStore.CaseRow decided = referrals.triage(referral, ifMatch, decision, Referrals.TRIAGE);
+        return ResponseEntity.ok().eTag(IfMatch.etag(decided.revision())).body(CaseResources.Aanmelding.of(decided));
     }
 
     @GetMapping(CASES)
@@ -133,21 +136,27 @@ class CaseApiController {
     }
 
     @GetMapping(CASES + "/{id}")
-    CaseResources.Casus readCase(@PathVariable String id) {
+    ResponseEntity<CaseResources.Casus> readCase(@PathVariable String id) {
         CasePlans.CaseView view = plans.read(uuid(id), CasePlans.READ).orElseThrow(CaseApiController::notFound);
-        return casus(
-                view,
-                addresses.labelsOf(List.of(view.c().address())).get(view.c().address()));
+        return ResponseEntity.ok()
+                .eTag(IfMatch.etag(view.c().revision()))
+                .body(casus(
+                        view,
+                        addresses
+                                .labelsOf(List.of(view.c().address()))
+                                .get(view.c().address())));
     }
 
+    // The plan lives on the case: its ETag is the case's, which setting the plan changes from.
     @GetMapping(CASES + "/{id}/plan")
-    CaseResources.PlanVanAanpak plan(@PathVariable String id) {
-        return plan(plans.read(uuid(id), CasePlans.PLAN_READ).orElseThrow(CaseApiController::notFound));
+    ResponseEntity<CaseResources.PlanVanAanpak> plan(@PathVariable String id) {
+        CasePlans.CaseView view = plans.read(uuid(id), CasePlans.PLAN_READ).orElseThrow(CaseApiController::notFound);
+        return ResponseEntity.ok().eTag(IfMatch.etag(view.c().revision())).body(plan(view));
     }
 
     @PostMapping(CASES + "/{id}/plan")
-    CaseResources.PlanVanAanpak setPlan(
-            @PathVariable String id, @RequestBody CaseResources.PlanVanAanpakVastleggen body) {
+    ResponseEntity<CaseResources.PlanVanAanpak> setPlan(
+            @PathVariable String id, IfMatch ifMatch, @RequestBody CaseResources.PlanVanAanpakVastleggen body) {
         List<CasePlans.GoalInput> goals = new ArrayList<>();
         if (body.doelen() != null) {
             for (CaseResources.Doel doel : body.doelen()) {
@@ -157,11 +166,13 @@ class CaseApiController {
                                 : new CasePlans.GoalInput(doel.soort(), doel.omschrijving()));
             }
         }
-        return plan(plans.setPlan(
+        CasePlans.CaseView view = plans.setPlan(
                 uuid(id),
+                ifMatch,
                 new CasePlans.PlanInput(
                         goals, body.regisseurOrganisatie(), body.regisseurNaam(), body.herbeoordelingsdatum()),
-                CasePlans.PLAN_WRITE));
+                CasePlans.PLAN_WRITE);
+        return ResponseEntity.ok().eTag(IfMatch.etag(view.c().revision())).body(plan(view));
     }
 
     @ApiResponse(responseCode = "201", description = "Toegevoegd", useReturnTypeSchema = true)
@@ -191,12 +202,17 @@ class CaseApiController {
     }
 
     @PostMapping(CASES + "/{id}/afsluiting")
-    CaseResources.Casus close(@PathVariable String id, @RequestBody CaseResources.Afsluiting body) {
+    ResponseEntity<CaseResources.Casus> close(
+            @PathVariable String id, IfMatch ifMatch, @RequestBody CaseResources.Afsluiting body) {
         CaseStore.CaseRow c = plans.close(
                 uuid(id),
+                ifMatch,
                 new CasePlans.ClosingInput(body.uitkomst(), body.overgedragenAan(), body.reden()),
                 CasePlans.CLOSE);
-        return casus(plans.view(c), addresses.labelsOf(List.of(c.address())).get(c.address()));
+        return ResponseEntity.ok()
+                .eTag(IfMatch.etag(c.revision()))
+                .body(casus(
+                        plans.view(c), addresses.labelsOf(List.of(c.address())).get(c.address())));
     }
 
     @GetMapping(ACTIONS)

@@ -106,6 +106,7 @@ class CasePageController {
             if (errors.isEmpty()) {
                 plans.setPlan(
                         caseId,
+                        IfMatch.NOT_ASKED,
                         new CasePlans.PlanInput(goals, form.regisseurOrganisatie(), form.regisseurNaam(), review),
                         CasePlans.PLAN_FORM);
                 redirect.addFlashAttribute("saved", "plan");
@@ -151,6 +152,7 @@ class CasePageController {
         try {
             plans.close(
                     caseId,
+                    IfMatch.NOT_ASKED,
                     new CasePlans.ClosingInput(form.uitkomst(), form.overgedragenAan(), form.reden()),
                     CasePlans.CLOSE_FORM);
             redirect.addFlashAttribute("saved", "gesloten");

@@ -207,9 +207,10 @@ class CasePlans {
      * Sets the plan of a running case of the procesregisseur's region: goals (at least one on safety), the regisseur
      * (of an invited organisation) and the review date (today up to twelve months ahead).
      */
-    CaseView setPlan(UUID id, PlanInput input, String action) {
+    CaseView setPlan(UUID id, IfMatch ifMatch, PlanInput input, String action) {
         Professional professional = currentProfessional.require();
         CaseStore.CaseRow c = running(id, professional, action);
+        ifMatch.requireCurrent(c.revision());
         LocalDate today = time.today();
         InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
         List<CaseStore.Goal> goals = goals(input.goals(), invalid);
@@ -231,18 +232,19 @@ class CasePlans {
                     id,
                     goals.stream().map(CaseStore.Goal::kind).toArray(String[]::new),
                     goals.stream().map(CaseStore.Goal::description).toArray(String[]::new));
-            jdbc.update(
+            GuardedChange.requireApplied(jdbc.update(
                     "UPDATE casus SET regisseur_organisation = ?, regisseur_name = ?, review_date = ?,"
                             // The first time is when the monitor follows the plan up from; a change never moves it.
-                            + " plan_set_at = coalesce(plan_set_at, ?), plan_updated_at = ?, plan_updated_by = ?"
-                            + " WHERE id = ?",
+                            + " plan_set_at = coalesce(plan_set_at, ?), plan_updated_at = ?, plan_updated_by = ?,"
+                            + " revision = revision + 1 WHERE id = ? AND revision = ?",
                     regisseur,
                     name,
                     review,
                     now,
                     now,
                     professional.subject(),
-                    id);
+                    id,
+                    c.revision()));
             if (first) {
                 // From today the plan is an intervention at the address for the monitor.
                 monitored.changed(c.address());
@@ -412,9 +414,11 @@ class CasePlans {
 
     /**
      * Closes a running case of the procesregisseur's region with an outcome, and schedules it for retention: kept at
-     * least the configured period after today, and as long as the longest-kept record it was opened for.
+     * least the configured period after today, and as long as the longest-kept record it was opened for. It changes
+     * from the revision the client read: closing moves it on, so only a request naming the closed revision (or none,
+     * from a page) gets the closed case as is for the same outcome; a retry from the old ETag is 412.
      */
-    CaseStore.CaseRow close(UUID id, ClosingInput input, String action) {
+    CaseStore.CaseRow close(UUID id, IfMatch ifMatch, ClosingInput input, String action) {
         Professional professional = currentProfessional.require();
         CaseStore.CaseRow c = inRegion(id, professional, action);
         InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
@@ -430,6 +434,7 @@ class CasePlans {
                 ? StatedReason.of(input.reason())
                 : blank(input.reason()) ? null : StatedReason.of(input.reason()));
         invalid.throwIfAny();
+        ifMatch.requireCurrent(c.revision());
         if (c.status() != CaseStatus.LOPEND) {
             accessLog.record(AccessEntry.of(AccessKind.LEZEN, action, OBJECT_TYPE, id.toString()));
             if (c.status() == CaseStatus.GESLOTEN && c.outcome() == outcome) {
@@ -440,16 +445,20 @@ class CasePlans {
         LocalDate today = time.today();
         transaction.executeWithoutResult(status -> {
             store.lock(id);
-            jdbc.update(
+            // Guarded by the revision checked above: a change between that read and this lock (another closing, a
+            // new record) leaves this one unapplied (412) rather than closing over it.
+            GuardedChange.requireApplied(jdbc.update(
                     "UPDATE casus SET status = 'gesloten', outcome = ?, outcome_organisation = ?, outcome_reason = ?,"
-                            + " closed_on = ?, closed_at = ?, closed_by = ? WHERE id = ? AND status = 'lopend'",
+                            + " closed_on = ?, closed_at = ?, closed_by = ?, revision = revision + 1"
+                            + " WHERE id = ? AND status = 'lopend' AND revision = ?",
                     outcome.code(),
                     organisation,
                     reason,
                     today,
                     time.nowUtc(),
                     professional.subject(),
-                    id);
+                    id,
+                    c.revision()));
             retention.scheduleFollowing(
                     RecordSource.CASUSOVERLEG,
                     id.toString(),
@@ -549,8 +558,10 @@ class CasePlans {
         LocalDate today = time.today();
         for (CaseStore.CaseRow c : atAddress) {
             if (c.status() == CaseStatus.LOPEND) {
+                // A change of the case (its marker): the revision moves, so a client's change from before is 412.
                 jdbc.update(
-                        "UPDATE casus SET new_record_since = coalesce(new_record_since, ?) WHERE id = ?",
+                        "UPDATE casus SET new_record_since = coalesce(new_record_since, ?), revision = revision + 1"
+                                + " WHERE id = ?",
                         time.nowUtc(),
                         c.id());
                 agenda.putOnNext(c, Agenda.NEW_RECORD, true, today);

@@ -317,7 +317,13 @@ final class CaseResources {
             boolean nieuweRegistratie,
 
             List<Actie> openActies,
-            @Nullable Verslag verslag) {}
+            @Nullable Verslag verslag,
+
+            // An agenda item has no GET of its own: the meeting and the minutes' answer carry its ETag.
+            @Schema(
+                    description =
+                            "ETag van dit agendapunt: stuur hem als If-Match mee bij het vastleggen van het verslag")
+            String etag) {}
 
     @Schema(name = "Aanwezige", description = "Wie de geheimhoudingsverklaring accepteerde.")
     record Aanwezige(String naam, @Nullable String organisatie, OffsetDateTime geaccepteerdOp) {}

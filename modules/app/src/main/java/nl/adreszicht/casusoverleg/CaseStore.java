@@ -49,7 +49,8 @@ class CaseStore {
             @Nullable String outcomeOrganisation,
             @Nullable String outcomeReason,
             @Nullable OffsetDateTime newRecordSince,
-            List<String> partners) {
+            List<String> partners,
+            long revision) {
 
         public boolean invited(String organisation) {
             return partners.contains(organisation);
@@ -95,7 +96,7 @@ class CaseStore {
             + " c.regisseur_name, c.review_date, c.plan_updated_by, c.closed_on, c.closed_by, c.outcome,"
             + " c.outcome_organisation, c.outcome_reason, c.new_record_since,"
             + " ARRAY(SELECT cp.organisation FROM casus_partner cp WHERE cp.casus_id = c.id ORDER BY cp.organisation)"
-            + " AS partners";
+            + " AS partners, c.revision";
 
     static final RowMapper<CaseRow> CASE = (row, n) -> new CaseRow(
             row.getObject("id", UUID.class),
@@ -126,7 +127,8 @@ class CaseStore {
             row.getString("outcome_organisation"),
             row.getString("outcome_reason"),
             row.getObject("new_record_since", OffsetDateTime.class),
-            strings(row, "partners"));
+            strings(row, "partners"),
+            row.getLong("revision"));
 
     static final String ACTION_COLUMNS = "a.id, a.casus_id, a.description, a.owner_organisation, a.deadline, a.status,"
             + " a.note, a.status_changed_at, a.status_changed_by, a.created_by, a.created_at, a.revision";

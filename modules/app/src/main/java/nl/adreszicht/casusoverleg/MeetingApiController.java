@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -79,13 +80,17 @@ class MeetingApiController {
     }
 
     @PostMapping(PATH + "/{id}/casussen/{casusId}/verslag")
-    CaseResources.Agendapunt minutes(
-            @PathVariable String id, @PathVariable String casusId, @RequestBody CaseResources.Overlegverslag body) {
+    ResponseEntity<CaseResources.Agendapunt> minutes(
+            @PathVariable String id,
+            @PathVariable String casusId,
+            IfMatch ifMatch,
+            @RequestBody CaseResources.Overlegverslag body) {
         UUID meeting = CaseApiController.uuid(id);
         UUID caseId = CaseApiController.uuid(casusId);
         Meetings.AgendaRow row = meetings.recordMinutes(
                 meeting,
                 caseId,
+                ifMatch,
                 new Meetings.MinutesInput(body.besproken(), body.besluiten(), body.risico()),
                 Meetings.MINUTES);
         return meetings.viewAfterAccepting(meeting)
@@ -93,6 +98,7 @@ class MeetingApiController {
                         .filter(item -> item.row().caseId().equals(caseId))
                         .findFirst())
                 .map(item -> agendapunt(new Meetings.Item(row, item.c()), labels(List.of(item))))
+                .map(punt -> ResponseEntity.ok().eTag(punt.etag()).body(punt))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
@@ -127,7 +133,8 @@ class MeetingApiController {
                         .toList(),
                 row.minutesAt() == null
                         ? null
-                        : new CaseResources.Verslag(row.discussed(), row.decisions(), row.risk(), row.minutesAt()));
+                        : new CaseResources.Verslag(row.discussed(), row.decisions(), row.risk(), row.minutesAt()),
+                IfMatch.etag(row.revision()));
     }
 
     private Map<AddressId, String> labels(List<Meetings.Item> items) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.addresses.KnownAddresses;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import nl.adreszicht.security.CurrentProfessional;
@@ -128,6 +129,7 @@ class MeetingPageController {
             meetings.recordMinutes(
                     meeting,
                     caseId,
+                    IfMatch.NOT_ASKED,
                     new Meetings.MinutesInput(form.besproken(), form.besluiten(), form.risico()),
                     Meetings.MINUTES_FORM);
             saved = true;

@@ -13,6 +13,8 @@ import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.records.ConflictException;
+import nl.adreszicht.records.GuardedChange;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import nl.adreszicht.records.NotFoundException;
@@ -92,7 +94,8 @@ class Meetings {
             @Nullable String discussed,
             @Nullable String decisions,
             @Nullable String risk,
-            @Nullable OffsetDateTime minutesAt) {}
+            @Nullable OffsetDateTime minutesAt,
+            long revision) {}
 
     /** An attendee: who accepted the confidentiality statement, for which organisation, when. */
     record Attendee(String subject, String name, @Nullable String organisation, OffsetDateTime acceptedAt) {}
@@ -301,7 +304,8 @@ class Meetings {
                                 null,
                                 row.decisions(),
                                 row.risk(),
-                                row.minutesAt());
+                                row.minutesAt(),
+                                row.revision());
                 items.add(new Item(shown, c2));
             });
         }
@@ -353,7 +357,7 @@ class Meetings {
      * Records what the meeting discussed and decided about one case on its agenda, and the risk as the table judges
      * it; recording again replaces it. The case's marker of a new record is cleared: the table has seen it.
      */
-    AgendaRow recordMinutes(UUID meetingId, UUID caseId, MinutesInput input, String action) {
+    AgendaRow recordMinutes(UUID meetingId, UUID caseId, IfMatch ifMatch, MinutesInput input, String action) {
         Professional professional = currentProfessional.require();
         String region = Referrals.region(professional);
         Optional<MeetingRow> meeting =
@@ -392,19 +396,28 @@ class Meetings {
             });
         }
         invalid.throwIfAny();
+        long revision = item.get().revision();
+        ifMatch.requireCurrent(revision);
         OffsetDateTime now = time.nowUtc();
         transaction.executeWithoutResult(status -> {
-            jdbc.update(
-                    "UPDATE overleg_casus SET discussed = ?, decisions = ?, risk = ?, minutes_by = ?, minutes_at = ?"
-                            + " WHERE overleg_id = ? AND casus_id = ?",
+            GuardedChange.requireApplied(jdbc.update(
+                    "UPDATE overleg_casus SET discussed = ?, decisions = ?, risk = ?, minutes_by = ?, minutes_at = ?,"
+                            + " revision = revision + 1 WHERE overleg_id = ? AND casus_id = ? AND revision = ?",
                     discussed,
                     decisions,
                     risk,
                     professional.subject(),
                     now,
                     meetingId,
+                    caseId,
+                    revision));
+            // The case shows the minutes and loses its marker of a new record: a change of the case, which a client
+            // changing it from an older revision must see (412), so its revision moves too.
+            jdbc.update(
+                    "UPDATE casus SET new_record_since = CASE WHEN new_record_since <= ? THEN NULL"
+                            + " ELSE new_record_since END, revision = revision + 1 WHERE id = ?",
+                    now,
                     caseId);
-            jdbc.update("UPDATE casus SET new_record_since = NULL WHERE id = ? AND new_record_since <= ?", caseId, now);
             accessLog.record(AccessEntry.of(AccessKind.WIJZIGEN, action, CasePlans.OBJECT_TYPE, caseId.toString()));
         });
         return agendaOf(meetingId).stream()
@@ -492,8 +505,8 @@ class Meetings {
 
     List<AgendaRow> agendaOf(UUID meeting) {
         return jdbc.query(
-                "SELECT casus_id, position, agenda_reason, new_record, discussed, decisions, risk, minutes_at"
-                        + " FROM overleg_casus WHERE overleg_id = ? ORDER BY position",
+                "SELECT casus_id, position, agenda_reason, new_record, discussed, decisions, risk, minutes_at,"
+                        + " revision FROM overleg_casus WHERE overleg_id = ? ORDER BY position",
                 (row, n) -> new AgendaRow(
                         row.getObject("casus_id", UUID.class),
                         row.getInt("position"),
@@ -502,7 +515,8 @@ class Meetings {
                         row.getString("discussed"),
                         row.getString("decisions"),
                         row.getString("risk"),
-                        row.getObject("minutes_at", OffsetDateTime.class)),
+                        row.getObject("minutes_at", OffsetDateTime.class),
+                        row.getLong("revision")),
                 meeting);
     }
 

@@ -7,6 +7,7 @@ import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.codelists.Organisations;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.ConflictException;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import org.jspecify.annotations.Nullable;
@@ -91,7 +92,7 @@ class ReferralPageController {
         FormErrors errors = new FormErrors();
         try {
             Referrals.Decision decision = check.decision(form.besluit(), form.partners(), form.reden());
-            CaseStore.CaseRow decided = referrals.triage(referral, decision, Referrals.TRIAGE_FORM);
+            CaseStore.CaseRow decided = referrals.triage(referral, IfMatch.NOT_ASKED, decision, Referrals.TRIAGE_FORM);
             redirect.addFlashAttribute("triaged", decided.number());
             redirect.addFlashAttribute("triageStatus", decided.status().code());
             return decided.status() == CaseStatus.LOPEND

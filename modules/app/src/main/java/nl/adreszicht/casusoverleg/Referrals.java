@@ -14,6 +14,8 @@ import nl.adreszicht.audit.SystemActor;
 import nl.adreszicht.codelists.VtRegions;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.ConflictException;
+import nl.adreszicht.records.GuardedChange;
+import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.NotFoundException;
 import nl.adreszicht.records.RecordSource;
 import nl.adreszicht.retention.RetentionSchedule;
@@ -288,13 +290,16 @@ class Referrals {
     }
 
     /**
-     * Decides a referral of the procesregisseur's region. The same decision again answers with the referral as it
-     * is; another decision than the one taken is refused.
+     * Decides a referral of the procesregisseur's region, from the revision the client read (the API's If-Match; a
+     * page passes {@link IfMatch#NOT_ASKED}). Without a precondition the same decision again answers with the referral
+     * as it is; with one, the decision moved the revision on, so a retry from the old ETag is 412 (a retried request
+     * is replayed by its Idempotency-Key instead). Another decision than the one taken is refused.
      *
      * @throws NotFoundException outside the region
      * @throws ConflictException when it was decided otherwise already
+     * @throws nl.adreszicht.records.PreconditionFailedException when the referral changed since the client read it
      */
-    CaseStore.CaseRow triage(UUID id, Decision decision, String action) {
+    CaseStore.CaseRow triage(UUID id, IfMatch ifMatch, Decision decision, String action) {
         Professional professional = currentProfessional.require();
         String region = region(professional);
         CaseScope.Condition scope = new CaseScope.Condition("c.zvh_region = ?", List.of(region));
@@ -305,6 +310,7 @@ class Referrals {
         LocalDate today = time.today();
         String outcome = transaction.execute(status -> {
             CaseStore.CaseRow referral = store.lock(id).orElseThrow();
+            ifMatch.requireCurrent(referral.revision());
             if (referral.status() != CaseStatus.AANGEMELD) {
                 boolean same = decision.accept()
                         ? referral.status() == CaseStatus.LOPEND
@@ -319,11 +325,13 @@ class Referrals {
             }
             OffsetDateTime now = time.nowUtc();
             if (decision.accept()) {
-                jdbc.update(
-                        "UPDATE casus SET status = 'lopend', triaged_by = ?, triaged_at = ? WHERE id = ?",
+                GuardedChange.requireApplied(jdbc.update(
+                        "UPDATE casus SET status = 'lopend', triaged_by = ?, triaged_at = ?, revision = revision + 1"
+                                + " WHERE id = ? AND revision = ?",
                         professional.subject(),
                         now,
-                        id);
+                        id,
+                        referral.revision()));
                 // All partners in one statement, in a fixed order (ADR 0012).
                 jdbc.update(
                         "INSERT INTO casus_partner (casus_id, organisation, invited_at)"
@@ -338,13 +346,14 @@ class Referrals {
                 // From today the case is a record at the address for the monitor (a referral was none).
                 monitored.changed(referral.address());
             } else {
-                jdbc.update(
-                        "UPDATE casus SET status = 'afgewezen', triaged_by = ?, triaged_at = ?, decline_reason = ?"
-                                + " WHERE id = ?",
+                GuardedChange.requireApplied(jdbc.update(
+                        "UPDATE casus SET status = 'afgewezen', triaged_by = ?, triaged_at = ?, decline_reason = ?,"
+                                + " revision = revision + 1 WHERE id = ? AND revision = ?",
                         professional.subject(),
                         now,
                         decision.reason(),
-                        id);
+                        id,
+                        referral.revision()));
                 retention.scheduleFollowing(
                         RecordSource.CASUSOVERLEG, id.toString(), house(region), today, followed(id));
             }

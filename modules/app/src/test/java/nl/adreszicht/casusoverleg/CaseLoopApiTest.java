@@ -99,18 +99,40 @@ class CaseLoopApiTest {
         assertThat(status(call(get("/api/v1/casussen/" + id), RECLASSERING, null)))
                 .isEqualTo(404);
 
-        // Triage: accepted with the partners to invite.
-        JsonNode accepted = ok(call(post("/api/v1/aanmeldingen/" + id + "/triage"), PROCESREGISSEUR, """
+        // Triage: accepted with the partners to invite, from the revision the regisseur read (issue 13).
+        String referralEtag = etag(get("/api/v1/aanmeldingen/" + id), PROCESREGISSEUR);
+        MvcResult triaged = call(
+                post("/api/v1/aanmeldingen/" + id + "/triage").header("If-Match", referralEtag), PROCESREGISSEUR, """
                 {"besluit": "accepteren", "partners": ["reclassering-drenthe", "verslavingszorg-noord",
                  "jeugdbescherming-noord", "politie-noord-nederland"]}
-                """), 200);
+                """);
+        JsonNode accepted = ok(triaged, 200);
         assertThat(accepted.path("status").asString()).isEqualTo("lopend");
-        // The same decision again changes nothing; another is refused.
-        ok(call(post("/api/v1/aanmeldingen/" + id + "/triage"), PROCESREGISSEUR, """
+        String acceptedEtag = triaged.getResponse().getHeader("ETag");
+        assertThat(acceptedEtag).isNotNull().isNotEqualTo(referralEtag);
+        // The same decision again from the old ETag is 412 now (the decision moved the revision on; a retried request
+        // is replayed by its Idempotency-Key); from the new one it changes nothing; another decision is refused.
+        assertThat(status(call(
+                        post("/api/v1/aanmeldingen/" + id + "/triage").header("If-Match", referralEtag),
+                        PROCESREGISSEUR,
+                        """
                 {"besluit": "accepteren", "partners": ["jeugdbescherming-noord", "reclassering-drenthe",
                  "verslavingszorg-noord", "politie-noord-nederland"]}
-                """), 200);
-        assertThat(status(call(post("/api/v1/aanmeldingen/" + id + "/triage"), PROCESREGISSEUR, """
+                """)))
+                .isEqualTo(412);
+        ok(
+                call(
+                        post("/api/v1/aanmeldingen/" + id + "/triage").header("If-Match", acceptedEtag),
+                        PROCESREGISSEUR,
+                        """
+                {"besluit": "accepteren", "partners": ["jeugdbescherming-noord", "reclassering-drenthe",
+                 "verslavingszorg-noord", "politie-noord-nederland"]}
+                """),
+                200);
+        assertThat(status(call(
+                        post("/api/v1/aanmeldingen/" + id + "/triage").header("If-Match", acceptedEtag),
+                        PROCESREGISSEUR,
+                        """
                 {"besluit": "afwijzen", "reden": "Toch niet nodig, gezin heeft al hulp."}
                 """)))
                 .isEqualTo(409);
@@ -131,8 +153,10 @@ class CaseLoopApiTest {
         assertThat(before.path("geheimhoudingGeaccepteerd").asBoolean()).isFalse();
         assertThat(before.path("aantalCasussen").asInt()).isEqualTo(1);
         assertThat(before.path("agenda").size()).isZero();
+        // The item is not shown yet, so no ETag was read: any revision, and the statement is what refuses.
         assertThat(status(call(
-                        post("/api/v1/overleggen/" + meetingId + "/casussen/" + id + "/verslag"),
+                        post("/api/v1/overleggen/" + meetingId + "/casussen/" + id + "/verslag")
+                                .header("If-Match", "*"),
                         PROCESREGISSEUR,
                         "{\"besluiten\": \"Reclassering neemt contact op.\"}")))
                 .isEqualTo(409);
@@ -141,13 +165,21 @@ class CaseLoopApiTest {
                 201);
         assertThat(accepting.path("agenda").path(0).path("casusId").asString()).isEqualTo(id);
         ok(call(post("/api/v1/overleggen/" + meetingId + "/geheimhoudingsverklaringen"), PROCESREGISSEUR, "{}"), 200);
-        JsonNode item = ok(
-                call(post("/api/v1/overleggen/" + meetingId + "/casussen/" + id + "/verslag"), PROCESREGISSEUR, """
+        // An agenda item has no GET of its own: the meeting carries its ETag, which the minutes change from.
+        String itemEtag = accepting.path("agenda").path(0).path("etag").asString();
+        MvcResult recorded = call(
+                post("/api/v1/overleggen/" + meetingId + "/casussen/" + id + "/verslag")
+                        .header("If-Match", itemEtag),
+                PROCESREGISSEUR,
+                """
                 {"besproken": "Escalatie na drankgebruik; moeder wil hulp.", "besluiten": "Regie bij reclassering.",
                  "risico": "hoog"}
-                """),
-                200);
+                """);
+        JsonNode item = ok(recorded, 200);
         assertThat(item.path("verslag").path("risico").asString()).isEqualTo("hoog");
+        assertThat(recorded.getResponse().getHeader("ETag"))
+                .isEqualTo(item.path("etag").asString())
+                .isNotEqualTo(itemEtag);
         // A partner invited to the case sees it in the meeting after its own statement, and only the decisions.
         JsonNode partnerView = ok(
                 call(post("/api/v1/overleggen/" + meetingId + "/geheimhoudingsverklaringen"), RECLASSERING, "{}"), 201);
@@ -170,14 +202,19 @@ class CaseLoopApiTest {
                 .isEqualTo(404);
 
         // One plan: goals, a regisseur of an invited organisation, three actions of three partners.
+        // The plan's ETag is the case's; the minutes moved it on since the triage.
+        String planEtag = etag(get("/api/v1/casussen/" + id + "/plan"), PROCESREGISSEUR);
+        assertThat(planEtag).isNotEqualTo(acceptedEtag);
         JsonNode plan = ok(
-                call(post("/api/v1/casussen/" + id + "/plan"), PROCESREGISSEUR, """
+                call(
+                        post("/api/v1/casussen/" + id + "/plan").header("If-Match", planEtag),
+                        PROCESREGISSEUR,
+                        """
                 {"doelen": [{"soort": "herstel", "omschrijving": "Pleger in behandeling voor alcohol."},
                             {"soort": "veiligheid", "omschrijving": "Geen geweld meer in het gezin."}],
                  "regisseurOrganisatie": "reclassering-drenthe", "regisseurNaam": "R. de Regisseur",
                  "herbeoordelingsdatum": "%s"}
-                """.formatted(
-                                TestClock.TODAY.plusMonths(3))),
+                """.formatted(TestClock.TODAY.plusMonths(3))),
                 200);
         assertThat(plan.path("doelen").path(0).path("soort").asString()).isEqualTo("veiligheid");
         String deadline = TestClock.TODAY.plusDays(14).toString();
@@ -283,9 +320,12 @@ class CaseLoopApiTest {
                 .isZero();
 
         // Closing with an outcome; kept at least five years after closing.
-        JsonNode closed = ok(call(post("/api/v1/casussen/" + id + "/afsluiting"), PROCESREGISSEUR, """
+        String caseEtag = etag(get("/api/v1/casussen/" + id), PROCESREGISSEUR);
+        JsonNode closed = ok(
+                call(post("/api/v1/casussen/" + id + "/afsluiting").header("If-Match", caseEtag), PROCESREGISSEUR, """
                 {"uitkomst": "veiligheid-bereikt"}
-                """), 200);
+                """),
+                200);
         assertThat(closed.path("afsluiting").path("uitkomst").asString()).isEqualTo("veiligheid-bereikt");
         LocalDate keptUntil = jdbc.queryForObject(
                 "SELECT kept_until FROM retention_schedule WHERE source = 'CASUSOVERLEG' AND record_id = ?",
@@ -312,9 +352,15 @@ class CaseLoopApiTest {
                         """.formatted(address)), 201)
                 .path("id")
                 .asString();
-        ok(call(post("/api/v1/aanmeldingen/" + id + "/triage"), PROCESREGISSEUR, """
+        ok(
+                call(
+                        post("/api/v1/aanmeldingen/" + id + "/triage")
+                                .header("If-Match", etag(get("/api/v1/aanmeldingen/" + id), PROCESREGISSEUR)),
+                        PROCESREGISSEUR,
+                        """
                 {"besluit": "afwijzen", "reden": "Veilig Thuis is al betrokken; eerst hun onderzoek afwachten."}
-                """), 200);
+                """),
+                200);
 
         JsonNode seen = ok(call(get("/api/v1/aanmeldingen/" + id), POLITIE, null), 200);
         assertThat(seen.path("status").asString()).isEqualTo("afgewezen");
@@ -336,17 +382,24 @@ class CaseLoopApiTest {
         address = new TestAddresses(postgres.getPostgresDatabase()).create("GM0106");
         policeIncident(TestClock.TODAY + "T01:00:00+01:00");
         long before = lastLogId();
-        String id = ok(call(post("/api/v1/aanmeldingen"), POLITIE, """
+        MvcResult referred = call(post("/api/v1/aanmeldingen"), POLITIE, """
                         {"adresId": "%s", "reden": "Tweede keer politie aan de deur; kinderen in huis."}
-                        """.formatted(address)), 201)
-                .path("id")
-                .asString();
+                        """.formatted(address));
+        String id = ok(referred, 201).path("id").asString();
+        // The ETag of the referral as created: no read between the two writes whose entries this test counts.
+        String createdEtag = referred.getResponse().getHeader("ETag");
+        assertThat(createdEtag).isEqualTo("\"1\"");
         assertThat(matchesOf("politie-noord-nederland"))
                 .as("a referral is no signal yet")
                 .doesNotContain("zvh-drenthe");
-        ok(call(post("/api/v1/aanmeldingen/" + id + "/triage"), PROCESREGISSEUR, """
+        ok(
+                call(
+                        post("/api/v1/aanmeldingen/" + id + "/triage").header("If-Match", createdEtag),
+                        PROCESREGISSEUR,
+                        """
                 {"besluit": "accepteren", "partners": ["reclassering-drenthe"]}
-                """), 200);
+                """),
+                200);
 
         // Accepted, the case is a signal of the house (matching.SignalRaised, after the commit): the police, who
         // recorded there before, and the house hear of each other, without a new record of anyone.
@@ -416,6 +469,15 @@ class CaseLoopApiTest {
             request.contentType(MediaType.APPLICATION_JSON).content(body);
         }
         return mvc.perform(request).andReturn();
+    }
+
+    /** The ETag a read answers, which the change after it sends back as If-Match (issue 13). */
+    String etag(MockHttpServletRequestBuilder read, Requests who) throws Exception {
+        MvcResult result = call(read, who, null);
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        String etag = result.getResponse().getHeader("ETag");
+        assertThat(etag).isNotNull();
+        return etag;
     }
 
     JsonNode ok(MvcResult result, int expected) throws Exception {

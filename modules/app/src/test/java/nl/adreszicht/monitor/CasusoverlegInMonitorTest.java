@@ -107,9 +107,14 @@ class CasusoverlegInMonitorTest {
     void aCaseLongAfterTheLastRecordIsAnIndexEventAndADeclinedReferralNothing() throws Exception {
         incident("2025-05-01T21:30:00+02:00");
         String declined = refer();
-        body(post("/api/v1/aanmeldingen/" + declined + "/triage"), PROCESREGISSEUR, """
+        body(
+                post("/api/v1/aanmeldingen/" + declined + "/triage")
+                        .header("If-Match", etag("/api/v1/aanmeldingen/" + declined)),
+                PROCESREGISSEUR,
+                """
                 {"besluit": "afwijzen", "reden": "Gezin heeft al hulp van het wijkteam."}
-                """, 200);
+                """,
+                200);
         assertThat(facts().values().stream().flatMap(List::stream)).doesNotContain("bron.CASUSOVERLEG");
 
         clock.advance(java.time.Duration.ofDays(1));
@@ -189,15 +194,24 @@ class CasusoverlegInMonitorTest {
         clock.startAt(TestClock.NOW.toInstant().plus(java.time.Duration.ofDays(400)));
         for (String id : jdbc.queryForList(
                 "SELECT id::text FROM casus WHERE address_id = ? AND status = 'lopend'", String.class, address)) {
-            body(post("/api/v1/casussen/" + id + "/afsluiting"), PROCESREGISSEUR, """
+            body(
+                    post("/api/v1/casussen/" + id + "/afsluiting").header("If-Match", etag("/api/v1/casussen/" + id)),
+                    PROCESREGISSEUR,
+                    """
                     {"uitkomst": "veiligheid-bereikt"}
-                    """, 200);
+                    """,
+                    200);
         }
         for (String id : jdbc.queryForList(
                 "SELECT id::text FROM casus WHERE address_id = ? AND status = 'aangemeld'", String.class, address)) {
-            body(post("/api/v1/aanmeldingen/" + id + "/triage"), PROCESREGISSEUR, """
+            body(
+                    post("/api/v1/aanmeldingen/" + id + "/triage")
+                            .header("If-Match", etag("/api/v1/aanmeldingen/" + id)),
+                    PROCESREGISSEUR,
+                    """
                     {"besluit": "afwijzen", "reden": "Einde van de test."}
-                    """, 200);
+                    """,
+                    200);
         }
     }
 
@@ -224,17 +238,25 @@ class CasusoverlegInMonitorTest {
     }
 
     private void accept(String id) throws Exception {
-        body(post("/api/v1/aanmeldingen/" + id + "/triage"), PROCESREGISSEUR, """
+        body(
+                post("/api/v1/aanmeldingen/" + id + "/triage").header("If-Match", etag("/api/v1/aanmeldingen/" + id)),
+                PROCESREGISSEUR,
+                """
                 {"besluit": "accepteren", "partners": ["reclassering-drenthe", "politie-noord-nederland"]}
-                """, 200);
+                """,
+                200);
     }
 
     private void plan(String id, String review) throws Exception {
-        body(post("/api/v1/casussen/" + id + "/plan"), PROCESREGISSEUR, """
+        body(
+                post("/api/v1/casussen/" + id + "/plan").header("If-Match", etag("/api/v1/casussen/" + id)),
+                PROCESREGISSEUR,
+                """
                 {"doelen": [{"soort": "veiligheid", "omschrijving": "Geen geweld meer in het gezin."}],
                  "regisseurOrganisatie": "reclassering-drenthe", "regisseurNaam": "R. de Regisseur",
                  "herbeoordelingsdatum": "%s"}
-                """.formatted(review), 200);
+                """.formatted(review),
+                200);
     }
 
     private int repeats() {
@@ -260,6 +282,17 @@ class CasusoverlegInMonitorTest {
                 Long.class,
                 category,
                 month);
+    }
+
+    /** The ETag the procesregisseur reads, which the change after it sends back as If-Match (issue 13). */
+    private String etag(String path) throws Exception {
+        MockHttpServletRequestBuilder request = get(path);
+        request.with(PROCESREGISSEUR.api(
+                UUID.nameUUIDFromBytes((PROCESREGISSEUR.organisation() + PROCESREGISSEUR.role()).getBytes())
+                        .toString()));
+        MvcResult result = mvc.perform(request).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        return result.getResponse().getHeader("ETag");
     }
 
     private JsonNode body(MockHttpServletRequestBuilder request, Requests who, String content, int expected)
