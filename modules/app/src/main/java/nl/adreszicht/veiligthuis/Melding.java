@@ -584,35 +584,12 @@ record Melding(
 
     /** The melding as it stands once its change is stored: the next revision. */
     Melding revised() {
-        return new Melding(
-                id,
-                kind,
-                registrationNumber,
-                region,
-                organisation,
-                address,
-                zorgmelding,
-                receivedAt,
-                melder,
-                reason,
-                acute,
-                severity,
-                childrenInvolved,
-                vervolgmelding,
-                violenceTypes,
-                persons,
-                beoordeling,
-                onderzoek,
-                steps,
-                einde,
-                colourMark,
-                follow,
-                revision + 1);
+        return copy(violenceTypes, persons, beoordeling, onderzoek, steps, einde, colourMark, follow, revision + 1);
     }
 
     /** The melding with its follow-through as it stands. */
     Melding withFollow(Follow follow) {
-        return copy(violenceTypes, persons, beoordeling, onderzoek, steps, einde, colourMark, follow);
+        return copy(violenceTypes, persons, beoordeling, onderzoek, steps, einde, colourMark, follow, revision);
     }
 
     /** The melding with the address's colour as now counted with it. */
@@ -642,7 +619,7 @@ record Melding(
             List<Stap> steps,
             @Nullable Einde einde,
             long colourMark) {
-        return copy(violenceTypes, persons, beoordeling, onderzoek, steps, einde, colourMark, follow);
+        return copy(violenceTypes, persons, beoordeling, onderzoek, steps, einde, colourMark, follow, revision);
     }
 
     private Melding copy(
@@ -653,7 +630,8 @@ record Melding(
             List<Stap> steps,
             @Nullable Einde einde,
             long colourMark,
-            Follow follow) {
+            Follow follow,
+            long revision) {
         return new Melding(
                 id,
                 kind,

@@ -72,7 +72,10 @@ class OpenApiConfiguration {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(IfMatch.class);
     }
 
-    /** A change that takes an {@link IfMatch} declares the header it requires and its 412 and 428. */
+    /**
+     * A change that takes an {@link IfMatch} declares the header it requires, the ETag its success answers carry, and
+     * its 412 and 428.
+     */
     @Bean
     OperationCustomizer ifMatchHeader() {
         return (operation, handler) -> {
@@ -84,12 +87,21 @@ class OpenApiConfiguration {
                         .required(true)
                         .description("De ETag van de versie die u wijzigt, zoals de GET hem gaf; * voor elke versie.")
                         .schema(new StringSchema().example("\"3\"")));
+                operation.getResponses().forEach((status, response) -> {
+                    if (status.startsWith("2")) {
+                        response.addHeaderObject(
+                                "ETag",
+                                new Header()
+                                        .description("De versie na deze wijziging: de If-Match van de volgende.")
+                                        .schema(new StringSchema().example("\"4\"")));
+                    }
+                });
                 operation
                         .getResponses()
                         .computeIfAbsent(
                                 "412",
                                 status -> problem(
-                                        "Intussen gewijzigd: de If-Match noemt een oudere" + " versie. Lees opnieuw."));
+                                        "Intussen gewijzigd: de If-Match noemt een oudere versie. Lees opnieuw."));
                 operation.getResponses().computeIfAbsent("428", status -> problem("De If-Match-header ontbreekt."));
             }
             return operation;
