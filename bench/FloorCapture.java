@@ -139,7 +139,7 @@ public class FloorCapture {
                     continue;
                 }
             }
-            if (entry[2].equals("DETAIL") && entry[3].startsWith("parameters: ") && open != null
+            if (entry[2].equals("DETAIL") && entry[3].regionMatches(true, 0, "parameters: ", 0, 12) && open != null
                     && open.pid().equals(entry[1])) {
                 Matcher parameter = PARAMETER.matcher(entry[3]);
                 while (parameter.find()) {

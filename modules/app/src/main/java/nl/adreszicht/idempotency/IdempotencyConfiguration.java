@@ -3,6 +3,7 @@ package nl.adreszicht.idempotency;
 import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.security.CurrentProfessional;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Configuration
 class IdempotencyConfiguration {
 
+    /** Only where there is an API: the command-line runs (import, verify, generate) have no web context. */
     @Bean
+    @ConditionalOnWebApplication
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
             StoredResponses stored,
             PlatformTransactionManager transactions,
