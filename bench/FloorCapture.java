@@ -165,13 +165,20 @@ public class FloorCapture {
         for (Statement statement : statements) {
             boolean insert = statement.sql().regionMatches(true, 0, "INSERT", 0, 6);
             for (String value : statement.parameters().values()) {
-                if (value != null && UUID.matcher(value).matches() && !value.equals(sample.id())
-                        && !seen.contains(value) && insert && !fresh.containsKey(value)) {
-                    fresh.put(value, "u" + fresh.size());
+                if (value == null) {
+                    continue;
                 }
-                if (value != null) {
-                    seen.add(value);
+                // A whole parameter, or the elements of an array literal: child rows (incident_person) are inserted
+                // from arrays of ids the application generated, '{id1,id2}'::text[].
+                Matcher uuid = UUID.matcher(value);
+                while (uuid.find()) {
+                    String id = uuid.group();
+                    if (insert && !id.equals(sample.id()) && !seen.contains(id) && !fresh.containsKey(id)) {
+                        fresh.put(id, "u" + fresh.size());
+                    }
+                    seen.add(id);
                 }
+                seen.add(value);
             }
         }
         StringBuilder out = new StringBuilder();
@@ -208,6 +215,8 @@ public class FloorCapture {
                     replacement = ":aid";
                 } else if (fresh.containsKey(value)) {
                     replacement = ":" + fresh.get(value);
+                } else if (array(value, sample, fresh) != null) {
+                    replacement = array(value, sample, fresh);
                 } else {
                     replacement = "'" + value.replace("'", "''") + "'";
                 }
@@ -219,5 +228,32 @@ public class FloorCapture {
             out.append(line).append(line.endsWith(";") ? "" : ";").append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * An array literal that holds the address or a fresh id, as an ARRAY[...] of pgbench variables and literals (a
+     * variable inside a quoted literal is not substituted); null when the value is no such array or quotes its
+     * elements.
+     */
+    static String array(String value, Sample sample, Map<String, String> fresh) {
+        if (!value.startsWith("{") || !value.endsWith("}") || value.length() < 3 || value.contains("\"")) {
+            return null;
+        }
+        List<String> elements = new ArrayList<>();
+        boolean variable = false;
+        for (String element : value.substring(1, value.length() - 1).split(",", -1)) {
+            if (element.equals(sample.id())) {
+                elements.add(":aid");
+                variable = true;
+            } else if (fresh.containsKey(element)) {
+                elements.add(":" + fresh.get(element));
+                variable = true;
+            } else if (element.equalsIgnoreCase("NULL")) {
+                elements.add("NULL");
+            } else {
+                elements.add("'" + element.replace("'", "''") + "'");
+            }
+        }
+        return variable ? "ARRAY[" + String.join(", ", elements) + "]::text[]" : null;
     }
 }

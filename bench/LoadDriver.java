@@ -325,7 +325,7 @@ public class LoadDriver {
  * scheduled time, so a stalled server shows up as latency and errors instead of as fewer requests.
  *
  * <p>Every minute: requests, errors by status, p50/p95/p99/max, the application's heap after a full collection
- * ({@code jcmd <app-pid> GC.run}, then {@code GC.heap_info}: the live set; the collection itself adds one pause per
+ * ({@code jcmd <app-pid> GC.class_histogram}: a full collection, then the bytes that survived it, the live set; the collection itself adds one pause per
  * minute), its live threads and Hikari's active and pending connections (from the Prometheus scrape at
  * {@code metrics-url}, when it answers), the requests still outstanding and the machine's load average. The table
  * goes to {@code out} (soak.tsv). Verdict: no errors, and a flat heap — the median heap after GC of the last three
@@ -670,10 +670,16 @@ class Soak {
             return new double[] {Double.NaN, Double.NaN};
         }
         try {
-            jcmd(pid, "GC.run");
-            Matcher m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
-            if (m.find()) {
-                return new double[] {Long.parseLong(m.group(2)) / 1024.0, Long.parseLong(m.group(1)) / 1024.0};
+            // The class histogram collects first and then counts what survived, in one safepoint: the live set.
+            // (GC.run and then GC.heap_info in a second jcmd counted what the application allocated between the two
+            // attaches too, more the busier the machine: the first soak's "growth" was that.)
+            Matcher live = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$").matcher(jcmd(pid, "GC.class_histogram"));
+            Matcher committed = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
+            if (live.find()) {
+                return new double[] {
+                    Long.parseLong(live.group(1)) / (1024.0 * 1024.0),
+                    committed.find() ? Long.parseLong(committed.group(1)) / 1024.0 : Double.NaN
+                };
             }
         } catch (Exception e) {
             System.out.println("jcmd failed: " + e);

@@ -16,6 +16,8 @@
 # 6. per scenario, pg_prewarm of the tables (and their indexes) its floor reads, then
 #    runs the Java load driver (bench/LoadDriver.java, real Keycloak tokens, N connections) and then
 #    the captured SQL with pgbench (the floor), RUNS times each, reporting the median run,
+#    then one more API run with Java Flight Recorder on (PROFILE=1, the default; not measured), summarised by
+#    bench/JfrTop.java into profile-<scenario>.txt (layers, top frames, where requests waited),
 # 7. reads the heap of the application after the load (jcmd GC.heap_info, before and after a full GC),
 # 8. writes target/bench/<size>-<time>/summary.tsv and prints it, then stops what it started (by pid). Exit code 1
 #    when an API answers faster than its floor (then the floor is not the application's SQL: a broken benchmark).
@@ -133,6 +135,7 @@ KC_SOURCE=$(ls -d "$ROOT"/.cache/keycloak/keycloak-*/ | head -1)
 KC_SOURCE=${KC_SOURCE%/}
 KC_HOME=$ROOT/data/bench-keycloak
 if [ ! -d "$KC_HOME" ]; then
+  mkdir -p "$(dirname "$KC_HOME")" # data/ may not exist when BENCH_DATA points elsewhere
   cp -r "$KC_SOURCE" "$KC_HOME"
 fi
 mkdir -p "$KC_HOME/data/import"
@@ -361,6 +364,16 @@ for c in "${CASES[@]}"; do
     duration="$DURATION" runs="$RUNS" | tee "$OUT/api-$label.txt"
   grep '^RESULT' "$OUT/api-$label.txt" | cut -f2- >> "$SUMMARY"
   floor "$label" "$targets"
+  # The profile pass (not measured): one more API run with Java Flight Recorder's sampling profiler on, summarised
+  # by bench/JfrTop.java (the flame graph's layers and top frames as text).
+  if [ "${PROFILE:-1}" = 1 ]; then
+    jcmd "$APP_PID" JFR.start name="$label" settings=profile filename="$OUT/profile-$label.jfr" > /dev/null
+    driver "$label" "$scenario" "$user" "$ids" "$query" connections="$CONNECTIONS" warmup=0 duration="$DURATION" \
+      runs=1 > "$OUT/profile-$label-run.txt" || true
+    jcmd "$APP_PID" JFR.stop name="$label" > /dev/null
+    java "$ROOT/bench/JfrTop.java" "$OUT/profile-$label.jfr" > "$OUT/profile-$label.txt" 2>&1 || true
+    log "profile $label: $(head -1 "$OUT/profile-$label.txt"), $OUT/profile-$label.txt"
+  fi
 done
 
 # 7. The heap after the load, as it is and after a full collection (the live set).
