@@ -58,8 +58,9 @@ class RecordTally {
         Cell before = cell(changed.address(), changed.before(), changed.source().name());
         Cell after = cell(changed.address(), changed.after(), changed.source().name());
         // The cell that sorts first is touched first, whichever way the correction goes: two corrections moving
-        // records between the same two cells in opposite directions then lock the rows in the same order (no
-        // deadlock on the per-gemeente or national rows they share).
+        // records between the same two cells in opposite directions (month, children, severity) then lock the rows in
+        // the same order (no deadlock on the per-gemeente or national rows they share). Opposite corrections of only
+        // the violence types in one month can still deadlock, as before; PostgreSQL aborts one.
         if (Cell.ORDER.compare(after, before) < 0) {
             count(after);
             uncount(before);
