@@ -15,8 +15,22 @@ DELETE FROM gemeente_tally;
 INSERT INTO gemeente_tally SELECT gemeente_code, month, source, children_present, sum(records) FROM record_tally GROUP BY 1, 2, 3, 4;
 DELETE FROM gemeente_violence_tally;
 INSERT INTO gemeente_violence_tally SELECT gemeente_code, month, violence_type, sum(records) FROM record_tally_violence_type GROUP BY 1, 2, 3;
+-- The sums per year and the national stripes (areascan-009, issue 18), backfilled on that first start from the
+-- tallies corrected above.
+DELETE FROM record_tally_year;
+INSERT INTO record_tally_year SELECT gemeente_code, extract(year FROM month)::smallint, wijk_code, buurt_code, area_year, source, children_present, sum(records) FROM record_tally GROUP BY 1, 2, 3, 4, 5, 6, 7;
+DELETE FROM record_tally_violence_type_year;
+INSERT INTO record_tally_violence_type_year SELECT gemeente_code, extract(year FROM month)::smallint, wijk_code, buurt_code, area_year, violence_type, sum(records) FROM record_tally_violence_type GROUP BY 1, 2, 3, 4, 5, 6;
+DELETE FROM national_tally;
+INSERT INTO national_tally SELECT month, substr(gemeente_code, 3)::int % 16, source, children_present, sum(records) FROM gemeente_tally GROUP BY 1, 2, 3, 4;
+DELETE FROM national_violence_tally;
+INSERT INTO national_violence_tally SELECT month, substr(gemeente_code, 3)::int % 16, violence_type, sum(records) FROM gemeente_violence_tally GROUP BY 1, 2, 3;
 COMMIT;
 ANALYZE record_tally;
 ANALYZE record_tally_violence_type;
 ANALYZE gemeente_tally;
 ANALYZE gemeente_violence_tally;
+ANALYZE record_tally_year;
+ANALYZE record_tally_violence_type_year;
+ANALYZE national_tally;
+ANALYZE national_violence_tally;

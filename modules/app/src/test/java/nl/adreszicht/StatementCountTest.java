@@ -53,7 +53,11 @@ class StatementCountTest {
             "municipal registration", 53,
             // 7 since issue 15: the repeat marker on the page's cases.
             "worklist page", 7,
-            "area scan", 7);
+            "area scan", 7,
+            // Issue 18: a whole year reads the rows kept per buurt and year, the country its national stripes; the
+            // same statements as a scan of months.
+            "area scan, whole year", 7,
+            "national scan", 7);
 
     private static final Requests POLICE = new Requests(Role.POLITIE_MEDEWERKER, "politie-drenthe", null, null);
     private static final Requests VT = new Requests(Role.VT_MEDEWERKER, "veilig-thuis-drenthe", "VT03", null);
@@ -125,6 +129,23 @@ class StatementCountTest {
                                 .param("periode", "aangepast")
                                 .param("van", "2025-04-01")
                                 .param("tot", "2026-04-01")
+                                .with(ANALIST.api()),
+                        200));
+        counts.put(
+                "area scan, whole year",
+                count(
+                        get("/api/v1/gebiedsscans")
+                                .param("periode", "jaar")
+                                .param("tot", "2026-01-01")
+                                .with(ANALIST.api()),
+                        200));
+        counts.put(
+                "national scan",
+                count(
+                        get("/api/v1/gebiedsscans")
+                                .param("niveau", "land")
+                                .param("periode", "jaar")
+                                .param("tot", "2026-01-01")
                                 .with(ANALIST.api()),
                         200));
         return counts;

@@ -56,6 +56,22 @@ class AreaScans {
             + " FROM record_tally_violence_type t" + BUURT_NOW
             + " WHERE t.gemeente_code IN (SELECT code FROM codes) AND t.month >= ? AND t.month < ?"
             + " GROUP BY 1, 2";
+    /**
+     * The same for whole calendar years, from the rows kept per buurt and year (RecordTally): a year of a gemeente is a
+     * handful of rows per buurt, not twelve months of every severity. Equal to the monthly sums (changelog
+     * areascan/009, YearlyAndNationalTallyTest), so disclosure control sees the same numbers.
+     */
+    static final String RECORDS_BY_YEAR = CURRENT_DIVISION
+            + " SELECT coalesce(m.current_code, t.buurt_code, '') AS buurt, t.source, t.children_present,"
+            + " sum(t.records) FROM record_tally_year t" + BUURT_NOW
+            + " WHERE t.gemeente_code IN (SELECT code FROM codes) AND t.tally_year >= ? AND t.tally_year < ?"
+            + " GROUP BY 1, 2, 3";
+
+    static final String VIOLENCE_BY_YEAR = CURRENT_DIVISION
+            + " SELECT coalesce(m.current_code, t.buurt_code, '') AS buurt, t.violence_type, sum(t.records)"
+            + " FROM record_tally_violence_type_year t" + BUURT_NOW
+            + " WHERE t.gemeente_code IN (SELECT code FROM codes) AND t.tally_year >= ? AND t.tally_year < ?"
+            + " GROUP BY 1, 2";
     /** Addresses per buurt, kept as addresses are imported (GemeenteCounts); '' for an address without one. */
     static final String ADDRESSES = "SELECT nullif(wijk_code, ''), nullif(buurt_code, ''), addresses"
             + " FROM buurt_address_count WHERE gemeente_code = ? AND addresses > 0";
@@ -63,9 +79,11 @@ class AreaScans {
     static final String COLOURS = "SELECT buurt_code, colour, addresses FROM buurt_colour_count"
             + " WHERE gemeente_code = ? AND colour <> 'GREY' AND addresses > 0";
 
-    static final String NATIONAL_RECORDS = "SELECT source, children_present, sum(records) FROM gemeente_tally"
+    /** All gemeenten per month, 16 stripes per cell rather than ~340 gemeenten (changelog areascan/009). */
+    static final String NATIONAL_RECORDS = "SELECT source, children_present, sum(records) FROM national_tally"
             + " WHERE month >= ? AND month < ? GROUP BY source, children_present";
-    static final String NATIONAL_VIOLENCE = "SELECT violence_type, sum(records) FROM gemeente_violence_tally"
+
+    static final String NATIONAL_VIOLENCE = "SELECT violence_type, sum(records) FROM national_violence_tally"
             + " WHERE month >= ? AND month < ? GROUP BY violence_type";
     static final String NATIONAL_COLOURS =
             "SELECT colour, sum(addresses) FROM gemeente_colour_count WHERE colour <> 'GREY' GROUP BY colour";
@@ -172,9 +190,9 @@ class AreaScans {
     }
 
     /**
-     * The whole country as one area: the reference beside the own gemeente. Summed from the counts kept per gemeente
-     * as records arrive (gemeente_tally, gemeente_violence_tally, gemeente_colour_count, gemeente_address_count), so
-     * it reads a few thousand rows, never the ten million addresses; protected by the same rules as any scan. Only
+     * The whole country as one area: the reference beside the own gemeente. Summed from the counts kept as records arrive
+     * (the national stripes national_tally and national_violence_tally; per gemeente gemeente_colour_count and
+     * gemeente_address_count), so it reads a few thousand rows, never the ten million addresses; protected by the same rules as any scan. Only
      * the national totals are published, never another gemeente's figures.
      */
     private Gebiedsscan national(Request request) {
@@ -241,10 +259,14 @@ class AreaScans {
         };
     }
 
+    /** The counts per buurt of a period: from the yearly rows when it is whole calendar years, else the months. */
     private Counts counts(String gemeente, ScanPeriod period) {
+        boolean years = period.wholeYears();
+        Object from = years ? period.from().getYear() : period.from();
+        Object until = years ? period.until().getYear() : period.until();
         Map<String, long[]> records = new HashMap<>();
         jdbc.query(
-                RECORDS,
+                years ? RECORDS_BY_YEAR : RECORDS,
                 row -> {
                     long[] counts = records.computeIfAbsent(row.getString(1), b -> new long[5]);
                     long n = row.getLong(4);
@@ -252,18 +274,18 @@ class AreaScans {
                     counts[row.getBoolean(3) ? ScanComposer.MET_KINDEREN : ScanComposer.ZONDER_KINDEREN] += n;
                 },
                 gemeente,
-                period.from(),
-                period.until());
+                from,
+                until);
         Map<String, Map<String, Long>> violence = new HashMap<>();
         jdbc.query(
-                VIOLENCE,
+                years ? VIOLENCE_BY_YEAR : VIOLENCE,
                 row -> {
                     violence.computeIfAbsent(row.getString(1), b -> new HashMap<>())
                             .merge(row.getString(2), row.getLong(3), Long::sum);
                 },
                 gemeente,
-                period.from(),
-                period.until());
+                from,
+                until);
         return new Counts(records, violence);
     }
 

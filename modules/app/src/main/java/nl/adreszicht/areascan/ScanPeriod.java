@@ -68,6 +68,14 @@ record ScanPeriod(String kind, LocalDate from, LocalDate until) {
         return new ScanPeriod(kind, from.minusMonths(months), from);
     }
 
+    /**
+     * Whether the period is whole calendar years (a jaar, or a custom run of them, and the period before either): the
+     * scan then reads the tallies kept per year instead of summing months.
+     */
+    boolean wholeYears() {
+        return from.getDayOfYear() == 1 && until.getDayOfYear() == 1;
+    }
+
     Periode periode() {
         return new Periode(kind, from, until);
     }

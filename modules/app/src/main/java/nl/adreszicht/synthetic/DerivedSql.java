@@ -138,6 +138,30 @@ final class DerivedSql {
             + " ON CONFLICT (gemeente_code, month, violence_type)"
             + " DO UPDATE SET records = gemeente_violence_tally.records + EXCLUDED.records";
 
+    /** The rows kept per buurt and year, and the national stripes (changelog areascan/009), from the same cells. */
+    static final String TALLY_YEAR = "INSERT INTO record_tally_year (gemeente_code, tally_year, wijk_code, buurt_code,"
+            + " area_year, source, children_present, records) SELECT gemeente_code, extract(year FROM month)::smallint,"
+            + " wijk_code, buurt_code, area_year, source, children_present, sum(records) FROM synthetic_tally"
+            + " GROUP BY 1, 2, 3, 4, 5, 6, 7 ON CONFLICT ON CONSTRAINT record_tally_year_cell"
+            + " DO UPDATE SET records = record_tally_year.records + EXCLUDED.records";
+
+    static final String TALLY_VIOLENCE_YEAR = "INSERT INTO record_tally_violence_type_year (gemeente_code, tally_year,"
+            + " wijk_code, buurt_code, area_year, violence_type, records) SELECT gemeente_code,"
+            + " extract(year FROM month)::smallint, wijk_code, buurt_code, area_year, violence_type, sum(records)"
+            + " FROM synthetic_violence_tally GROUP BY 1, 2, 3, 4, 5, 6"
+            + " ON CONFLICT ON CONSTRAINT record_tally_violence_type_year_cell"
+            + " DO UPDATE SET records = record_tally_violence_type_year.records + EXCLUDED.records";
+
+    static final String NATIONAL_TALLY = "INSERT INTO national_tally (month, stripe, source, children_present, records)"
+            + " SELECT month, substr(gemeente_code, 3)::int % 16, source, children_present, sum(records)"
+            + " FROM synthetic_tally GROUP BY 1, 2, 3, 4 ON CONFLICT (month, stripe, source, children_present)"
+            + " DO UPDATE SET records = national_tally.records + EXCLUDED.records";
+
+    static final String NATIONAL_VIOLENCE_TALLY = "INSERT INTO national_violence_tally (month, stripe, violence_type,"
+            + " records) SELECT month, substr(gemeente_code, 3)::int % 16, violence_type, sum(records)"
+            + " FROM synthetic_violence_tally GROUP BY 1, 2, 3 ON CONFLICT (month, stripe, violence_type)"
+            + " DO UPDATE SET records = national_violence_tally.records + EXCLUDED.records";
+
     static final String GEMEENTE_COLOURS = "INSERT INTO gemeente_colour_count (gemeente_code, colour, addresses)"
             + " SELECT a.gemeente_code, c.colour, count(*) FROM address_colour c JOIN address a ON a.id = c.address_id"
             + " WHERE a.synthetic GROUP BY 1, 2"
@@ -286,6 +310,10 @@ final class DerivedSql {
                 TALLY_VIOLENCE,
                 GEMEENTE_TALLY,
                 GEMEENTE_VIOLENCE_TALLY,
+                TALLY_YEAR,
+                TALLY_VIOLENCE_YEAR,
+                NATIONAL_TALLY,
+                NATIONAL_VIOLENCE_TALLY,
                 GEMEENTE_COLOURS,
                 GEMEENTE_ADDRESSES,
                 BUURT_ADDRESSES,

@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At national scale (~10M addresses, ~6M records tallied) every query of one gemeente's scan must find its rows
- * through an index: the tallies by gemeente and month, the register by gemeente (index-only per buurt), the colours
+ * through an index: the tallies by gemeente and month (or year, for whole years), the register by gemeente (index-only per buurt), the colours
  * through the register's gemeente index and the colour's primary key.
  */
 @SpringBootTest
@@ -30,6 +30,13 @@ class GebiedsscanQueryPlanTest {
     void theTalliesAreReadByGemeenteAndMonth() {
         assertIndexed(jdbc, transaction, "record_tally", AreaScans.RECORDS, "GM0118", FROM, UNTIL);
         assertIndexed(jdbc, transaction, "record_tally_violence_type", AreaScans.VIOLENCE, "GM0118", FROM, UNTIL);
+    }
+
+    @Test
+    void theYearlyTalliesAreReadByGemeenteAndYear() {
+        assertIndexed(jdbc, transaction, "record_tally_year", AreaScans.RECORDS_BY_YEAR, "GM0118", 2025, 2026);
+        assertIndexed(
+                jdbc, transaction, "record_tally_violence_type_year", AreaScans.VIOLENCE_BY_YEAR, "GM0118", 2025, 2026);
     }
 
     @Test

@@ -130,9 +130,9 @@ class NationalScanTest {
     void theNationalQueriesReadAnIndex() {
         LocalDate from = LocalDate.of(2026, 1, 1);
         QueryPlans.assertIndexed(
-                jdbc, transaction, "gemeente_tally", AreaScans.NATIONAL_RECORDS, from, from.plusYears(1));
+                jdbc, transaction, "national_tally", AreaScans.NATIONAL_RECORDS, from, from.plusYears(1));
         QueryPlans.assertIndexed(
-                jdbc, transaction, "gemeente_violence_tally", AreaScans.NATIONAL_VIOLENCE, from, from.plusYears(1));
+                jdbc, transaction, "national_violence_tally", AreaScans.NATIONAL_VIOLENCE, from, from.plusYears(1));
     }
 
     private long keptInThirdQuarter() {

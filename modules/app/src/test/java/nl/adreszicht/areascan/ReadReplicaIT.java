@@ -118,6 +118,12 @@ class ReadReplicaIT {
                         + " ON CONFLICT (gemeente_code, month, source, children_present)"
                         + " DO UPDATE SET records = gemeente_tally.records + excluded.records",
                 records);
+        // And its national stripe (9901 % 16), which the national scan reads, as RecordTally keeps both.
+        owner.update(
+                "INSERT INTO national_tally VALUES ('2026-08-01', 13, 'POLITIE_INCIDENT', false, ?)"
+                        + " ON CONFLICT (month, stripe, source, children_present)"
+                        + " DO UPDATE SET records = national_tally.records + excluded.records",
+                records);
     }
 
     private long replicatedTruth() {

@@ -33,6 +33,26 @@ class ScanPeriodAndMinimumTest {
     }
 
     @Test
+    void onlyWholeCalendarYearsReadTheYearlyTallies() {
+        ScanPeriod year = ScanPeriod.of("jaar", null, LocalDate.of(2026, 1, 1), TODAY);
+        assertThat(year.wholeYears()).isTrue();
+        assertThat(year.previous().wholeYears()).isTrue();
+        assertThat(ScanPeriod.of("aangepast", LocalDate.of(2023, 1, 1), LocalDate.of(2026, 1, 1), TODAY)
+                        .wholeYears())
+                .isTrue();
+        assertThat(ScanPeriod.of("aangepast", LocalDate.of(2025, 4, 1), LocalDate.of(2026, 4, 1), TODAY)
+                        .wholeYears())
+                .as("twelve months, but not a calendar year")
+                .isFalse();
+        assertThat(ScanPeriod.of("halfjaar", LocalDate.of(2026, 1, 1), null, TODAY)
+                        .wholeYears())
+                .isFalse();
+        assertThat(ScanPeriod.of("kwartaal", LocalDate.of(2025, 10, 1), null, TODAY)
+                        .wholeYears())
+                .isFalse();
+    }
+
+    @Test
     void aPeriodInTheFutureIsRefusedToo() {
         assertThatThrownBy(() -> ScanPeriod.of("kwartaal", LocalDate.of(2027, 4, 1), null, TODAY))
                 .hasMessageContaining("01-07-2027");

@@ -93,10 +93,19 @@ final class PoliceIncidents {
                 count("SELECT count(*) FROM retention_schedule WHERE record_id = ?", incident));
     }
 
-    /** The whole anonymous tally, in a stable order. */
+    /** The whole anonymous tally, monthly, yearly and national, in a stable order. */
     List<Map<String, Object>> tally() {
-        return owner.queryForList("SELECT * FROM record_tally ORDER BY gemeente_code, wijk_code, buurt_code,"
-                + " area_year, month, source, severity, children_present");
+        List<Map<String, Object>> rows = new ArrayList<>(
+                owner.queryForList("SELECT * FROM record_tally ORDER BY gemeente_code, wijk_code, buurt_code,"
+                        + " area_year, month, source, severity, children_present"));
+        rows.addAll(owner.queryForList("SELECT * FROM record_tally_year ORDER BY gemeente_code, tally_year,"
+                + " wijk_code, buurt_code, area_year, source, children_present"));
+        rows.addAll(owner.queryForList("SELECT * FROM record_tally_violence_type_year ORDER BY gemeente_code,"
+                + " tally_year, wijk_code, buurt_code, area_year, violence_type"));
+        rows.addAll(
+                owner.queryForList("SELECT * FROM national_tally ORDER BY month, stripe, source, children_present"));
+        rows.addAll(owner.queryForList("SELECT * FROM national_violence_tally ORDER BY month, stripe, violence_type"));
+        return rows;
     }
 
     /** The stored colour of the address, or null when it has none. */

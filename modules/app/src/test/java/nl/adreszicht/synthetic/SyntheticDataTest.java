@@ -121,8 +121,15 @@ class SyntheticDataTest {
                 .isEqualTo(1_000);
         assertThat(jdbc.queryForObject("SELECT sum(records) FROM gemeente_tally", Long.class))
                 .isEqualTo(1_000);
+        // The rows kept per buurt and year and the national stripes (issue 18), filled like the monthly ones.
+        assertThat(jdbc.queryForObject("SELECT sum(records) FROM record_tally_year", Long.class))
+                .isEqualTo(1_000);
+        assertThat(jdbc.queryForObject("SELECT sum(records) FROM national_tally", Long.class))
+                .isEqualTo(1_000);
         assertThat(jdbc.queryForObject("SELECT sum(records) FROM record_tally_violence_type", Long.class))
                 .isEqualTo(jdbc.queryForObject("SELECT sum(records) FROM gemeente_violence_tally", Long.class))
+                .isEqualTo(jdbc.queryForObject("SELECT sum(records) FROM record_tally_violence_type_year", Long.class))
+                .isEqualTo(jdbc.queryForObject("SELECT sum(records) FROM national_violence_tally", Long.class))
                 .isEqualTo(jdbc.queryForObject(
                         "SELECT (SELECT count(*) FROM incident_violence_type) + (SELECT count(*) FROM"
                                 + " vt_melding_violence_type) + (SELECT count(*) FROM municipal_record_violence_type)",
