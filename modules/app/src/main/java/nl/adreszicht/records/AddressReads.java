@@ -46,8 +46,11 @@ public final class AddressReads {
         Object value = atAddress.get(what);
         if (value == null) {
             value = read.get();
-            // The supplier may have read through another source that forgot the address meanwhile: store anew.
-            reads.byAddress.computeIfAbsent(address, a -> new HashMap<>()).put(what, value);
+            // Kept only if the address was not forgotten (nor pushed out) while it was read: else it may be from
+            // before a write.
+            if (reads.byAddress.get(address) == atAddress) {
+                atAddress.put(what, value);
+            }
         }
         return (T) value;
     }

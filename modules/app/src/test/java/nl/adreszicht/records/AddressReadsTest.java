@@ -59,6 +59,17 @@ class AddressReadsTest {
     }
 
     @Test
+    void aReadDuringWhichTheAddressWasForgottenIsNotKept() {
+        TransactionSynchronizationManager.initSynchronization();
+        AddressReads.at(address, "test.read", () -> {
+            AddressReads.forget(address);
+            return List.of(reads.incrementAndGet());
+        });
+        assertThat(read(address)).containsExactly(2);
+        assertThat(read(address)).containsExactly(2);
+    }
+
+    @Test
     void whatIsKeptOutlivesAnAnnouncementButNotTheTransaction() {
         TransactionSynchronizationManager.initSynchronization();
         AddressReads.kept(address, "test.lock", reads::incrementAndGet);
