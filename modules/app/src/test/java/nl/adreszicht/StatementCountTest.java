@@ -44,13 +44,33 @@ class StatementCountTest {
             "history read", 16,
             // 11 since issue 15: the address card says whether the address is a repeat address (monitor_address).
             "address read", 13,
-            // +17 each since issue 15: the recidive reconcile of the address in the registration's transaction
-            // (RecidiveReconcile), constant in the records at the address; the first candidate for issue 18.
-            // +2 each since the casusoverleg joined the monitor: the reconcile reads the accepted cases at the address
-            // once as records and once for their plans as interventions (CaseMonitoredRecords, one SPI call each).
-            "incident registration", 56,
-            "melding intake", 61,
-            "municipal registration", 53,
+            // Issue 18 (from 56, 61, 53): the records at the address are read once per transaction and shared by the
+            // colour recompute and the recidive reconcile (records.AddressReads), the address is locked once
+            // (KnownAddresses.lockForDerivation) and its row read once, the colour before is read in the upsert.
+            // An incident registration now sends, in order (docs/performance.md):
+            //  1     the address check (before the registration's transaction);
+            //  2-3   the two violence types' code list entries;
+            //  4-6   the incident, its violence types, its betrokkenen;
+            //  7     the event publication (signal matching after the commit);
+            //  8     the address's area, 9-12 the area scan's four tallies;
+            //  13    the cases at the address (the casusoverleg's marker and proposal check);
+            //  14    the address lock;
+            //  15-19 the records at the address, once for colour and monitor: incidents, their betrokkenen, municipal
+            //        records, VT betrokkenen, VT meldingen with their violence types;
+            //  20-21 the colour's raises and approved lowerings, 22 the colour rules, 23 the colour upsert (with the
+            //        colour before; +1 for the history when the colour changes);
+            //  24    the recidive rules, 25 the accepted cases, 26 the zorgmeldingen sent, 27 the VT overdrachten, 28
+            //        what the address counted before, 29 the month locks, 30 the closed months (after the locks: a
+            //        statement of its own), 31 the month counts (one statement however many cells), 32 the repeat
+            // count;
+            //  33    the children's birth dates (retention), 34 the retention schedule;
+            //  35-36 the access log's retention and owner lookups, 37 the access-log entry.
+            // A melding intake (one violence type) adds the address's row for its region, the region, its number,
+            // the open-melding check and the colour mark (two); a municipal registration (one violence type) has no
+            // betrokkenen and no children's birth dates. Each is the same with one or four records of each kind.
+            "incident registration", 37,
+            "melding intake", 42,
+            "municipal registration", 34,
             // 7 since issue 15: the repeat marker on the page's cases.
             "worklist page", 7,
             "area scan", 7,

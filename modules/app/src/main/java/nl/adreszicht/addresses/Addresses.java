@@ -36,27 +36,12 @@ class Addresses {
                 .optional();
     }
 
-    boolean existsById(UUID id) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM address WHERE id = ?)")
-                .param(id)
-                .query(Boolean.class)
-                .single();
-    }
-
     /** The addresses with these ids, in one statement; ids the register does not hold are left out. */
     java.util.List<Address> findByIdIn(java.util.Collection<UUID> ids) {
         return jdbc.sql(COLUMNS + " WHERE id = ANY (?)")
                 .param(ids.toArray(UUID[]::new))
                 .query(Addresses::address)
                 .list();
-    }
-
-    boolean existsByIdAndGemeenteCode(UUID id, String gemeenteCode) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM address WHERE id = ? AND gemeente_code = ?)")
-                .param(id)
-                .param(gemeenteCode)
-                .query(Boolean.class)
-                .single();
     }
 
     Optional<Address> find(Postcode postcode, HouseNumber number) {

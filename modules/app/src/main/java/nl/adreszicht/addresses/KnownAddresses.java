@@ -2,6 +2,8 @@ package nl.adreszicht.addresses;
 
 import java.util.Optional;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.AddressReads;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,25 +17,57 @@ import org.springframework.transaction.annotation.Transactional;
 public class KnownAddresses {
 
     private final Addresses addresses;
+    private final JdbcTemplate jdbc;
 
-    KnownAddresses(Addresses addresses) {
+    KnownAddresses(Addresses addresses, JdbcTemplate jdbc) {
         this.addresses = addresses;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Locks the address's row until the transaction ends ({@code FOR NO KEY UPDATE}), so what is derived from the
+     * records at the address (its colour, its repeat count) is derived by one transaction at a time and the later
+     * one sees the earlier one's records. Sent once per transaction: the colour recompute and the recidive reconcile
+     * of a registration take the same lock, and the second finds it held ({@link AddressReads#kept}).
+     *
+     * @return the gemeente of the address; empty when the register has no such address (nothing is locked)
+     */
+    @Transactional
+    public Optional<GemeenteCode> lockForDerivation(AddressId id) {
+        return AddressReads.kept(
+                id,
+                "addresses.lock",
+                () -> jdbc
+                        .queryForList(
+                                "SELECT gemeente_code FROM address WHERE id = ? FOR NO KEY UPDATE",
+                                String.class,
+                                id.value())
+                        .stream()
+                        .findFirst()
+                        .map(code -> new GemeenteCode(code.trim())));
     }
 
     /** Whether the register holds an address with this id. */
     public boolean exists(AddressId id) {
-        return addresses.existsById(id.value());
+        return row(id).isPresent();
+    }
+
+    /**
+     * The address's row, read once per transaction ({@link AddressReads#kept}; no record written changes it): a
+     * registration checks the address, counts it in its area's tallies, scopes it by gemeente and region, and the
+     * colour counts and the casusoverleg ask for its gemeente, each through this class (issue 18).
+     */
+    private Optional<Address> row(AddressId id) {
+        return AddressReads.kept(id, "addresses.row", () -> addresses.findById(id.value()));
     }
 
     /** The CBS areas of the address, for anonymous counts per area; empty when the id is not in the register. */
     public Optional<AddressArea> areaOf(AddressId id) {
-        return addresses
-                .findById(id.value())
-                .map(address -> new AddressArea(
-                        new GemeenteCode(address.gemeenteCode()),
-                        address.wijkCode() == null ? null : new WijkCode(address.wijkCode()),
-                        address.buurtCode() == null ? null : new BuurtCode(address.buurtCode()),
-                        address.areaYear() == null ? null : address.areaYear().intValue()));
+        return row(id).map(address -> new AddressArea(
+                new GemeenteCode(address.gemeenteCode()),
+                address.wijkCode() == null ? null : new WijkCode(address.wijkCode()),
+                address.buurtCode() == null ? null : new BuurtCode(address.buurtCode()),
+                address.areaYear() == null ? null : address.areaYear().intValue()));
     }
 
     /**
@@ -41,7 +75,8 @@ public class KnownAddresses {
      * record only in their own gemeente. An address elsewhere and no address at all give the same answer.
      */
     public boolean existsInGemeente(AddressId id, String gemeenteCode) {
-        return addresses.existsByIdAndGemeenteCode(id.value(), gemeenteCode);
+        return row(id).filter(address -> address.gemeenteCode().trim().equals(gemeenteCode.trim()))
+                .isPresent();
     }
 
     /**
@@ -49,7 +84,7 @@ public class KnownAddresses {
      * the address itself); empty when the register has no such address.
      */
     public Optional<GemeenteCode> gemeenteOf(AddressId id) {
-        return addresses.findById(id.value()).map(address -> new GemeenteCode(address.gemeenteCode()));
+        return row(id).map(address -> new GemeenteCode(address.gemeenteCode()));
     }
 
     /**
@@ -73,7 +108,7 @@ public class KnownAddresses {
      * overdracht names the address it hands over); empty when the register has no such address.
      */
     public Optional<Address> addressOf(AddressId id) {
-        return addresses.findById(id.value());
+        return row(id);
     }
 
     /**

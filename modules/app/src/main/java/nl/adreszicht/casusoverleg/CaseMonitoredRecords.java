@@ -8,6 +8,7 @@ import nl.adreszicht.monitor.MonitoredRecord;
 import nl.adreszicht.monitor.MonitoredRecordChanged;
 import nl.adreszicht.monitor.MonitoredRecordSource;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.AddressReads;
 import nl.adreszicht.records.RecordSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -72,6 +73,7 @@ class CaseMonitoredRecords implements MonitoredRecordSource, InterventionSource 
      * address again (neither stores a record of another module, so no {@code RecordStored} says so).
      */
     void changed(AddressId address) {
+        AddressReads.forget(address);
         events.publishEvent(new MonitoredRecordChanged(address));
     }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.AddressReads;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,7 +63,9 @@ public class CasePlanInterventions {
     /** The accepted cases (running or closed) at one address, whatever their age: what the monitor reads. */
     @Transactional(readOnly = true)
     public List<Intervention> acceptedAt(AddressId address) {
-        return accepted(" AND address_id = ?", address.value());
+        // Read once per transaction (AddressReads): the monitor asks for the cases as records and for their plans.
+        return AddressReads.at(
+                address, "casusoverleg.acceptedAt", () -> accepted(" AND address_id = ?", address.value()));
     }
 
     /** The accepted cases that also meet {@code condition}, in the order they were accepted. */

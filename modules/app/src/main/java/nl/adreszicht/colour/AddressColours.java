@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.RecordDestroyed;
 import nl.adreszicht.records.RecordEvent;
@@ -36,6 +37,7 @@ class AddressColours {
     private final ColourRulesVersions versions;
     private final DutchTime time;
     private final DestroyedRecords destroyedRecords;
+    private final KnownAddresses knownAddresses;
 
     AddressColours(
             JdbcTemplate jdbc,
@@ -43,7 +45,9 @@ class AddressColours {
             ColourRulesVersions versions,
             DutchTime time,
             ApplicationEventPublisher events,
-            DestroyedRecords destroyedRecords) {
+            DestroyedRecords destroyedRecords,
+            KnownAddresses knownAddresses) {
+        this.knownAddresses = knownAddresses;
         this.events = events;
         this.destroyedRecords = destroyedRecords;
         this.jdbc = jdbc;
@@ -67,8 +71,9 @@ class AddressColours {
     /** Recomputes one address's colour as of {@code today}; returns the decision, if the address has history. */
     @Transactional
     Optional<ColourDecision> recompute(AddressId address, LocalDate today) {
-        // One recompute per address at a time, so the later one always sees the earlier one's record.
-        jdbc.query("SELECT 1 FROM address WHERE id = ? FOR NO KEY UPDATE", row -> {}, address.value());
+        // One recompute per address at a time, so the later one always sees the earlier one's record (the lock the
+        // recidive reconcile takes too; sent once per transaction).
+        knownAddresses.lockForDerivation(address);
         Optional<ColourDecision> decision = decide(address, today);
         if (decision.isPresent()) {
             store(address, decision.get());
@@ -102,19 +107,25 @@ class AddressColours {
     }
 
     private void store(AddressId address, ColourDecision decision) {
-        List<String> previous = jdbc.queryForList(
-                "SELECT colour FROM address_colour WHERE address_id = ?", String.class, address.value());
         String fired = decision.firedRules().stream()
                 .map(Enum::name)
                 .reduce((a, b) -> a + "," + b)
                 .orElse("");
-        jdbc.update(
-                "INSERT INTO address_colour (address_id, colour, rules_version, deciding_rule, fired_rules,"
-                        + " counted_record_ids, computed_at) VALUES (?, ?, ?, ?, string_to_array(?, ','), ?, ?)"
+        // The colour before, in the statement that stores the new one (issue 18): every part of the WITH sees the row
+        // as it was when the statement began (the INSERT runs to completion though nothing reads it), and the
+        // address's lock (recompute) keeps anyone else from changing it meanwhile.
+        List<String> previous = jdbc.queryForList(
+                "WITH previous AS (SELECT colour FROM address_colour WHERE address_id = ?),"
+                        + " stored AS (INSERT INTO address_colour (address_id, colour, rules_version, deciding_rule,"
+                        + " fired_rules, counted_record_ids, computed_at)"
+                        + " VALUES (?, ?, ?, ?, string_to_array(?, ','), ?, ?)"
                         + " ON CONFLICT (address_id) DO UPDATE SET colour = excluded.colour,"
                         + " rules_version = excluded.rules_version, deciding_rule = excluded.deciding_rule,"
                         + " fired_rules = excluded.fired_rules, counted_record_ids = excluded.counted_record_ids,"
-                        + " computed_at = excluded.computed_at",
+                        + " computed_at = excluded.computed_at)"
+                        + " SELECT colour FROM previous",
+                String.class,
+                address.value(),
                 address.value(),
                 decision.colour().name(),
                 decision.rulesVersion(),

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.AddressReads;
 import nl.adreszicht.records.Severity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -52,6 +53,8 @@ class Incidents {
      * @return whether it was stored; false leaves the database as it was
      */
     boolean insert(Incident incident) {
+        // A new record at the address: what this transaction read there is not what it holds now.
+        AddressReads.forget(incident.address());
         int stored = jdbc.sql("INSERT INTO incident (id, organisation, registration_number, occurred_at, occurred_zone,"
                         + " address_id, severity, children_present, injury, weapon, alcohol_drugs, aangifte,"
                         + " huisverbod_imposed, huisverbod_broken, zorgmelding, summary, content_hash, registered_by,"
@@ -118,12 +121,19 @@ class Incidents {
                 registrationNumber);
     }
 
-    /** Every organisation's incidents at an address, in two statements: for the colour code and the radar. */
+    /**
+     * Every organisation's incidents at an address, in two statements: for the colour code, the monitor and the radar.
+     * Read once per transaction ({@link AddressReads}): the colour recompute and the recidive reconcile of a
+     * registration share the read.
+     */
     List<Incident> findByAddress(AddressId address) {
-        return withPersons(jdbc.sql(INCIDENTS + " WHERE i.address_id = ?")
-                .param(address.value())
-                .query(Incidents::incident)
-                .list());
+        return AddressReads.at(
+                address,
+                "incidents.atAddress",
+                () -> withPersons(jdbc.sql(INCIDENTS + " WHERE i.address_id = ?")
+                        .param(address.value())
+                        .query(Incidents::incident)
+                        .list()));
     }
 
     private Optional<Incident> one(String sql, Object... params) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import nl.adreszicht.addresses.GemeenteCode;
 import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.AddressReads;
 import nl.adreszicht.records.RecordChanged;
 import nl.adreszicht.records.RecordDestroyed;
 import nl.adreszicht.records.RecordStored;
@@ -79,6 +80,8 @@ class RecidiveReconcile {
 
     @EventListener
     void on(MonitoredRecordChanged changed) {
+        // What changed is no record event (a zorgmelding sent, a case accepted, a vervolgstap): forget the reads.
+        AddressReads.forget(changed.address());
         reconcile(changed.address(), true, time.today(), versions.active());
     }
 
@@ -93,9 +96,9 @@ class RecidiveReconcile {
      */
     @Transactional
     void reconcile(AddressId address, boolean count, LocalDate today, RecidiveRules rules) {
-        // One reconcile per address at a time (the colour code takes the same lock for its recompute).
-        List<String> gemeenteOfAddress = jdbc.queryForList(
-                "SELECT gemeente_code FROM address WHERE id = ? FOR NO KEY UPDATE", String.class, address.value());
+        // One reconcile per address at a time (the colour code takes the same lock for its recompute, and in a
+        // registration has taken it already: then no statement is sent).
+        Optional<GemeenteCode> gemeenteOfAddress = addresses.lockForDerivation(address);
         if (gemeenteOfAddress.isEmpty()) {
             return;
         }
@@ -107,8 +110,7 @@ class RecidiveReconcile {
                 .toList();
         Optional<Stored> stored = stored(address.value());
         String gemeente = stored.map(Stored::gemeente)
-                .orElseGet(() ->
-                        addresses.gemeenteOf(address).map(GemeenteCode::value).orElseThrow());
+                .orElseGet(() -> gemeenteOfAddress.get().value());
         if (atAddress.isEmpty()) {
             // Nothing left at the address (its last record destroyed): nothing is kept of it here either.
             jdbc.update("DELETE FROM monitor_address WHERE address_id = ?", address.value());

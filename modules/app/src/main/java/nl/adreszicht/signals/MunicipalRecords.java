@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.AddressReads;
 import nl.adreszicht.records.Severity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -43,6 +44,8 @@ class MunicipalRecords {
      * @return whether it was stored; false leaves the database as it was
      */
     boolean insert(MunicipalRecord record) {
+        // A new record at the address: what this transaction read there is not what it holds now.
+        AddressReads.forget(record.address());
         int stored = jdbc.sql(
                         "INSERT INTO municipal_record (id, organisation, gemeente_code, registration_number, kind,"
                                 + " address_id, occurred_on, severity, children_present, huisverbod_ends_on, huisverbod_broken,"
@@ -92,12 +95,18 @@ class MunicipalRecords {
                 .optional();
     }
 
-    /** Every organisation's records at an address, in one statement: for the colour code and the radar. */
+    /**
+     * Every organisation's records at an address, in one statement: for the colour code, the monitor (its records and
+     * its huisverboden as interventions) and the radar. Read once per transaction ({@link AddressReads}).
+     */
     List<MunicipalRecord> findByAddress(AddressId address) {
-        return jdbc.sql(RECORDS + " WHERE r.address_id = ?")
-                .param(address.value())
-                .query(MunicipalRecords::record)
-                .list();
+        return AddressReads.at(
+                address,
+                "signals.atAddress",
+                () -> jdbc.sql(RECORDS + " WHERE r.address_id = ?")
+                        .param(address.value())
+                        .query(MunicipalRecords::record)
+                        .list());
     }
 
     private static MunicipalRecord record(ResultSet row, int n) throws SQLException {

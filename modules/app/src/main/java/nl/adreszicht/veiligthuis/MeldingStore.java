@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.AddressReads;
 import nl.adreszicht.records.Severity;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,6 +69,8 @@ class MeldingStore {
      * its zorgmelding (if any) out of the region's inbox.
      */
     void insert(Melding melding, String gemeente, String registeredBy, OffsetDateTime registeredAt) {
+        // What the colour and the monitor read of the meldingen at the address changes (VtAtAddress).
+        AddressReads.forget(melding.address());
         jdbc.sql("INSERT INTO vt_melding (id, kind, registration_number, vt_region, gemeente_code, address_id,"
                         + " zorgmelding_id, received_at, received_on, melder_sector, melder_name, melder_contact,"
                         + " reason, acute, severity, children_involved, vervolgmelding, assessment_due,"
@@ -155,6 +158,8 @@ class MeldingStore {
 
     /** Writes where a melding stands now: its beoordeling, onderzoek, einde, mark and the onderzoek's outcomes. */
     void update(Melding melding) {
+        // What the colour and the monitor read of the meldingen at the address changes (VtAtAddress).
+        AddressReads.forget(melding.address());
         Melding.Beoordeling beoordeling = melding.beoordeling();
         Melding.Onderzoek onderzoek = melding.onderzoek();
         Melding.Einde einde = melding.einde();
@@ -331,6 +336,8 @@ class MeldingStore {
 
     /** Writes a corrected melding's fields (severity, children, reason, its betrokkenen) and the correction. */
     void correct(Melding melding, Melding.Correctie correctie) {
+        // What the colour and the monitor read of the meldingen at the address changes (VtAtAddress).
+        AddressReads.forget(melding.address());
         jdbc.sql("UPDATE vt_melding SET severity = ?, children_involved = ?, reason = ? WHERE id = ?")
                 .params(melding.severity().name(), melding.childrenInvolved(), melding.reason(), melding.id())
                 .update();

@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,9 +66,11 @@ class VtRecords implements ColourRecordSource, AddressHistorySource, SignalHolde
 
     private final JdbcTemplate jdbc;
     private final OwnedObjects.RecordTable owned;
+    private final VtAtAddress atAddress;
 
-    VtRecords(JdbcTemplate jdbc) {
+    VtRecords(JdbcTemplate jdbc, VtAtAddress atAddress) {
         this.jdbc = jdbc;
+        this.atAddress = atAddress;
         // Before meldingen carried their organisation, their VT region owned them.
         this.owned = new OwnedObjects.RecordTable(
                 JdbcClient.create(jdbc), "vt_melding", "coalesce(organisation, vt_region)");
@@ -78,37 +78,19 @@ class VtRecords implements ColourRecordSource, AddressHistorySource, SignalHolde
 
     @Override
     public List<ColourRecord> recordsAt(AddressId address) {
-        Map<UUID, Set<String>> keys = new HashMap<>();
-        jdbc.query(
-                "SELECT p.melding_id, p.name, p.birth_date, p.bsn FROM vt_melding_person p"
-                        + " JOIN vt_melding m ON m.id = p.melding_id WHERE m.address_id = ?",
-                row -> {
-                    keys.computeIfAbsent(row.getObject("melding_id", UUID.class), k -> new HashSet<>())
-                            .add(key(
-                                    row.getString("name"),
-                                    row.getObject("birth_date", LocalDate.class),
-                                    row.getString("bsn")));
-                },
-                address.value());
-        return jdbc.query(
-                "SELECT id, kind, received_on, severity, children_involved, coalesce(acute_onveiligheid, false) AS acute,"
-                        + " coalesce(organisation, vt_region) AS organisation"
-                        + " FROM vt_melding WHERE address_id = ?",
-                (row, n) -> {
-                    UUID id = row.getObject("id", UUID.class);
-                    return new ColourRecord(
-                            id.toString(),
-                            "advies".equals(row.getString("kind")) ? RecordSource.VT_ADVIES : RecordSource.VT_MELDING,
-                            row.getObject("received_on", LocalDate.class),
-                            Severity.valueOf(row.getString("severity")),
-                            row.getBoolean("children_involved"),
-                            false,
-                            false,
-                            row.getBoolean("acute"),
-                            keys.getOrDefault(id, Set.of()),
-                            row.getString("organisation"));
-                },
-                address.value());
+        return atAddress.at(address).stream()
+                .map(row -> new ColourRecord(
+                        row.id().toString(),
+                        "advies".equals(row.kind()) ? RecordSource.VT_ADVIES : RecordSource.VT_MELDING,
+                        row.receivedOn(),
+                        Severity.valueOf(row.severity()),
+                        row.childrenInvolved(),
+                        false,
+                        false,
+                        row.acute(),
+                        row.personKeys(),
+                        row.organisation()))
+                .toList();
     }
 
     @Override

@@ -34,6 +34,15 @@ class VeiligThuisQueryPlanTest {
     }
 
     @Test
+    void theColourAndTheMonitorReadTheMeldingenTheirTypesAndPersonsByAddress() {
+        UUID address = UUID.randomUUID();
+        assertIndexed(jdbc, transaction, "vt_melding", VtAtAddress.MELDINGEN, address);
+        assertIndexed(jdbc, transaction, "vt_melding_violence_type", VtAtAddress.MELDINGEN, address);
+        assertIndexed(jdbc, transaction, "vt_melding", VtAtAddress.PERSONS, address);
+        assertIndexed(jdbc, transaction, "vt_melding_person", VtAtAddress.PERSONS, address);
+    }
+
+    @Test
     void theWorklistReadsOnlyTheOpenCasesOfItsRegionAndChecksRecidiveByAddress() {
         // Both scans of vt_melding: the open cases (partial index) and the recidive check per case.
         assertIndexed(
