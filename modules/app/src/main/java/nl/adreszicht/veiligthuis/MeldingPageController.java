@@ -160,16 +160,25 @@ class MeldingPageController {
             @RequestParam(required = false) @Nullable String categorie,
             @RequestParam(required = false) @Nullable String soort,
             @RequestParam(required = false) @Nullable String sorteer,
+            @RequestParam(required = false) @Nullable String na,
             Model model) {
         WerkvoorraadApiController.Filter filter;
         try {
-            filter = WerkvoorraadApiController.Filter.parse(categorie, soort, sorteer);
+            filter = WerkvoorraadApiController.Filter.parse(categorie, soort, sorteer, na, null);
         } catch (InvalidValuesException invalid) {
-            filter = new WerkvoorraadApiController.Filter(null, null, false);
+            // A stale or edited address bar shows the first page of the whole list rather than an error page.
+            filter = WerkvoorraadApiController.Filter.ALL;
         }
         model.addAttribute(
                 "lijst",
-                werkvoorraad.list(filter.categorie(), filter.soort(), filter.byReceipt(), "werkvoorraad.pagina"));
+                werkvoorraad.list(
+                        filter.categorie(),
+                        filter.soort(),
+                        filter.byReceipt(),
+                        filter.na(),
+                        filter.aantal(),
+                        "werkvoorraad.pagina"));
+        model.addAttribute("vervolgpagina", filter.na() != null);
         model.addAttribute(
                 "categorie",
                 filter.categorie() == null ? "" : filter.categorie().code());
