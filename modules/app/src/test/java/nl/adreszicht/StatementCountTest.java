@@ -53,6 +53,8 @@ class StatementCountTest {
             "municipal registration", 53,
             // 7 since issue 15: the repeat marker on the page's cases.
             "worklist page", 7,
+            // Issue 18: a page of the API's worklist after a cursor (no session, no menu: fewer than the page).
+            "worklist API next page", 5,
             "area scan", 7);
 
     private static final Requests POLICE = new Requests(Role.POLITIE_MEDEWERKER, "politie-drenthe", null, null);
@@ -118,6 +120,21 @@ class StatementCountTest {
                 "municipal registration",
                 count(json(post("/api/v1/gemeenteregistraties"), LOKAAL_TEAM, signaal(address)), 201));
         counts.put("worklist page", count(get("/werkvoorraad").with(VT.ui()), 200));
+        String cursor = json.readTree(
+                        mvc.perform(get("/api/v1/werkvoorraad?aantal=1").with(VT.api()))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                .get("volgende")
+                .asString();
+        counts.put(
+                "worklist API next page",
+                count(
+                        get("/api/v1/werkvoorraad")
+                                .param("aantal", "1")
+                                .param("na", cursor)
+                                .with(VT.api()),
+                        200));
         counts.put(
                 "area scan",
                 count(
