@@ -235,23 +235,25 @@ class RoleDayBrowserIT {
         menu("/werkvoorraad");
         check("werkvoorraad");
 
-        // The worklist pages: one case a page here, so that it pages whatever the region holds (at least the
-        // melding of this day, and one registered just now through the API).
-        APIResponse melding = Browsers.browser()
-                .newContext()
-                .request()
-                .post(
-                        LocalStackTest.APP_URL + "/api/v1/meldingen",
-                        RequestOptions.create()
-                                .setHeader("Authorization", "Bearer " + token)
-                                .setHeader("Content-Type", "application/json")
-                                .setData("{\"adresId\":\""
-                                        + address("7907AC", language.equals("nl") ? 1 : 2, "Dagweg (demo)", "GM0118")
-                                        + "\",\"melder\":{\"sector\":\"onderwijs\","
-                                        + "\"naam\":\"Juf Jansen\",\"contact\":\"06-12345678\"},"
-                                        + "\"reden\":\"Kind vertelt dat vader moeder slaat.\","
-                                        + "\"geweldsvormen\":[\"partnergeweld\"]}"));
-        assertThat(melding.status()).as(melding.text()).isEqualTo(201);
+        // The worklist pages: one case a page here, and two meldingen registered just now through the API, so that
+        // it pages whatever else the region holds.
+        for (String postcode : List.of("7907AW", "7907AX")) {
+            APIResponse melding = Browsers.browser()
+                    .newContext()
+                    .request()
+                    .post(
+                            LocalStackTest.APP_URL + "/api/v1/meldingen",
+                            RequestOptions.create()
+                                    .setHeader("Authorization", "Bearer " + token)
+                                    .setHeader("Content-Type", "application/json")
+                                    .setData("{\"adresId\":\""
+                                            + address(
+                                                    postcode, language.equals("nl") ? 1 : 2, "Dagweg (demo)", "GM0118")
+                                            + "\",\"melder\":{\"sector\":\"onderwijs\",\"naam\":\"Juf Jansen\","
+                                            + "\"contact\":\"06-12345678\"},\"reden\":\"Kind vertelt dat vader moeder"
+                                            + " slaat.\",\"geweldsvormen\":[\"partnergeweld\"]}"));
+            assertThat(melding.status()).as(melding.text()).isEqualTo(201);
+        }
         page.navigate(LocalStackTest.APP_URL + "/werkvoorraad?sorteer=ontvangen&aantal=1");
         Locator rows = page.locator("#werkvoorraad tbody tr");
         assertThat(rows).hasCount(1);
