@@ -79,7 +79,8 @@ class FollowThroughBrowserIT {
         sanne = Browsers.newContext();
         Page lead = sanne.newPage();
         Browsers.logIn(lead, "vtsupervisor.drenthe");
-        lead.navigate(LocalStackTest.APP_URL + "/werkvoorraad?categorie=niet-toegewezen");
+        // Newest first: the melding is on the first page however many the region holds.
+        lead.navigate(LocalStackTest.APP_URL + "/werkvoorraad?categorie=niet-toegewezen&sorteer=ontvangen");
         assertThat(lead.locator("#werkvoorraad table")).containsText(number);
         lead.navigate(LocalStackTest.APP_URL + "/meldingen/" + melding);
         assertThat(lead.locator("#behandelaar")).hasText("Niet toegewezen");

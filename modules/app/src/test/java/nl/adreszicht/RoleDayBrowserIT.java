@@ -234,6 +234,38 @@ class RoleDayBrowserIT {
 
         menu("/werkvoorraad");
         check("werkvoorraad");
+
+        // The worklist pages: one case a page here, and two meldingen registered just now through the API, so that
+        // it pages whatever else the region holds.
+        for (String postcode : List.of("7907AW", "7907AX")) {
+            APIResponse melding = Browsers.browser()
+                    .newContext()
+                    .request()
+                    .post(
+                            LocalStackTest.APP_URL + "/api/v1/meldingen",
+                            RequestOptions.create()
+                                    .setHeader("Authorization", "Bearer " + token)
+                                    .setHeader("Content-Type", "application/json")
+                                    .setData("{\"adresId\":\""
+                                            + address(
+                                                    postcode, language.equals("nl") ? 1 : 2, "Dagweg (demo)", "GM0118")
+                                            + "\",\"melder\":{\"sector\":\"onderwijs\",\"naam\":\"Juf Jansen\","
+                                            + "\"contact\":\"06-12345678\"},\"reden\":\"Kind vertelt dat vader moeder"
+                                            + " slaat.\",\"geweldsvormen\":[\"partnergeweld\"]}"));
+            assertThat(melding.status()).as(melding.text()).isEqualTo(201);
+        }
+        page.navigate(LocalStackTest.APP_URL + "/werkvoorraad?sorteer=ontvangen&aantal=1");
+        Locator rows = page.locator("#werkvoorraad tbody tr");
+        assertThat(rows).hasCount(1);
+        String first = rows.first().textContent();
+        check("werkvoorraad-pagina-1");
+        page.locator("#werkvoorraad a[rel=next]").click();
+        assertThat(page.locator("#werkvoorraad nav.pages a:not([rel=next])"))
+                .hasText(language.equals("nl") ? "Eerste pagina" : "First page");
+        assertThat(rows).hasCount(1);
+        assertThat(rows.first()).not().hasText(first);
+        assertThat(page.url()).contains("na=").contains("aantal=1");
+        check("werkvoorraad-pagina-2");
         logOut();
     }
 

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The Dutch pages of Veilig Thuis: the intake form for a melding (the same checks and intake as the API) and the
@@ -160,16 +161,43 @@ class MeldingPageController {
             @RequestParam(required = false) @Nullable String categorie,
             @RequestParam(required = false) @Nullable String soort,
             @RequestParam(required = false) @Nullable String sorteer,
+            @RequestParam(required = false) @Nullable String na,
+            @RequestParam(required = false) @Nullable Integer aantal,
             Model model) {
         WerkvoorraadApiController.Filter filter;
         try {
-            filter = WerkvoorraadApiController.Filter.parse(categorie, soort, sorteer);
+            filter = WerkvoorraadApiController.Filter.parse(categorie, soort, sorteer, na, aantal);
         } catch (InvalidValuesException invalid) {
-            filter = new WerkvoorraadApiController.Filter(null, null, false);
+            // A stale or edited address bar shows the first page of the whole list rather than an error page.
+            filter = WerkvoorraadApiController.Filter.ALL;
+        }
+        Werkvoorraad.Lijst lijst = werkvoorraad.list(
+                filter.categorie(),
+                filter.soort(),
+                filter.byReceipt(),
+                filter.na(),
+                filter.aantal(),
+                "werkvoorraad.pagina");
+        model.addAttribute("lijst", lijst);
+        // The links to the first and the next page keep the filter, the sort and a page size asked for.
+        UriComponentsBuilder page = UriComponentsBuilder.fromPath("/werkvoorraad");
+        if (filter.categorie() != null) {
+            page.queryParam("categorie", filter.categorie().code());
+        }
+        if (filter.soort() != null) {
+            page.queryParam("soort", filter.soort().code());
+        }
+        page.queryParam("sorteer", filter.byReceipt() ? "ontvangen" : "uiterlijk");
+        if (filter.aantal() != Werkvoorraad.DEFAULT_PAGE) {
+            page.queryParam("aantal", filter.aantal());
         }
         model.addAttribute(
-                "lijst",
-                werkvoorraad.list(filter.categorie(), filter.soort(), filter.byReceipt(), "werkvoorraad.pagina"));
+                "eerstePagina", filter.na() == null ? null : page.build().toUriString());
+        model.addAttribute(
+                "volgendePagina",
+                lijst.volgende() == null
+                        ? null
+                        : page.queryParam("na", lijst.volgende()).build().toUriString());
         model.addAttribute(
                 "categorie",
                 filter.categorie() == null ? "" : filter.categorie().code());

@@ -54,7 +54,7 @@ class OpenVtWork implements OpenWork {
         }
         // The worklist of the region, of which only counts and deadlines are shown: no address or person, so no entry
         // in the access log (the worklist page itself logs its read).
-        Werkvoorraad.Lijst list = werkvoorraad.list(null, null, false, null);
+        Werkvoorraad.Categorised list = werkvoorraad.categorised();
         LocalDate today = time.today();
         List<Item> items = new ArrayList<>();
         for (Werkvoorraad.Categorie category : SHOWN) {

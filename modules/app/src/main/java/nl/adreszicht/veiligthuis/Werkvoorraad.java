@@ -1,10 +1,14 @@
 package nl.adreszicht.veiligthuis;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -18,6 +22,7 @@ import nl.adreszicht.audit.AccessLog;
 import nl.adreszicht.colour.ColourEscalations;
 import nl.adreszicht.monitor.RepeatAddresses;
 import nl.adreszicht.records.AddressId;
+import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.time.DutchTime;
@@ -70,6 +75,11 @@ class Werkvoorraad {
             return null;
         }
     }
+
+    /** Cases per page of the worklist, unless asked otherwise; at most {@link #LARGEST_PAGE}. */
+    static final int DEFAULT_PAGE = 50;
+
+    static final int LARGEST_PAGE = 100;
 
     /** A monitoring moment (or informing) due within this many working days shows as due. */
     static final int DUE_WITHIN_WORKING_DAYS = 2;
@@ -204,14 +214,145 @@ class Werkvoorraad {
     record Zorgmelding(String zorgmeldingId, String adresId, OffsetDateTime verzondenOp) {}
 
     @Schema(name = "Werkvoorraad")
-    record Lijst(String regio, Map<String, Integer> aantallen, List<Item> items, List<Zorgmelding> zorgmeldingen) {}
+    record Lijst(
+            String regio,
 
-    /** A filtered, sorted worklist: {@code categorie} and {@code soort} may be null (all), sort by deadline or receipt. */
+            @Schema(description = "Aantallen per categorie over alle open zaken van de regio, niet alleen deze pagina")
+            Map<String, Integer> aantallen,
+
+            List<Item> items,
+            List<Zorgmelding> zorgmeldingen,
+
+            @Schema(description = "Cursor van de volgende pagina (parameter na); afwezig op de laatste") @Nullable
+            String volgende) {}
+
+    /** Every open case of the region in its categories, with the counts and the inbox: one read of the region. */
+    record Categorised(
+            String regio, Map<String, Integer> aantallen, List<Item> items, List<Zorgmelding> zorgmeldingen) {}
+
+    /**
+     * Where a page of the worklist starts: just after the row with this sort key and id (keyset paging, so a page
+     * neither repeats nor skips a case when a melding arrives or leaves between two pages). The token is opaque to
+     * the client: base64url of the sort, the key and the id; a token of the other sort order is refused.
+     */
+    record Cursor(
+            boolean byReceipt, boolean eigen, @Nullable LocalDate uiterlijk, Instant ontvangen, UUID id) {
+
+        private static final String SEPARATOR = "~";
+
+        static Cursor after(Item item, boolean byReceipt) {
+            return new Cursor(
+                    byReceipt,
+                    item.eigen(),
+                    item.uiterlijk(),
+                    item.ontvangenOp().toInstant(),
+                    UUID.fromString(item.id()));
+        }
+
+        String token() {
+            String key = String.join(
+                    SEPARATOR,
+                    byReceipt ? "o" : "u",
+                    eigen ? "1" : "0",
+                    uiterlijk == null ? "-" : uiterlijk.toString(),
+                    ontvangen.toString(),
+                    id.toString());
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The cursor in a token, or an invalid {@code na} when it is not one of ours or of the other sort order. */
+        static Cursor parse(String token, boolean byReceipt) {
+            InvalidValueException invalid = new InvalidValueException("na", "validation.werkvoorraad.na");
+            try {
+                String[] parts =
+                        new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(SEPARATOR, -1);
+                if (parts.length != 5
+                        || !parts[0].equals(byReceipt ? "o" : "u")
+                        || !(parts[1].equals("0") || parts[1].equals("1"))) {
+                    throw invalid;
+                }
+                return new Cursor(
+                        byReceipt,
+                        parts[1].equals("1"),
+                        parts[2].equals("-") ? null : LocalDate.parse(parts[2]),
+                        Instant.parse(parts[3]),
+                        UUID.fromString(parts[4]));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw invalid;
+            }
+        }
+
+        /**
+         * The order of the worklist: the caller's own cases first (mijn werkvoorraad), then the earliest deadline
+         * (none last) and the oldest receipt, or the newest receipt first; the id makes every key unique.
+         */
+        static Comparator<Cursor> order(boolean byReceipt) {
+            Comparator<Cursor> own = Comparator.comparing((Cursor c) -> !c.eigen());
+            Comparator<Cursor> then = byReceipt
+                    ? Comparator.comparing(Cursor::ontvangen).reversed()
+                    : Comparator.comparing(Cursor::uiterlijk, Comparator.nullsLast(Comparator.naturalOrder()))
+                            .thenComparing(Cursor::ontvangen);
+            return own.thenComparing(then).thenComparing(Cursor::id);
+        }
+    }
+
+    /**
+     * One page of the filtered, sorted worklist: {@code categorie} and {@code soort} may be null (all), sorted by
+     * deadline or receipt, the {@code size} cases after the cursor (from the start without one). The counts are over
+     * every open case of the region.
+     */
     Lijst list(
             @Nullable Categorie categorie,
             NewMelding.@Nullable Kind soort,
             boolean byReceipt,
+            @Nullable Cursor after,
+            int size,
             @Nullable String action) {
+        Categorised all = categorised();
+        Comparator<Cursor> order = Cursor.order(byReceipt);
+        List<Item> matching = all.items().stream()
+                .filter(i -> categorie == null || i.categorieen().contains(categorie.code()))
+                .filter(i -> soort == null || i.soort().equals(soort.code()))
+                .filter(i -> after == null || order.compare(Cursor.after(i, byReceipt), after) > 0)
+                .sorted(Comparator.comparing((Item i) -> Cursor.after(i, byReceipt), order))
+                .limit(size + 1L)
+                .toList();
+        String next = null;
+        if (matching.size() > size) {
+            matching = matching.subList(0, size);
+            next = Cursor.after(matching.get(size - 1), byReceipt).token();
+        }
+        // How often an address repeats only marks the rows shown: asked for this page's addresses, not the region's.
+        Map<AddressId, Integer> repeats = repeatAddresses.repeatsAt(matching.stream()
+                .map(i -> new AddressId(UUID.fromString(i.adresId())))
+                .distinct()
+                .toList());
+        List<Item> shown = matching.stream()
+                .map(i -> {
+                    int atAddress = repeats.getOrDefault(new AddressId(UUID.fromString(i.adresId())), 0);
+                    return atAddress > 0 ? i.with(null, atAddress) : i;
+                })
+                .toList();
+        List<Zorgmelding> zorgmeldingen =
+                (categorie == null || categorie == Categorie.ZORGMELDING_IN_TE_NEMEN) && after == null
+                        ? all.zorgmeldingen()
+                        : List.of();
+        // Without an action the caller takes only the counts and deadlines (the start page): no personal data leaves.
+        if (action != null) {
+            accessLog.record(new AccessEntry(AccessKind.ZOEKEN, action, "werkvoorraad", null, false));
+        }
+        return new Lijst(all.regio(), all.aantallen(), shown, zorgmeldingen, next);
+    }
+
+    /**
+     * Every open case of the caller's region in its categories, with the counts per category. Most categories are
+     * not a state of the melding but a comparison with today (a deadline passed, due today, due within two working
+     * days, running out within 14 days), with the caller (mijn zaken) or with other records (recidive, a colour
+     * escalation since the case's count): a counter kept at each change of a melding would be wrong the morning
+     * after. So the counts come from one read of the region's open cases through the partial index, the same read
+     * that sorts them (see docs/performance.md, "Worklist pages").
+     */
+    Categorised categorised() {
         String region = meldingen.region();
         Professional caller = currentProfessional.require();
         LocalDate today = time.today();
@@ -305,16 +446,9 @@ class Werkvoorraad {
         Set<ColourEscalations.Since> escalated = escalations.escalatedSince(open.stream()
                 .map(o -> new ColourEscalations.Since(o.address(), o.mark()))
                 .toList());
-        Map<AddressId, Integer> repeats = repeatAddresses.repeatsAt(
-                open.stream().map(Open::address).distinct().toList());
         for (Open o : open) {
-            Item item = o.item();
-            int atAddress = repeats.getOrDefault(o.address(), 0);
             boolean escalation = escalated.contains(new ColourEscalations.Since(o.address(), o.mark()));
-            if (escalation || atAddress > 0) {
-                item = item.with(escalation ? Categorie.KLEUR_ESCALATIE : null, atAddress);
-            }
-            items.add(item);
+            items.add(escalation ? o.item().with(Categorie.KLEUR_ESCALATIE, 0) : o.item());
         }
         List<Zorgmelding> inbox = jdbc.query(
                 INBOX,
@@ -333,26 +467,6 @@ class Werkvoorraad {
                                     .filter(i -> i.categorieen().contains(c.code()))
                                     .count());
         }
-        List<Item> shown = items.stream()
-                .filter(i -> categorie == null || i.categorieen().contains(categorie.code()))
-                .filter(i -> soort == null || i.soort().equals(soort.code()))
-                // Mijn werkvoorraad: the caller's own cases first, then by deadline or receipt.
-                .sorted(Comparator.comparing((Item i) -> !i.eigen())
-                        .thenComparing(
-                                byReceipt
-                                        ? Comparator.comparing(Item::ontvangenOp)
-                                                .reversed()
-                                        : Comparator.comparing(
-                                                        Item::uiterlijk,
-                                                        Comparator.nullsLast(Comparator.naturalOrder()))
-                                                .thenComparing(Item::ontvangenOp)))
-                .toList();
-        List<Zorgmelding> zorgmeldingen =
-                categorie == null || categorie == Categorie.ZORGMELDING_IN_TE_NEMEN ? inbox : List.of();
-        // Without an action the caller takes only the counts and deadlines (the start page): no personal data leaves.
-        if (action != null) {
-            accessLog.record(new AccessEntry(AccessKind.ZOEKEN, action, "werkvoorraad", null, false));
-        }
-        return new Lijst(region, counts, shown, zorgmeldingen);
+        return new Categorised(region, counts, List.copyOf(items), inbox);
     }
 }

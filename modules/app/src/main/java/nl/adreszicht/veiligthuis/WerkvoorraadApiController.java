@@ -1,5 +1,7 @@
 package nl.adreszicht.veiligthuis;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/werkvoorraad}: the worklist of the caller's VT region, with counts per category. Filter with
- * {@code categorie} and {@code soort}; sort with {@code sorteer=uiterlijk} (default) or {@code ontvangen}.
+ * {@code categorie} and {@code soort}; sort with {@code sorteer=uiterlijk} (default) or {@code ontvangen}. Paged by
+ * key like the other long lists ({@code herhaaladressen}): {@code aantal} per page (50), the next page from the
+ * cursor in {@code volgende}, given back as {@code na}.
  */
 @RestController
 class WerkvoorraadApiController {
@@ -21,18 +25,55 @@ class WerkvoorraadApiController {
     }
 
     @GetMapping("/api/v1/werkvoorraad")
+    @Operation(
+            summary = "Werkvoorraad van de eigen Veilig Thuis-regio",
+            description = "De open adviezen en meldingen van de eigen regio met hun categorieën, per pagina met een"
+                    + " cursor: eigen zaken eerst, dan op uiterlijke datum of op ontvangst. De aantallen per"
+                    + " categorie tellen alle open zaken van de regio; de in te nemen zorgmeldingen staan op de"
+                    + " eerste pagina.")
     Werkvoorraad.Lijst list(
-            @RequestParam(required = false) @Nullable String categorie,
-            @RequestParam(required = false) @Nullable String soort,
-            @RequestParam(required = false) @Nullable String sorteer) {
-        Filter filter = Filter.parse(categorie, soort, sorteer);
-        return werkvoorraad.list(filter.categorie(), filter.soort(), filter.byReceipt(), "werkvoorraad.lezen");
+            @Parameter(description = "Alleen de zaken in deze categorie") @RequestParam(required = false) @Nullable
+                    String categorie,
+            @Parameter(description = "melding of advies") @RequestParam(required = false) @Nullable String soort,
+            @Parameter(description = "uiterlijk (standaard, vroegste termijn eerst) of ontvangen (nieuwste eerst)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String sorteer,
+            @Parameter(description = "Cursor uit volgende van de vorige pagina, met dezelfde sortering")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String na,
+            @Parameter(description = "Aantal per pagina, 1 tot 100; standaard 50")
+                    @RequestParam(required = false)
+                    @Nullable
+                    Integer aantal) {
+        Filter filter = Filter.parse(categorie, soort, sorteer, na, aantal);
+        return werkvoorraad.list(
+                filter.categorie(),
+                filter.soort(),
+                filter.byReceipt(),
+                filter.na(),
+                filter.aantal(),
+                "werkvoorraad.lezen");
     }
 
     /** The worklist's query parameters, checked together. */
-    record Filter(Werkvoorraad.@Nullable Categorie categorie, NewMelding.@Nullable Kind soort, boolean byReceipt) {
+    record Filter(
+            Werkvoorraad.@Nullable Categorie categorie,
+            NewMelding.@Nullable Kind soort,
+            boolean byReceipt,
+            Werkvoorraad.@Nullable Cursor na,
+            int aantal) {
 
-        static Filter parse(@Nullable String categorie, @Nullable String soort, @Nullable String sorteer) {
+        /** The first page of the whole list, by deadline. */
+        static final Filter ALL = new Filter(null, null, false, null, Werkvoorraad.DEFAULT_PAGE);
+
+        static Filter parse(
+                @Nullable String categorie,
+                @Nullable String soort,
+                @Nullable String sorteer,
+                @Nullable String na,
+                @Nullable Integer aantal) {
             InvalidValuesException.Collector invalid = new InvalidValuesException.Collector();
             Werkvoorraad.Categorie c = invalid.collect(() -> {
                 if (categorie == null || categorie.isBlank()) {
@@ -63,8 +104,18 @@ class WerkvoorraadApiController {
                 }
                 throw new InvalidValueException("sorteer", "validation.werkvoorraad.sorteer");
             });
+            Integer size = invalid.collect(() -> {
+                int n = aantal == null ? Werkvoorraad.DEFAULT_PAGE : aantal;
+                if (n < 1 || n > Werkvoorraad.LARGEST_PAGE) {
+                    throw new InvalidValueException("aantal", "validation.werkvoorraad.aantal");
+                }
+                return n;
+            });
+            // A cursor of the other sort order names a place in another list: refused, like a malformed one.
+            Werkvoorraad.Cursor cursor = invalid.collect(() ->
+                    na == null || na.isBlank() || byReceipt == null ? null : Werkvoorraad.Cursor.parse(na, byReceipt));
             invalid.throwIfAny();
-            return new Filter(c, k, Boolean.TRUE.equals(byReceipt));
+            return new Filter(c, k, Boolean.TRUE.equals(byReceipt), cursor, size);
         }
     }
 }

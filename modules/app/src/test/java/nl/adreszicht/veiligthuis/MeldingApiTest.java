@@ -353,11 +353,12 @@ class MeldingApiTest {
 
         String all = worklist(vt, "")
                 .andExpect(jsonPath("$.regio").value("VT03"))
-                .andExpect(jsonPath("$.items[*].id").value(Matchers.hasItems(first, second, overdue)))
-                .andExpect(jsonPath("$.items[*].id").value(Matchers.not(Matchers.hasItem(zwolle))))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
+        assertThat(WorklistPages.ids(mvc, "", vt.api()))
+                .contains(first, second, overdue)
+                .doesNotContain(zwolle);
         JsonNode counts = json.readTree(all).get("aantallen");
         assertThat(counts.get("nieuw").asInt() - countsBefore.get("nieuw").asInt())
                 .as("three new meldingen, none assessed")
@@ -370,17 +371,13 @@ class MeldingApiTest {
                 .as("only the second melding at the same address")
                 .isEqualTo(1);
 
-        worklist(vt, "categorie=beoordeling-te-laat")
-                .andExpect(jsonPath("$.items[*].id").value(Matchers.hasItem(overdue)))
-                .andExpect(jsonPath("$.items[*].id").value(Matchers.not(Matchers.hasItem(first))));
-        worklist(vt, "categorie=recidive")
-                .andExpect(jsonPath("$.items[*].id").value(Matchers.hasItem(second)))
-                .andExpect(jsonPath("$.items[*].id").value(Matchers.not(Matchers.hasItem(first))));
-        JsonNode byDeadline = json.readTree(worklist(vt, "sorteer=uiterlijk")
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString())
-                .get("items");
+        assertThat(WorklistPages.ids(mvc, "categorie=beoordeling-te-laat", vt.api()))
+                .contains(overdue)
+                .doesNotContain(first);
+        assertThat(WorklistPages.ids(mvc, "categorie=recidive", vt.api()))
+                .contains(second)
+                .doesNotContain(first);
+        List<JsonNode> byDeadline = WorklistPages.items(mvc, "sorteer=uiterlijk", vt.api());
         List<String> ids = new ArrayList<>();
         List<LocalDate> deadlines = new ArrayList<>();
         for (JsonNode item : byDeadline) {
@@ -417,6 +414,105 @@ class MeldingApiTest {
                 .isEqualTo(1);
         problem(worklist(police, ""), 403);
         problem(worklist(new Requests(Role.GEMEENTE_MEDEWERKER, "gemeente-hoogeveen", null, "GM0118"), ""), 403);
+    }
+
+    @Test
+    void theWorklistPagesByKeyListingEveryOpenCaseOnceInOrderWhileMeldingenArrive() throws Exception {
+        String address = address("GM0118");
+        for (int i = 0; i < 3; i++) {
+            created(post("/api/v1/meldingen"), vt, melding(address));
+        }
+        Map<String, Object> older = melding(address("GM0118"));
+        older.put("ontvangenOp", "2025-11-03T09:00:00+01:00");
+        created(post("/api/v1/meldingen"), vt, older);
+
+        for (String sort : List.of("uiterlijk", "ontvangen")) {
+            List<String> open = openIds();
+            List<JsonNode> items = new ArrayList<>();
+            String arrived = null;
+            String cursor = null;
+            do {
+                JsonNode page = json.readTree(
+                        worklist(vt, "sorteer=" + sort + "&aantal=7" + (cursor == null ? "" : "&na=" + cursor))
+                                .andExpect(status().isOk())
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString());
+                assertThat(page.get("items").size()).isLessThanOrEqualTo(7);
+                page.get("items").forEach(items::add);
+                cursor = page.get("volgende") == null || page.get("volgende").isNull()
+                        ? null
+                        : page.get("volgende").asString();
+                if (arrived == null) {
+                    // A melding arrives while the professional pages: it shifts no case onto another page.
+                    arrived = id(created(post("/api/v1/meldingen"), vt, melding(address("GM0118"))));
+                }
+            } while (cursor != null);
+            List<String> ids = items.stream().map(i -> i.get("id").asString()).toList();
+            assertThat(ids).as("each case once (" + sort + ")").doesNotHaveDuplicates();
+            assertThat(ids).as("every open case of the region (" + sort + ")").containsAll(open);
+            List<String> expected = new ArrayList<>(open);
+            expected.add(arrived);
+            assertThat(expected).as("nothing else (" + sort + ")").containsAll(ids);
+            List<java.time.Instant> received = new ArrayList<>();
+            List<LocalDate> deadlines = new ArrayList<>();
+            boolean undated = false;
+            boolean others = false;
+            for (JsonNode item : items) {
+                if (item.get("eigen").asBoolean()) {
+                    assertThat(others).as("the caller's own cases first").isFalse();
+                    continue;
+                }
+                others = true;
+                received.add(
+                        java.time.OffsetDateTime.parse(item.get("ontvangenOp").asString())
+                                .toInstant());
+                if (item.get("uiterlijk").isNull()) {
+                    undated = true;
+                } else {
+                    assertThat(undated && sort.equals("uiterlijk"))
+                            .as("cases without a deadline come last")
+                            .isFalse();
+                    deadlines.add(LocalDate.parse(item.get("uiterlijk").asString()));
+                }
+            }
+            if (sort.equals("ontvangen")) {
+                assertThat(received).as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            } else {
+                assertThat(deadlines).as("earliest deadline first").isSorted();
+            }
+        }
+
+        JsonNode first = json.readTree(worklist(vt, "")
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        int open = openIds().size();
+        assertThat(first.get("items").size()).as("50 a page").isEqualTo(Math.min(50, open));
+        assertThat(first.get("volgende").isNull()).isEqualTo(open <= 50);
+        String token = json.readTree(
+                        worklist(vt, "aantal=1").andReturn().getResponse().getContentAsString())
+                .get("volgende")
+                .asString();
+        problem(worklist(vt, "sorteer=ontvangen&na=" + token), 400)
+                .andExpect(jsonPath("$.invalidParams[*].name").value(containsInAnyOrder("na")));
+        problem(worklist(vt, "na=bm9nIGVlbiBjdXJzb3I"), 400)
+                .andExpect(jsonPath("$.invalidParams[*].name").value(containsInAnyOrder("na")));
+        problem(worklist(vt, "na=%21%21&aantal=0"), 400)
+                .andExpect(jsonPath("$.invalidParams[*].name").value(containsInAnyOrder("na", "aantal")));
+        problem(worklist(vt, "aantal=101"), 400)
+                .andExpect(jsonPath("$.invalidParams[*].name").value(containsInAnyOrder("aantal")));
+    }
+
+    /** The cases of VT03 the worklist lists: the open ones, and the ended ones whose monitoring moment is due. */
+    private List<String> openIds() {
+        return jdbc.queryForList(
+                "SELECT id::text FROM vt_melding m WHERE vt_region = 'VT03' AND (ended_at IS NULL OR EXISTS"
+                        + " (SELECT 1 FROM vt_monitoring mo WHERE mo.melding_id = m.id AND mo.outcome IS NULL"
+                        + " AND mo.due_on <= ?))",
+                String.class,
+                WorkingDays.plusWorkingDays(TODAY, Werkvoorraad.DUE_WITHIN_WORKING_DAYS));
     }
 
     private JsonNode counts(ResultActions worklist) throws Exception {

@@ -84,6 +84,36 @@ class MeldingPageTest {
                         .string(containsString("Beoordeeld, uitkomst VT-01-01: vervolg blijft bij Veilig Thuis.")));
     }
 
+    @Test
+    void theWorklistPagePagesKeepingTheSortAndAStaleCursorShowsTheFirstPage() throws Exception {
+        String older = melding();
+        String newer = melding();
+
+        String first = mvc.perform(
+                        get("/werkvoorraad?sorteer=ontvangen&aantal=1").with(VT.ui()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(first).contains("/meldingen/" + newer).doesNotContain("/meldingen/" + older, "Eerste pagina");
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile(
+                        "rel=\"next\" href=\"(/werkvoorraad\\?sorteer=ontvangen&amp;aantal=1&amp;na=[A-Za-z0-9_-]+)\"")
+                .matcher(first);
+        assertThat(next.find())
+                .as("a link to the next page with sort, size and cursor")
+                .isTrue();
+        String second = mvc.perform(get(next.group(1).replace("&amp;", "&")).with(VT.ui()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(second).contains("/meldingen/" + older, "Eerste pagina").doesNotContain("/meldingen/" + newer);
+
+        mvc.perform(get("/werkvoorraad?sorteer=ontvangen&na=geen-cursor").with(VT.ui()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Eerste pagina"))));
+    }
+
     private boolean assessed(String melding) {
         return jdbc.queryForObject(
                 "SELECT assessed_at IS NOT NULL FROM vt_melding WHERE id = ?::uuid", Boolean.class, melding);
