@@ -100,6 +100,13 @@ class BagLoad {
                 imports.markDone(run.id, "mirror", 0);
             });
         }
+        if (!mutations) {
+            // Also when a resumed run finds the mirror done: the statistics may predate it.
+            transaction.executeWithoutResult(status -> {
+                LongStatements.allow(dataSource);
+                mirror.analyze();
+            });
+        }
         OptionalInt division = derivation.year(year);
         long written = derivation.derive(run, division, day[0]);
         addresses.loaded(written);
