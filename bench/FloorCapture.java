@@ -54,6 +54,9 @@ public class FloorCapture {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$(\\d+)");
 
+    /** A colon where pgbench would start a variable, inside a literal as much as outside one. */
+    private static final Pattern PGBENCH_VARIABLE = Pattern.compile(":(?=[A-Za-z_\\u0080-\\uFFFF])");
+
     /** One statement as the application sent it. */
     record Statement(long at, String pid, String sql, Map<Integer, String> parameters) {}
 
@@ -218,7 +221,7 @@ public class FloorCapture {
                 } else if (array(value, sample, fresh) != null) {
                     replacement = array(value, sample, fresh);
                 } else {
-                    replacement = "'" + value.replace("'", "''") + "'";
+                    replacement = literal(value);
                 }
                 placeholder.appendReplacement(sql, Matcher.quoteReplacement(replacement));
             }
@@ -251,9 +254,22 @@ public class FloorCapture {
             } else if (element.equalsIgnoreCase("NULL")) {
                 elements.add("NULL");
             } else {
-                elements.add("'" + element.replace("'", "''") + "'");
+                elements.add(literal(element));
             }
         }
         return variable ? "ARRAY[" + String.join(", ", elements) + "]::text[]" : null;
+    }
+
+    /**
+     * A value as an SQL literal. pgbench takes {@code :name} anywhere in a command for a variable, inside quotes too
+     * (the serialized event's JSON has {@code "childrenInvolved":false}): such a colon is written {@code \\x3a} in an
+     * escape string, which PostgreSQL reads as a colon and pgbench does not see.
+     */
+    static String literal(String value) {
+        if (!PGBENCH_VARIABLE.matcher(value).find()) {
+            return "'" + value.replace("'", "''") + "'";
+        }
+        String escaped = value.replace("\\", "\\\\").replace("'", "''");
+        return "E'" + PGBENCH_VARIABLE.matcher(escaped).replaceAll(Matcher.quoteReplacement("\\x3a")) + "'";
     }
 }
