@@ -93,6 +93,30 @@ class RecordTally {
             return month.getYear();
         }
 
+        // The parameters of the four statements that count or uncount a record, in the order both write them: the
+        // month's row first, then the row kept beside it (the year's, or the national stripe's).
+
+        Object[] areaCells() {
+            return new Object[] {
+                gemeente, wijk, buurt, areaYear, month, source, severity, children, gemeente, year(), wijk, buurt,
+                areaYear, source, children
+            };
+        }
+
+        Object[] gemeenteCells() {
+            return new Object[] {gemeente, month, source, children, month, stripe(), source, children};
+        }
+
+        Object[] areaTypesCells() {
+            return new Object[] {
+                gemeente, wijk, buurt, areaYear, month, source, types, gemeente, year(), wijk, buurt, areaYear, types
+            };
+        }
+
+        Object[] gemeenteTypesCells() {
+            return new Object[] {gemeente, month, types, month, stripe(), types};
+        }
+
         /** The national row of this gemeente: by its number, so a gemeente always counts in the same one. */
         int stripe() {
             return Integer.parseInt(gemeente.substring(2)) % NATIONAL_STRIPES;
@@ -133,21 +157,7 @@ class RecordTally {
                         + " source, children_present, records) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"
                         + " ON CONFLICT ON CONSTRAINT record_tally_year_cell"
                         + " DO UPDATE SET records = record_tally_year.records + EXCLUDED.records",
-                c.gemeente(),
-                c.wijk(),
-                c.buurt(),
-                c.areaYear(),
-                c.month(),
-                c.source(),
-                c.severity(),
-                c.children(),
-                c.gemeente(),
-                c.year(),
-                c.wijk(),
-                c.buurt(),
-                c.areaYear(),
-                c.source(),
-                c.children());
+                c.areaCells());
         // The gemeente's own row and its national stripe, for national figures without scanning the areas
         // (docs/privacy/disclosure-control.md).
         jdbc.update(
@@ -157,14 +167,7 @@ class RecordTally {
                         + " INSERT INTO national_tally (month, stripe, source, children_present, records)"
                         + " VALUES (?, ?, ?, ?, 1) ON CONFLICT (month, stripe, source, children_present)"
                         + " DO UPDATE SET records = national_tally.records + EXCLUDED.records",
-                c.gemeente(),
-                c.month(),
-                c.source(),
-                c.children(),
-                c.month(),
-                c.stripe(),
-                c.source(),
-                c.children());
+                c.gemeenteCells());
         if (c.types().length == 0) {
             return;
         }
@@ -180,19 +183,7 @@ class RecordTally {
                         + " FROM unnest(?::text[]) AS type ORDER BY type"
                         + " ON CONFLICT ON CONSTRAINT record_tally_violence_type_year_cell"
                         + " DO UPDATE SET records = record_tally_violence_type_year.records + EXCLUDED.records",
-                c.gemeente(),
-                c.wijk(),
-                c.buurt(),
-                c.areaYear(),
-                c.month(),
-                c.source(),
-                c.types(),
-                c.gemeente(),
-                c.year(),
-                c.wijk(),
-                c.buurt(),
-                c.areaYear(),
-                c.types());
+                c.areaTypesCells());
         jdbc.update(
                 "WITH gemeente AS (INSERT INTO gemeente_violence_tally (gemeente_code, month, violence_type, records)"
                         + " SELECT ?, ?, type, 1 FROM unnest(?::text[]) AS type ORDER BY type"
@@ -202,12 +193,7 @@ class RecordTally {
                         + " SELECT ?, ?, type, 1 FROM unnest(?::text[]) AS type ORDER BY type"
                         + " ON CONFLICT (month, stripe, violence_type)"
                         + " DO UPDATE SET records = national_violence_tally.records + EXCLUDED.records",
-                c.gemeente(),
-                c.month(),
-                c.types(),
-                c.month(),
-                c.stripe(),
-                c.types());
+                c.gemeenteTypesCells());
     }
 
     /** Takes a record out of the cells it was counted in (an update: an insert of -1 would break the checks). */
@@ -220,34 +206,13 @@ class RecordTally {
                         + " UPDATE record_tally_year SET records = records - 1 WHERE gemeente_code = ?"
                         + " AND tally_year = ? AND wijk_code IS NOT DISTINCT FROM ? AND buurt_code IS NOT DISTINCT FROM ?"
                         + " AND area_year IS NOT DISTINCT FROM ? AND source = ? AND children_present = ?",
-                c.gemeente(),
-                c.wijk(),
-                c.buurt(),
-                c.areaYear(),
-                c.month(),
-                c.source(),
-                c.severity(),
-                c.children(),
-                c.gemeente(),
-                c.year(),
-                c.wijk(),
-                c.buurt(),
-                c.areaYear(),
-                c.source(),
-                c.children());
+                c.areaCells());
         jdbc.update(
                 "WITH gemeente AS (UPDATE gemeente_tally SET records = records - 1 WHERE gemeente_code = ?"
                         + " AND month = ? AND source = ? AND children_present = ?)"
                         + " UPDATE national_tally SET records = records - 1 WHERE month = ? AND stripe = ?"
                         + " AND source = ? AND children_present = ?",
-                c.gemeente(),
-                c.month(),
-                c.source(),
-                c.children(),
-                c.month(),
-                c.stripe(),
-                c.source(),
-                c.children());
+                c.gemeenteCells());
         if (c.types().length == 0) {
             return;
         }
@@ -259,29 +224,12 @@ class RecordTally {
                         + " UPDATE record_tally_violence_type_year SET records = records - 1 WHERE gemeente_code = ?"
                         + " AND tally_year = ? AND wijk_code IS NOT DISTINCT FROM ? AND buurt_code IS NOT DISTINCT FROM ?"
                         + " AND area_year IS NOT DISTINCT FROM ? AND violence_type = ANY (?::text[])",
-                c.gemeente(),
-                c.wijk(),
-                c.buurt(),
-                c.areaYear(),
-                c.month(),
-                c.source(),
-                c.types(),
-                c.gemeente(),
-                c.year(),
-                c.wijk(),
-                c.buurt(),
-                c.areaYear(),
-                c.types());
+                c.areaTypesCells());
         jdbc.update(
                 "WITH gemeente AS (UPDATE gemeente_violence_tally SET records = records - 1 WHERE gemeente_code = ?"
                         + " AND month = ? AND violence_type = ANY (?::text[]))"
                         + " UPDATE national_violence_tally SET records = records - 1 WHERE month = ? AND stripe = ?"
                         + " AND violence_type = ANY (?::text[])",
-                c.gemeente(),
-                c.month(),
-                c.types(),
-                c.month(),
-                c.stripe(),
-                c.types());
+                c.gemeenteTypesCells());
     }
 }
