@@ -175,6 +175,20 @@ public class BagExtractGenerator {
         return "" + digits + a + b;
     }
 
+    /**
+     * The postcode a mutation gives address i (a new address, or an existing one's next voorkomen): one per street of 25
+     * house numbers, with a first letter from R to Y, which no address of the full extract has (those use A to Q, and
+     * the history's 9999ZZ and 9998ZZ), so a mutation never takes an existing address's postcode and huisnummer and the
+     * import has no reason to refuse it. Distinct for every street below 1,872,000 (46.8 million addresses).
+     */
+    static String mutationPostcode(int i) {
+        int street = i / 25;
+        int digits = 1000 + street % 9000;
+        char a = (char) ('R' + (street / 9000) % 8);
+        char b = (char) ('A' + (street / 72_000) % 26);
+        return "" + digits + a + b;
+    }
+
     static void numBody(Writer w, int i, int streets, String postcode, int voorkomen, String begin, String end,
             boolean inactive, String status) throws IOException {
         String opr = oprId(street(i, streets)).substring(0, 4) + "30" + String.format("%010d", street(i, streets));
@@ -272,7 +286,7 @@ public class BagExtractGenerator {
                 if (kind == 0) { // a new address after the range of the full extract
                     int fresh = n + m;
                     w.write("<ml:mutatieGroep><ml:toevoeging><ml:wordt><mlm:bagObject>");
-                    numBody(w, fresh, streets, postcode(fresh + 400_000), 1, ended, null, false, "Naamgeving uitgegeven");
+                    numBody(w, fresh, streets, mutationPostcode(fresh), 1, ended, null, false, "Naamgeving uitgegeven");
                     w.write("</mlm:bagObject></ml:wordt></ml:toevoeging><ml:toevoeging><ml:wordt><mlm:bagObject>");
                     vboBody(w, fresh, n, 1, ended, null, "Verblijfsobject gevormd");
                     w.write("</mlm:bagObject></ml:wordt></ml:toevoeging></ml:mutatieGroep>\n");
@@ -285,7 +299,7 @@ public class BagExtractGenerator {
                     w.write("</mlm:bagObject></ml:was><ml:wordt><mlm:bagObject>");
                     numBody(w, i, streets, postcode(i), current, begin, ended, false, "Naamgeving uitgegeven");
                     w.write("</mlm:bagObject></ml:wordt></ml:wijziging><ml:toevoeging><ml:wordt><mlm:bagObject>");
-                    numBody(w, i, streets, postcode(i + 9_000_000), next, ended, null, false, "Naamgeving uitgegeven");
+                    numBody(w, i, streets, mutationPostcode(i), next, ended, null, false, "Naamgeving uitgegeven");
                     w.write("</mlm:bagObject></ml:wordt></ml:toevoeging></ml:mutatieGroep>\n");
                 } else { // the verblijfsobject is withdrawn (demolished)
                     int current = i % 40 == 0 ? 2 : 1;
