@@ -9,7 +9,8 @@
 # 2. starts Keycloak (own copy, own ports) and waits for it, so the application's ready time excludes Keycloak,
 # 3. starts the application from its jar with -Xmx512m, full security and access logging, on the embedded
 #    PostgreSQL of data/bench-<size>, and times it until /actuator/health answers UP,
-#    READY_STARTS times (the median is the ready time; PostgreSQL starts with it, so its buffers are empty after),
+#    READY_STARTS times as `java -jar` and READY_STARTS times extracted with a class-data-sharing archive (the deployed
+#    form; its median is the ready time; PostgreSQL starts with it, so its buffers are empty after),
 # 4. a cold pass: each scenario once for COLD_SECONDS with one user, straight after the start, reported apart,
 # 5. a capture pass: log_statement = 'all' for a few single requests per scenario, and bench/FloorCapture.java turns
 #    the statements each request ran into that scenario's pgbench script (the floor; never kept by hand), then off,
@@ -24,7 +25,7 @@
 #
 # Settings (environment): RUNS (3), DURATION (20 s), WARMUP (5 s), CONNECTIONS (16), BENCH_PG_PORT (54359),
 # BENCH_APP_PORT (18090), BENCH_KC_PORT (18380), BENCH_DATA (data/bench-<size>), ACCESS_LOG_FACTOR (2; only
-# when the data set is generated: access-log entries per record; the disk check in step 1), READY_STARTS (3), COLD_SECONDS (5),
+# when the data set is generated: access-log entries per record; the disk check in step 1), READY_STARTS (3), START_FORMS ("jar cds"; "jar": only `java -jar`), COLD_SECONDS (5),
 # SCENARIOS (all: "history worklist register areascan monitor repeats"),
 # READ_GUARD (false: the per-user rate limit on address reads, adreszicht.read-guard.enabled, is off, so the benchmark
 # measures the application without it; true to measure with it).
@@ -90,7 +91,7 @@ cleanup() {
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
-  rm -f "$JAR"
+  rm -rf "$JAR" "$OUT/extracted"
 }
 trap cleanup EXIT
 
@@ -161,12 +162,17 @@ log_directory = 'log'
 log_filename = 'postgresql.log'
 CONF
 
-# 3. The application, timed until healthy, READY_STARTS times (each start stops the one before; the last one stays
-#    for the load). Its embedded PostgreSQL starts and stops with it, so after a start its buffers are empty.
+# 3. The application, timed until healthy, READY_STARTS times per form (each start stops the one before; the last one
+#    stays for the load). Its embedded PostgreSQL starts and stops with it, so after a start its buffers are empty.
+#    Two forms: the plain `java -jar` first, then as it is deployed for a fast start: the jar extracted
+#    (`java -Djarmode=tools -jar app.jar extract`) with a class-data-sharing archive made by one training start that
+#    exits after the context refresh (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh; not timed, as an
+#    image build would run it). The CDS form's median is the ready time; the load runs on it. START_FORMS="jar" starts
+#    only the plain jar.
 start_app() {
   local start_ns
   start_ns=$(date +%s%N)
-  java -Xmx512m -jar "$JAR" "${APP_ARGS[@]}" > "$OUT/app.log" 2>&1 &
+  java -Xmx512m "$@" "${APP_ARGS[@]}" > "$OUT/app.log" 2>&1 &
   APP_PID=$!
   PIDS+=("$APP_PID")
   until curl -fsS "http://127.0.0.1:$APP_MANAGEMENT_PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do
@@ -176,20 +182,44 @@ start_app() {
   done
   READY_ALL+=($(( ($(date +%s%N) - start_ns) / 1000000 )))
 }
-READY_ALL=()
-for start in $(seq 1 "${READY_STARTS:-3}"); do
-  if [ "$start" -gt 1 ]; then
+STARTS=0
+APP_PID=
+stop_app() {
+  if [ -n "$APP_PID" ]; then
     kill "$APP_PID"
     wait "$APP_PID" 2>/dev/null || true
-    mv "$OUT/app.log" "$OUT/app-start-$((start - 1)).log"
+    mv "$OUT/app.log" "$OUT/app-start-$STARTS.log"
+    APP_PID=
   fi
-  log "starting the application (-Xmx512m) on $APP_PORT, start $start of ${READY_STARTS:-3}"
-  start_app
-  log "ready after ${READY_ALL[-1]} ms"
-done
-READY_MS=$(printf '%s\n' "${READY_ALL[@]}" | sort -n | sed -n "$(( (${#READY_ALL[@]} + 1) / 2 ))p")
-READY_TEXT="$READY_MS ms, median of ${#READY_ALL[@]} starts (${READY_ALL[*]} ms)"
-log "ready: $READY_TEXT"
+}
+# Starts the application READY_STARTS times with the given java arguments; READY_TEXT is their median.
+timed_starts() {
+  local form=$1; shift
+  READY_ALL=()
+  for start in $(seq 1 "${READY_STARTS:-3}"); do
+    stop_app
+    STARTS=$((STARTS + 1))
+    log "starting the application ($form, -Xmx512m) on $APP_PORT, start $start of ${READY_STARTS:-3}"
+    start_app "$@"
+    log "ready after ${READY_ALL[-1]} ms"
+  done
+  READY_MS=$(printf '%s\n' "${READY_ALL[@]}" | sort -n | sed -n "$(( (${#READY_ALL[@]} + 1) / 2 ))p")
+  READY_TEXT="$READY_MS ms ($form), median of ${#READY_ALL[@]} starts (${READY_ALL[*]} ms)"
+  log "ready: $READY_TEXT"
+}
+timed_starts "java -jar" -jar "$JAR"
+if [ "${START_FORMS:-jar cds}" != jar ]; then
+  READY_JAR_TEXT=$READY_TEXT
+  stop_app
+  EXTRACTED=$OUT/extracted
+  java -Djarmode=tools -jar "$JAR" extract --destination "$EXTRACTED" > /dev/null
+  log "training start for the class-data-sharing archive"
+  java -Xmx512m -XX:ArchiveClassesAtExit="$EXTRACTED/app.jsa" -Dspring.context.exit=onRefresh \
+    -jar "$EXTRACTED/app.jar" "${APP_ARGS[@]}" > "$OUT/app-cds-training.log" 2>&1 \
+    || { tail -40 "$OUT/app-cds-training.log"; exit 1; }
+  timed_starts "extracted, CDS" -XX:SharedArchiveFile="$EXTRACTED/app.jsa" -jar "$EXTRACTED/app.jar"
+  READY_TEXT="$READY_TEXT; $READY_JAR_TEXT"
+fi
 
 # 4. Targets drawn from the generated data: addresses with records in VT03's gemeenten (history), addresses in
 #    Hoogeveen GM0118 (registration), in a fixed pseudo-random order.
