@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import nl.adreszicht.addresses.AreaCodes;
 import nl.adreszicht.addresses.BuurtCode;
@@ -31,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * point places it in its CBS buurt (else CBS's table of buurt per postcode and huisnummer). A nummeraanduiding that no
  * longer exists or no longer designates a usable object ends its address. The addresses that end are ended first, so
  * that a new nummeraanduiding may take the designation of one that ended the same day, whatever the order of their ids.
- * Each page is written and unmarked in one transaction, so an interrupted derivation resumes with the next page.
+ * Each page is written and unmarked in one transaction, so an interrupted derivation resumes with the next page; the
+ * next page is read meanwhile on a second connection.
  */
 @Component
 class AddressDerivation {
@@ -121,55 +126,96 @@ class AddressDerivation {
         run.phase("adressen afleiden", dirty == null ? 0 : dirty);
         long done = endAddresses(run, day);
         BuurtLocator locator = year.isPresent() ? new BuurtLocator(jdbc, year.getAsInt()) : null;
-        String after = "";
         long written = 0;
-        while (true) {
-            String from = after;
-            // A page is one statement of 10,000 lookups: on a machine this busy (load 30 on 2 cores) one took longer
-            // than the pool's 30 s socket timeout and failed the whole load (the second 1,000,000 benchmark run).
-            List<Candidate> page = transaction.execute(status -> {
-                LongStatements.allow(dataSource);
-                return page(from);
-            });
-            if (page == null || page.isEmpty()) {
-                break;
-            }
-            after = page.get(page.size() - 1).numId();
-            List<RegisterAddress> upserts = new ArrayList<>();
-            List<NummeraanduidingId> ended = new ArrayList<>();
-            List<Candidate> toPlace = new ArrayList<>();
-            for (Candidate candidate : page) {
-                if (candidate.reject() != null) {
-                    run.reject("BAG", candidate.numId(), candidate.reject());
-                } else if (candidate.ended()) {
-                    ended.add(new NummeraanduidingId(candidate.numId()));
-                } else {
-                    toPlace.add(candidate);
+        // The next page is read while this one is placed and written, on a connection of its own: on a first load the
+        // derivation is one thread alternating with one PostgreSQL backend, and the page's read was about half of its
+        // time (the 1,000,000 profile in docs/performance.md). The write deletes only this page's marks, all at or
+        // below the next page's start, so the next read finds the same marks whether it runs before or after it.
+        ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "bag-derivation-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<List<Candidate>> next = reader.submit(() -> readPage(""));
+            while (true) {
+                List<Candidate> page = await(next);
+                if (page.isEmpty()) {
+                    break;
                 }
+                String after = page.get(page.size() - 1).numId();
+                next = reader.submit(() -> readPage(after));
+                written += write(page, locator, run, day);
+                done += page.size();
+                run.progress(done);
             }
-            for (Candidate candidate : place(toPlace, locator, run)) {
-                upserts.add(candidate.address());
-            }
-            String[] ids = page.stream().map(Candidate::numId).toArray(String[]::new);
-            RegisterAddresses.Outcome outcome = transaction.execute(status -> {
-                LongStatements.allow(dataSource);
-                AsyncCommit.forThisTransaction(jdbc);
-                RegisterAddresses.Outcome result = addresses.upsert(upserts);
-                run.ended.addAndGet(addresses.end(ended, day));
-                jdbc.update(c -> {
-                    var statement = c.prepareStatement("DELETE FROM bag_dirty WHERE num_id = ANY (?)");
-                    statement.setArray(1, c.createArrayOf("bpchar", ids));
-                    return statement;
-                });
-                return result;
-            });
-            outcome.taken().forEach((id, reason) -> run.reject("BAG", id, reason));
-            written += outcome.written();
-            run.written.addAndGet(outcome.written());
-            done += page.size();
-            run.progress(done);
+        } finally {
+            reader.shutdownNow();
         }
         return written + run.ended.get();
+    }
+
+    /** Reads the page of marks after {@code after} in its own transaction. */
+    private List<Candidate> readPage(String after) {
+        // A page is one statement of 10,000 lookups: on a machine this busy (load 30 on 2 cores) one took longer than
+        // the pool's 30 s socket timeout and failed the whole load (the second 1,000,000 benchmark run).
+        List<Candidate> page = transaction.execute(status -> {
+            LongStatements.allow(dataSource);
+            return page(after);
+        });
+        return page == null ? List.of() : page;
+    }
+
+    private static List<Candidate> await(Future<List<Candidate>> page) {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while deriving addresses", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("Reading a page of the derivation failed", e.getCause());
+        }
+    }
+
+    /** Places and writes one page and unmarks it, in one transaction; returns how many addresses it wrote. */
+    private long write(List<Candidate> page, @Nullable BuurtLocator locator, ImportRun run, LocalDate day) {
+        List<RegisterAddress> upserts = new ArrayList<>();
+        List<NummeraanduidingId> ended = new ArrayList<>();
+        List<Candidate> toPlace = new ArrayList<>();
+        for (Candidate candidate : page) {
+            if (candidate.reject() != null) {
+                run.reject("BAG", candidate.numId(), candidate.reject());
+            } else if (candidate.ended()) {
+                ended.add(new NummeraanduidingId(candidate.numId()));
+            } else {
+                toPlace.add(candidate);
+            }
+        }
+        for (Candidate candidate : place(toPlace, locator, run)) {
+            upserts.add(candidate.address());
+        }
+        String[] ids = page.stream().map(Candidate::numId).toArray(String[]::new);
+        RegisterAddresses.Outcome outcome = transaction.execute(status -> {
+            LongStatements.allow(dataSource);
+            AsyncCommit.forThisTransaction(jdbc);
+            RegisterAddresses.Outcome result = addresses.upsert(upserts);
+            run.ended.addAndGet(addresses.end(ended, day));
+            jdbc.update(c -> {
+                var statement = c.prepareStatement("DELETE FROM bag_dirty WHERE num_id = ANY (?)");
+                statement.setArray(1, c.createArrayOf("bpchar", ids));
+                return statement;
+            });
+            return result;
+        });
+        outcome.taken().forEach((id, reason) -> run.reject("BAG", id, reason));
+        run.written.addAndGet(outcome.written());
+        return outcome.written();
     }
 
     /** Ends the addresses of the marked nummeraanduidingen that designate nothing usable any more; returns how many. */
