@@ -114,6 +114,65 @@ class ConcurrentRegistrationsTest extends OverTheWire {
                 .isZero();
     }
 
+    /**
+     * Registrations at one address at once each count the ones that committed before them: the colour of the address
+     * counts every incident, and the monitor keeps one count per incident. Written after the land benchmark found the
+     * monitor's cells below the sum of the addresses' own counts after concurrent registrations (docs/performance.md,
+     * issue 18); this test does not reproduce that drift, but its first version found that registrations waiting on
+     * one address while holding their connections emptied a small pool when the holder took a second connection for a
+     * monitor category this instance did not know yet ({@code monitor.MonitorCategories} now reads the known ones in
+     * the caller's transaction).
+     */
+    @Test
+    void registrationsAtOneAddressAtOnceEachCountTheOnesBeforeThem() throws Exception {
+        TestAddresses addresses = new TestAddresses(postgres.getPostgresDatabase());
+        String address = addresses.create("GM0118").toString();
+        String police = token(POLICE);
+        // A warm instance whose monitor knows the categories of repeated incidents: a category never seen before is
+        // stored in a transaction of its own (monitor.MonitorCategories), once in the life of the database.
+        String warmUp = addresses.create("GM0118").toString();
+        for (int i = 0; i < 3; i++) {
+            assertThat(incident(police, warmUp, 1 + i).status()).isEqualTo(201);
+        }
+
+        int count = 8;
+        ExecutorService clients = Executors.newFixedThreadPool(count);
+        List<Wire.Response> answers = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Wire.Response>> sent = new ArrayList<>();
+            // Each in a month of its own, so they do not queue on one row of the area scan's tally before they read
+            // the address's records (the tally is counted per source and month, before the colour).
+            for (int i = 0; i < count; i++) {
+                int month = 1 + i;
+                sent.add(clients.submit(() -> {
+                    start.await();
+                    return incident(police, address, month);
+                }));
+            }
+            start.countDown();
+            for (Future<Wire.Response> answer : sent) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(answers).extracting(Wire.Response::status).containsOnly(201);
+
+        assertThat(jdbc.queryForObject(
+                        "SELECT cardinality(counted_record_ids) FROM address_colour WHERE address_id = ?::uuid",
+                        Integer.class,
+                        address))
+                .as("the colour of the address counts every incident")
+                .isEqualTo(count);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM monitor_address a, unnest(a.counted) x WHERE a.address_id = ?::uuid"
+                                + " AND x % 4096 = (SELECT id FROM monitor_category WHERE key = 'bron.POLITIE_INCIDENT')",
+                        Integer.class, address))
+                .as("the monitor keeps one count per incident at the address")
+                .isEqualTo(count);
+    }
+
     private Wire.Response incident(String token, String address, int month) {
         return wire().call("POST", "/api/v1/incidenten")
                 .bearer(token)

@@ -36,6 +36,15 @@ class MonitorCategories {
         if (known != null) {
             return known;
         }
+        // Known to the database but not yet to this instance (the common miss: a fresh instance): read in the
+        // caller's transaction. Only a key never seen before takes a transaction of its own, and with it a second
+        // connection: registrations that waited on one address's lock while holding their connections, with the
+        // holder of the lock waiting for a second one, emptied the pool (ConcurrentRegistrationsTest).
+        all();
+        known = ids.get(key);
+        if (known != null) {
+            return known;
+        }
         Integer id = ownTransaction.execute(status -> jdbc.queryForObject(
                 "INSERT INTO monitor_category (key) VALUES (?) ON CONFLICT (key) DO UPDATE SET key = excluded.key"
                         + " RETURNING id",
