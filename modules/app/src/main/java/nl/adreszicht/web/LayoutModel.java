@@ -51,9 +51,18 @@ class LayoutModel {
         return currentProfessional.get().isPresent();
     }
 
+    /*
+     * This advice runs before every handler, the API's included (a @RestController is a @Controller to Spring). An
+     * API answer renders no page, so the parts that cost something are not made for it: the menu alone was 6 % of the
+     * address history's CPU at land scale (profile-history.txt of bench/run.sh, docs/performance.md).
+     */
+
     @ModelAttribute("shell")
     @Nullable
-    Shell shell() {
+    Shell shell(HttpServletRequest request) {
+        if (ApiRequests.isApi(request)) {
+            return null;
+        }
         Optional<Professional> professional = currentProfessional.get();
         return professional
                 .map(p -> new Shell(
@@ -65,6 +74,9 @@ class LayoutModel {
 
     @ModelAttribute("menu")
     List<Navigation.MenuItem> menu(HttpServletRequest request) {
+        if (ApiRequests.isApi(request)) {
+            return List.of();
+        }
         return currentProfessional
                 .get()
                 .map(p -> Navigation.menu(p.roles(), path(request)))
@@ -73,6 +85,9 @@ class LayoutModel {
 
     @ModelAttribute("breadcrumbs")
     List<Navigation.Crumb> breadcrumbs(HttpServletRequest request) {
+        if (ApiRequests.isApi(request)) {
+            return List.of();
+        }
         return currentProfessional.get().filter(p -> !p.roles().isEmpty()).isPresent()
                 ? Navigation.breadcrumbs(path(request))
                 : List.of();
