@@ -31,8 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
  * event for a record stored, changed or destroyed, only the three listeners here change.
  *
  * <p>A destroyed record (end of retention, or on request) subtracts nothing: like the area scan's tallies, the
- * figures keep what was counted. What the address adds is then taken anew from the records that remain, without
- * counting it again, so that nothing derived from the destroyed record stays at the address.
+ * figures keep what was counted. What the address has added is then reduced to what the records that remain still
+ * add, without counting anything again, so that nothing derived from the destroyed record stays at the address and
+ * the address never claims a count the cells do not have. A fact the remaining records have anew (the next record
+ * becomes the index event) is counted with the address's next change.
  */
 @Component
 class RecidiveReconcile {
@@ -119,11 +121,14 @@ class RecidiveReconcile {
         Recidive recidive = Recidive.of(rules, atAddress);
         int[] now = packed(Fact.ofAddress(recidive, atAddress, followed));
         String region = regions.regionOf(gemeente).orElse(null);
+        int[] before = stored.map(Stored::counted).orElse(new int[0]);
         if (count) {
-            tally.add(
-                    gemeente,
-                    region,
-                    difference(now, stored.map(Stored::counted).orElse(new int[0])));
+            tally.add(gemeente, region, difference(now, before));
+        } else {
+            // Nothing is added, so the address keeps only what it added before and still has: a fact the remaining
+            // records have anew (the second record now the index event) was never counted, and kept as counted a
+            // later change would take it off a cell that never had it, down to a negative count.
+            now = common(now, before);
         }
         jdbc.update(
                 "INSERT INTO monitor_address (address_id, gemeente_code, vt_region, rules_version, repeats,"
@@ -183,6 +188,26 @@ class RecidiveReconcile {
         }
         deltas.values().removeIf(delta -> delta == 0);
         return deltas;
+    }
+
+    /** The keys both sorted arrays hold, as often as both hold them (multiset intersection), sorted. */
+    static int[] common(int[] now, int[] before) {
+        int[] sortedBefore = before.clone();
+        Arrays.sort(sortedBefore);
+        int[] kept = new int[Math.min(now.length, sortedBefore.length)];
+        int n = 0;
+        for (int i = 0, j = 0; i < now.length && j < sortedBefore.length; ) {
+            if (now[i] == sortedBefore[j]) {
+                kept[n++] = now[i];
+                i++;
+                j++;
+            } else if (now[i] < sortedBefore[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return Arrays.copyOf(kept, n);
     }
 
     static String literal(int[] packed) {
