@@ -32,7 +32,11 @@ import java.util.regex.Pattern;
  *   <li>the registration number the driver sent, and every id that first appears as a parameter of an INSERT (an id
  *       the application generated), become fresh values per transaction ({@code gen_random_uuid()}, one round trip
  *       for all of them in front);
- *   <li>every other parameter stays the literal the application sent (gemeente, dates, user, organisation).
+ *   <li>every other parameter stays the literal the application sent (gemeente, dates, user, organisation);
+ *   <li>a transaction that wrote is rolled back instead of committed, followed by one small committed insert into
+ *       {@code bench.commit_cost} (the commit's WAL flush), so the floor takes the same row locks and pays the same
+ *       flush but leaves the data as it was ({@link #UNDONE_COMMIT});
+ *   <li>the statements of a connection whose transaction the request's window cuts are left out ({@link #whole}).
  * </ul>
  *
  * <p>Arguments: log=app.log samples=file-of-SAMPLE-lines scenario=name target=history|register|- out=script.sql.
@@ -56,6 +60,24 @@ public class FloorCapture {
 
     /** A colon where pgbench would start a variable, inside a literal as much as outside one. */
     private static final Pattern PGBENCH_VARIABLE = Pattern.compile(":(?=[A-Za-z_\\u0080-\\uFFFF])");
+
+    /**
+     * A statement that writes: INSERT, UPDATE, DELETE, MERGE, or a WITH whose parts do (not SELECT ... FOR UPDATE).
+     * Matched on the upper-cased text.
+     */
+    private static final Pattern WRITE = Pattern.compile(
+            "^(INSERT|UPDATE|DELETE|MERGE)\\b|^WITH\\b.*\\b(INSERT\\s+INTO|UPDATE\\s+\\S+\\s+SET|DELETE\\s+FROM)\\b",
+            Pattern.DOTALL);
+
+    /**
+     * What replaces the COMMIT of a transaction that wrote. The floor must leave the data as it was: replayed with
+     * the sample's literals at other addresses, a registration's writes of derived rows (the monitor's counts per
+     * address and month, {@code monitor_address.counted}, the access log's chain) would be wrong for those addresses.
+     * It did that: the monitor's cells of the benchmark's gemeente went negative after a land run, and every monitor
+     * request answered 500. So the transaction is rolled back, which releases its row locks as a commit does, and one
+     * small committed insert pays the commit's WAL flush, which PostgreSQL would otherwise skip.
+     */
+    static final String UNDONE_COMMIT = "ROLLBACK;\nINSERT INTO bench.commit_cost DEFAULT VALUES;\n";
 
     /** One statement as the application sent it. */
     record Statement(long at, String pid, String sql, Map<Integer, String> parameters) {}
@@ -81,9 +103,10 @@ public class FloorCapture {
         Map<List<String>, List<Integer>> shapes = new LinkedHashMap<>();
         List<List<Statement>> cut = new ArrayList<>();
         for (Sample sample : samples) {
-            List<Statement> mine = log.stream()
+            List<Statement> window = log.stream()
                     .filter(s -> s.at() >= sample.from() && s.at() <= sample.to())
                     .toList();
+            List<Statement> mine = whole(window);
             cut.add(mine);
             if (!mine.isEmpty()) {
                 shapes.computeIfAbsent(mine.stream().map(Statement::sql).toList(), k -> new ArrayList<>())
@@ -106,6 +129,37 @@ public class FloorCapture {
         System.out.printf(
                 "floor of %s: %d statements, the shape of %d of %d samples (%d shapes)%n",
                 scenario, cut.get(index).size(), chosen.size(), samples.size(), shapes.size());
+    }
+
+    /**
+     * The statements of the window without those of a connection whose transaction the window cuts: a transaction
+     * that began before the window (a COMMIT with no BEGIN in it) or ends after it (a BEGIN with no COMMIT). At land
+     * scale the work a registration leaves for after its commit, on other connections, still runs when the next
+     * sample starts: cut in two, it made every sample's shape different and the script end inside a transaction,
+     * which pgbench refuses. The statements of whole connections keep their order in the log.
+     */
+    static List<Statement> whole(List<Statement> window) {
+        Map<String, Boolean> whole = new HashMap<>();
+        Map<String, Boolean> open = new HashMap<>();
+        for (Statement statement : window) {
+            String sql = statement.sql().strip().toUpperCase(java.util.Locale.ROOT);
+            whole.putIfAbsent(statement.pid(), true);
+            if (sql.startsWith("BEGIN") || sql.startsWith("START TRANSACTION")) {
+                open.put(statement.pid(), true);
+            } else if (sql.startsWith("COMMIT") || (sql.startsWith("ROLLBACK") && !sql.startsWith("ROLLBACK TO"))
+                    || sql.equals("END") || sql.startsWith("END ")) {
+                if (!open.getOrDefault(statement.pid(), false)) {
+                    whole.put(statement.pid(), false);
+                }
+                open.put(statement.pid(), false);
+            }
+        }
+        open.forEach((pid, stillOpen) -> {
+            if (stillOpen) {
+                whole.put(pid, false);
+            }
+        });
+        return window.stream().filter(s -> whole.get(s.pid())).toList();
     }
 
     static List<Statement> read(Path file) throws IOException {
@@ -203,34 +257,61 @@ public class FloorCapture {
             }
             out.append("SELECT ").append(String.join(", ", columns)).append(" \\gset\n");
         }
+        boolean inTransaction = false;
+        boolean wrote = false;
         for (Statement statement : statements) {
-            Matcher placeholder = PLACEHOLDER.matcher(statement.sql());
-            StringBuilder sql = new StringBuilder();
-            while (placeholder.find()) {
-                int n = Integer.parseInt(placeholder.group(1));
-                String value = statement.parameters().get(n);
-                String replacement;
-                if (!statement.parameters().containsKey(n)) {
-                    replacement = placeholder.group();
-                } else if (value == null) {
-                    replacement = "NULL";
-                } else if (value.equals(sample.id())) {
-                    replacement = ":aid";
-                } else if (fresh.containsKey(value)) {
-                    replacement = ":" + fresh.get(value);
-                } else if (array(value, sample, fresh) != null) {
-                    replacement = array(value, sample, fresh);
-                } else {
-                    replacement = literal(value);
+            String upper = statement.sql().strip().toUpperCase(java.util.Locale.ROOT);
+            if (upper.startsWith("BEGIN") || upper.startsWith("START TRANSACTION")) {
+                inTransaction = true;
+                wrote = false;
+            } else if (inTransaction && (upper.startsWith("COMMIT") || upper.equals("END"))) {
+                inTransaction = false;
+                if (wrote) {
+                    out.append(UNDONE_COMMIT);
+                    continue;
                 }
-                placeholder.appendReplacement(sql, Matcher.quoteReplacement(replacement));
+            } else if (inTransaction && upper.startsWith("ROLLBACK") && !upper.startsWith("ROLLBACK TO")) {
+                inTransaction = false;
+            } else if (WRITE.matcher(upper).find()) {
+                wrote = true;
+                if (!inTransaction) {
+                    // A write on its own (autocommit): in a transaction of its own, undone the same way.
+                    out.append("BEGIN;\n").append(sql(statement, sample, fresh)).append('\n').append(UNDONE_COMMIT);
+                    continue;
+                }
             }
-            placeholder.appendTail(sql);
-            // pgbench reads one command per line (up to the semicolon); the application's text blocks span lines.
-            String line = sql.toString().replaceAll("\\s+", " ").strip();
-            out.append(line).append(line.endsWith(";") ? "" : ";").append('\n');
+            out.append(sql(statement, sample, fresh)).append('\n');
         }
         return out.toString();
+    }
+
+    /** One statement as pgbench runs it: its parameters substituted (the address, fresh ids, literals). */
+    private static String sql(Statement statement, Sample sample, Map<String, String> fresh) {
+        Matcher placeholder = PLACEHOLDER.matcher(statement.sql());
+        StringBuilder sql = new StringBuilder();
+        while (placeholder.find()) {
+            int n = Integer.parseInt(placeholder.group(1));
+            String value = statement.parameters().get(n);
+            String replacement;
+            if (!statement.parameters().containsKey(n)) {
+                replacement = placeholder.group();
+            } else if (value == null) {
+                replacement = "NULL";
+            } else if (value.equals(sample.id())) {
+                replacement = ":aid";
+            } else if (fresh.containsKey(value)) {
+                replacement = ":" + fresh.get(value);
+            } else if (array(value, sample, fresh) != null) {
+                replacement = array(value, sample, fresh);
+            } else {
+                replacement = literal(value);
+            }
+            placeholder.appendReplacement(sql, Matcher.quoteReplacement(replacement));
+        }
+        placeholder.appendTail(sql);
+        // pgbench reads one command per line (up to the semicolon); the application's text blocks span lines.
+        String line = sql.toString().replaceAll("\\s+", " ").strip();
+        return line + (line.endsWith(";") ? "" : ";");
     }
 
     /**

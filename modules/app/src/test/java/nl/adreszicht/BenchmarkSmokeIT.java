@@ -59,6 +59,8 @@ class BenchmarkSmokeIT {
         owner.update(
                 "CREATE TABLE IF NOT EXISTS bench.target (scenario text, n integer, id uuid, PRIMARY KEY (scenario, n))");
         owner.update(
+                "CREATE TABLE IF NOT EXISTS bench.commit_cost (at timestamptz NOT NULL DEFAULT clock_timestamp())");
+        owner.update(
                 "INSERT INTO bench.target VALUES ('history', 1, ?), ('register', 1, ?) ON CONFLICT DO NOTHING",
                 address,
                 address);
@@ -164,6 +166,7 @@ class BenchmarkSmokeIT {
         }
         for (String[] c : cases) {
             Path script = dir.resolve(c[0] + ".sql");
+            String state = dataState(owner);
             Run capture = run(List.of(
                     java(),
                     BENCH.resolve("FloorCapture.java").toString(),
@@ -201,7 +204,26 @@ class BenchmarkSmokeIT {
                     .as(c[0] + "\n" + Files.readString(script) + run.output())
                     .doesNotContain("aborted")
                     .contains("number of failed transactions: 0");
+            // The floor leaves the data as it was: replayed at other addresses, a registration's derived rows (the
+            // monitor's counts per address, the access log's chain) would be wrong there.
+            assertThat(dataState(owner))
+                    .as(c[0] + "\n" + Files.readString(script))
+                    .isEqualTo(state);
         }
+        assertThat(owner.queryForObject("SELECT count(*) FROM bench.commit_cost", Long.class))
+                .as("the register floor pays its commits")
+                .isPositive();
+    }
+
+    /** What a floor must not change: the records, the monitor's counts and what addresses added, the access log. */
+    private static String dataState(JdbcTemplate owner) {
+        return owner.queryForObject(
+                "SELECT (SELECT count(*) FROM incident) || ' incidents, ' || (SELECT count(*) FROM incident_person)"
+                        + " || ' persons, ' || (SELECT coalesce(sum(n), 0) FROM monitor_gemeente_month) || ' monitor counts, '"
+                        + " || (SELECT count(*) FROM monitor_address) || ' monitor addresses, '"
+                        + " || (SELECT coalesce(sum(records), 0) FROM gemeente_tally) || ' tallied, '"
+                        + " || (SELECT count(*) FROM access_log) || ' access-log entries'",
+                String.class);
     }
 
     private static String java() {
