@@ -34,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * An instance whose pool (two connections, a one-second connection timeout) is exhausted while PostgreSQL answers:
  * every connection is busy in {@code pg_sleep}. Over the wire, the API answers 503 problem+json with the busy problem
  * type and a short {@code Retry-After}, the UI a Dutch "druk" page, readiness is DOWN while the pool stays full and UP
- * again by itself, and the log says that the pool was full, not that PostgreSQL is unreachable. The refused registration changed nothing: its retry with the same
- * {@code Idempotency-Key} afterwards is stored, once.
+ * again by itself, and the log says that the pool was full, not that PostgreSQL is unreachable. The refused
+ * registration changed nothing: its retry with the same {@code Idempotency-Key} afterwards is stored, once.
  */
 @TestPropertySource(
         properties = {

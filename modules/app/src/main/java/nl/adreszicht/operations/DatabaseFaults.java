@@ -15,7 +15,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * Whether a failure means that PostgreSQL cannot be reached (down, restarting, frozen, or the pool waited in vain
  * for a connection it could not open), or that PostgreSQL answers but every connection of the pool was busy for the
  * whole connection timeout, as opposed to a fault in the request or the code. Both are answered with 503 and
- * {@code Retry-After}: the client may simply try again, after a few seconds or (busy) at once.
+ * {@code Retry-After}: the client may simply try again, after a few seconds (unreachable) or a moment (busy).
  *
  * <p>HikariCP (7.0.2) reports both as the same {@link SQLTransientConnectionException} ("Connection is not available,
  * request timed out after …ms (total=…, active=…, idle=…, waiting=…)"). It attaches the pool's last failure to open

@@ -33,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The answer when a service Adreszicht depends on cannot be reached: 503 with {@code Retry-After}, as problem
  * details on {@code /api/v1} and as a Dutch page (English with the language cookie) in the UI, instead of a 500 with
  * a stack trace after the pool's or Keycloak's full timeout. A pool whose connections were all busy while PostgreSQL
- * answered is told apart (overload, not an outage): a short {@code Retry-After}, its own problem type and page. It wraps everything else, the session and security
- * filters included, because those reach PostgreSQL (the session) and Keycloak (the login) before any controller.
+ * answered is told apart (overload, not an outage): a short {@code Retry-After}, its own problem type and page. It
+ * wraps everything else, the session and security filters included, because those reach PostgreSQL (the session)
+ * and Keycloak (the login) before any controller.
  * The page is rendered on its own, without the layout, the session or the database.
  */
 final class ServiceUnavailableFilter extends OncePerRequestFilter {
@@ -129,7 +130,7 @@ final class ServiceUnavailableFilter extends OncePerRequestFilter {
     }
 
     /** Which dependency a failure that {@link #retryAfter} answers for is about. */
-    static Dependency dependencyOf(Throwable failure) {
+    private static Dependency dependencyOf(Throwable failure) {
         if (failure instanceof IdentityProviderUnavailableException || hasIdentityProviderCause(failure)) {
             return Dependency.IDENTITY_PROVIDER;
         }
