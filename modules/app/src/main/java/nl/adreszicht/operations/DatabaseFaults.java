@@ -5,22 +5,45 @@ import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Whether a failure means that PostgreSQL cannot be reached (down, restarting, frozen, or the pool waited in vain
- * for a connection), as opposed to a fault in the request or the code. Such a failure is answered with 503 and
- * {@code Retry-After}: the client may simply try again in a few seconds.
+ * for a connection it could not open), or that PostgreSQL answers but every connection of the pool was busy for the
+ * whole connection timeout, as opposed to a fault in the request or the code. Both are answered with 503 and
+ * {@code Retry-After}: the client may simply try again, after a few seconds (unreachable) or a moment (busy).
+ *
+ * <p>HikariCP (7.0.2) reports both as the same {@link SQLTransientConnectionException} ("Connection is not available,
+ * request timed out after …ms (total=…, active=…, idle=…, waiting=…)"). It attaches the pool's last failure to open
+ * or validate a connection as the cause (and, for an {@link SQLException}, as the next exception); that failure is
+ * forgotten as soon as the pool opens a connection again. Without one the server answered the pool's last attempt:
+ * the pool is merely exhausted.
  */
 public final class DatabaseFaults {
 
     /** What a 503 for an unreachable database tells the caller. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
+    /** What a 503 for an exhausted pool tells the caller: a moment, the database itself is fine. */
+    public static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(2);
+
+    /** How HikariCP's wait for a connection ends; the pool's counts follow in parentheses. */
+    private static final String POOL_TIMEOUT = "Connection is not available, request timed out";
+
+    private static final Pattern POOL_STATE =
+            Pattern.compile("\\((total=\\d+, active=\\d+, idle=\\d+, waiting=\\d+)\\)");
+
     private DatabaseFaults() {}
 
+    /** PostgreSQL cannot be reached; false for an {@linkplain #isPoolExhausted exhausted pool}. */
     public static boolean isUnreachable(Throwable failure) {
+        if (isPoolExhausted(failure)) {
+            return false;
+        }
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
             if (cause instanceof SQLTransientConnectionException
                     || cause instanceof CannotCreateTransactionException
@@ -36,6 +59,36 @@ public final class DatabaseFaults {
             }
         }
         return false;
+    }
+
+    /**
+     * The pool waited its connection timeout in vain while PostgreSQL answered: every connection was in use. Nothing
+     * of the request was done (it never had a connection), so it may be retried as it is.
+     */
+    public static boolean isPoolExhausted(Throwable failure) {
+        return poolTimeout(failure) != null;
+    }
+
+    /**
+     * The pool's counts when its wait ran out, as HikariCP wrote them ({@code total=10, active=10, idle=0,
+     * waiting=3}), or {@code "unknown"}.
+     */
+    public static String poolState(Throwable failure) {
+        SQLTransientConnectionException timeout = poolTimeout(failure);
+        Matcher state = POOL_STATE.matcher(timeout == null ? "" : String.valueOf(timeout.getMessage()));
+        return state.find() ? state.group(1) : "unknown";
+    }
+
+    /** HikariCP's timeout without a failure to connect behind it, or null. */
+    private static @Nullable SQLTransientConnectionException poolTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof SQLTransientConnectionException timeout
+                    && timeout.getMessage() != null
+                    && timeout.getMessage().contains(POOL_TIMEOUT)) {
+                return timeout.getCause() == null && timeout.getNextException() == null ? timeout : null;
+            }
+        }
+        return null;
     }
 
     /**
@@ -64,7 +117,7 @@ public final class DatabaseFaults {
         return false;
     }
 
-    private static Throwable next(Throwable cause) {
+    private static @Nullable Throwable next(Throwable cause) {
         Throwable next = cause.getCause();
         return next == cause ? null : next;
     }

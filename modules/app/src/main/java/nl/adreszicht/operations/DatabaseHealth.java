@@ -1,5 +1,7 @@
 package nl.adreszicht.operations;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -53,7 +55,11 @@ final class DatabaseHealth implements HealthIndicator, DisposableBean {
             }
             return health;
         } catch (TimeoutException e) {
-            faults.warn("database", "PostgreSQL gave no answer within {} ms: readiness is DOWN", WAIT.toMillis());
+            faults.warn(
+                    "database",
+                    "PostgreSQL gave no answer within {} ms ({}): readiness is DOWN",
+                    WAIT.toMillis(),
+                    poolState());
             return Health.down()
                     .withDetail("reason", "no answer within " + WAIT.toMillis() + " ms")
                     .build();
@@ -81,12 +87,30 @@ final class DatabaseHealth implements HealthIndicator, DisposableBean {
             faults.warn("database", "PostgreSQL connection is not valid: readiness is DOWN");
             return Health.down().build();
         } catch (Exception e) {
-            faults.warn(
-                    "database",
-                    "PostgreSQL is unreachable ({}): readiness is DOWN",
-                    e.getClass().getSimpleName());
+            if (DatabaseFaults.isPoolExhausted(e)) {
+                // PostgreSQL answers; this instance has more work than connections.
+                faults.warn(
+                        "database",
+                        "Every connection of the pool is busy ({}): readiness is DOWN",
+                        DatabaseFaults.poolState(e));
+            } else {
+                faults.warn(
+                        "database",
+                        "PostgreSQL is unreachable ({}): readiness is DOWN",
+                        e.getClass().getSimpleName());
+            }
             return Health.down().build();
         }
+    }
+
+    /** The pool's counts, so that a full pool is not taken for a silent database. */
+    private String poolState() {
+        if (dataSource instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+            HikariPoolMXBean counts = pool.getHikariPoolMXBean();
+            return "pool: active=" + counts.getActiveConnections() + ", idle=" + counts.getIdleConnections()
+                    + ", waiting=" + counts.getThreadsAwaitingConnection();
+        }
+        return "pool: unknown";
     }
 
     @Override

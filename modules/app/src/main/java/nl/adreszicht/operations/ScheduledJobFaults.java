@@ -11,7 +11,8 @@ import org.springframework.util.ErrorHandler;
 /**
  * What a failed run of a scheduled job writes to the log. The access-log sealer runs every second: while
  * PostgreSQL is unreachable, Spring's default handler would write a stack trace every second. A run that failed on
- * an unreachable database is reported once a minute, in one line; any other failure keeps its stack trace. Each
+ * an unreachable database, or on a pool whose connections were all busy, is reported once a minute, in one line; any
+ * other failure keeps its stack trace. Each
  * run's outcome is also counted ({@code tasks.scheduled.execution}, tagged with the outcome) for Prometheus.
  */
 @Configuration
@@ -19,12 +20,19 @@ class ScheduledJobFaults implements ErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledJobFaults.class);
 
-    private final ThrottledLog unreachable = new ThrottledLog(log);
+    private final ThrottledLog faults = new ThrottledLog(log);
 
     @Override
     public void handleError(Throwable failure) {
+        if (DatabaseFaults.isPoolExhausted(failure)) {
+            faults.warn(
+                    "pool",
+                    "A scheduled job could not run: every database connection was busy ({}); it runs again on schedule",
+                    DatabaseFaults.poolState(failure));
+            return;
+        }
         if (DatabaseFaults.isUnreachable(failure)) {
-            unreachable.warn(
+            faults.warn(
                     "database", "A scheduled job could not run: PostgreSQL is unreachable; it runs again on schedule");
             return;
         }

@@ -32,27 +32,46 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The answer when a service Adreszicht depends on cannot be reached: 503 with {@code Retry-After}, as problem
  * details on {@code /api/v1} and as a Dutch page (English with the language cookie) in the UI, instead of a 500 with
- * a stack trace after the pool's or Keycloak's full timeout. It wraps everything else, the session and security
- * filters included, because those reach PostgreSQL (the session) and Keycloak (the login) before any controller.
+ * a stack trace after the pool's or Keycloak's full timeout. A pool whose connections were all busy while PostgreSQL
+ * answered is told apart (overload, not an outage): a short {@code Retry-After}, its own problem type and page. It
+ * wraps everything else, the session and security filters included, because those reach PostgreSQL (the session)
+ * and Keycloak (the login) before any controller.
  * The page is rendered on its own, without the layout, the session or the database.
  */
 final class ServiceUnavailableFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceUnavailableFilter.class);
 
-    /** What could not be reached. */
+    /** The problem type of a 503 for an exhausted pool: the client may retry the same request. */
+    static final String BUSY_TYPE = "tag:adreszicht.nl,2026:problemen/druk";
+
+    /** What could not be reached, or was too busy to answer. */
     enum Dependency {
         IDENTITY_PROVIDER(
                 "inloggen",
                 "De identiteitsdienst (Keycloak) is tijdelijk niet bereikbaar; probeer het over"
                         + " enkele seconden opnieuw."),
-        DATABASE("database", "De database is tijdelijk niet bereikbaar; probeer het over enkele seconden opnieuw.");
+        DATABASE("database", "De database is tijdelijk niet bereikbaar; probeer het over enkele seconden opnieuw."),
+        /** PostgreSQL answers, but every connection of the pool was in use for the pool's whole connection timeout. */
+        BUSY(
+                "druk",
+                BUSY_TYPE,
+                "Adreszicht is op dit moment druk",
+                "Adreszicht is op dit moment druk; er is niets gewijzigd. Probeer het over enkele seconden opnieuw.");
 
         final String page;
+        final String type;
+        final String title;
         final String detail;
 
         Dependency(String page, String detail) {
+            this(page, "about:blank", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(), detail);
+        }
+
+        Dependency(String page, String type, String title, String detail) {
             this.page = page;
+            this.type = type;
+            this.title = title;
             this.detail = detail;
         }
     }
@@ -78,11 +97,16 @@ final class ServiceUnavailableFilter extends OncePerRequestFilter {
             if (retryAfter == null || response.isCommitted()) {
                 throw failure;
             }
-            Dependency dependency =
-                    failure instanceof IdentityProviderUnavailableException || hasIdentityProviderCause(failure)
-                            ? Dependency.IDENTITY_PROVIDER
-                            : Dependency.DATABASE;
-            if (dependency == Dependency.DATABASE) {
+            Dependency dependency = dependencyOf(failure);
+            if (dependency == Dependency.BUSY) {
+                // Every occurrence, in one line: the database is fine, this instance has more work than connections.
+                log.warn(
+                        "Database connection pool exhausted ({}): {} {} answered 503 with Retry-After {} s",
+                        DatabaseFaults.poolState(failure),
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        retryAfter.toSeconds());
+            } else if (dependency == Dependency.DATABASE) {
                 databaseLog.warn(
                         "database",
                         "PostgreSQL is unreachable: requests are answered 503 with Retry-After {} s",
@@ -99,7 +123,18 @@ final class ServiceUnavailableFilter extends OncePerRequestFilter {
                 return keycloak.retryAfter();
             }
         }
+        if (DatabaseFaults.isPoolExhausted(failure)) {
+            return DatabaseFaults.BUSY_RETRY_AFTER;
+        }
         return DatabaseFaults.isUnreachable(failure) ? DatabaseFaults.RETRY_AFTER : null;
+    }
+
+    /** Which dependency a failure that {@link #retryAfter} answers for is about. */
+    private static Dependency dependencyOf(Throwable failure) {
+        if (failure instanceof IdentityProviderUnavailableException || hasIdentityProviderCause(failure)) {
+            return Dependency.IDENTITY_PROVIDER;
+        }
+        return DatabaseFaults.isPoolExhausted(failure) ? Dependency.BUSY : Dependency.DATABASE;
     }
 
     private static boolean hasIdentityProviderCause(Throwable failure) {
@@ -121,8 +156,8 @@ final class ServiceUnavailableFilter extends OncePerRequestFilter {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (ApiRequests.isApi(request)) {
             Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", "about:blank");
-            problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
+            problem.put("type", dependency.type);
+            problem.put("title", dependency.title);
             problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
             problem.put("detail", dependency.detail);
             problem.put("instance", request.getRequestURI());
