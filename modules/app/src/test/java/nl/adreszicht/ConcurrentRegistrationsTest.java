@@ -64,7 +64,7 @@ class ConcurrentRegistrationsTest extends OverTheWire {
         AfterCommit.awaitListenersDone(jdbc, warmUp);
 
         // Each address in a month of its own, so the registrations do not all wait on one row of the area scan's
-        // tally (counted per gemeente and month, in the registering transaction): this is about connections.
+        // tally (counted per gemeente and month, just before each registration's commit): this is about connections.
         List<Callable<Wire.Response>> registrations = new ArrayList<>();
         for (int i = 0; i < atAddresses.size(); i++) {
             String address = atAddresses.get(i);
@@ -141,8 +141,9 @@ class ConcurrentRegistrationsTest extends OverTheWire {
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Wire.Response>> sent = new ArrayList<>();
-            // Each in a month of its own, so they do not queue on one row of the area scan's tally before they read
-            // the address's records (the tally is counted per source and month, before the colour).
+            // Each in a month of its own. They wait on each other at the address's lock (the colour's and the
+            // monitor's), which forgets what a registration read at the address before it: the tally's rows, written
+            // just before each commit, no longer keep them apart (records.CounterWrites).
             for (int i = 0; i < count; i++) {
                 int month = 1 + i;
                 sent.add(clients.submit(() -> {
@@ -173,16 +174,122 @@ class ConcurrentRegistrationsTest extends OverTheWire {
                 .isEqualTo(count);
     }
 
+    /**
+     * Registrations at different addresses in one gemeente and month all add to the same rows of the area scan's
+     * tallies (the gemeente's month, its national stripe) and of the monitor (the gemeente's month per source). Those
+     * rows are written last in each registration's transaction ({@code records.CounterWrites}), so the registrations
+     * wait on each other only for their commits: all sixteen succeed on a pool of four, and each is counted exactly
+     * once in every tally and monitor cell, none lost and none twice (with the rows written early, 16
+     * registrations in one gemeente and month mostly waited on each other's row locks, holding their connections).
+     */
+    @Test
+    void registrationsAtManyAddressesInOneGemeenteAndMonthAreEachCountedOnce() throws Exception {
+        TestAddresses addresses = new TestAddresses(postgres.getPostgresDatabase());
+        String police = token(POLICE);
+        String warmUp = addresses.create("GM0118").toString();
+        assertThat(incident(police, warmUp, 5).status()).isEqualTo(201);
+        int count = 16;
+        List<String> atAddresses = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            atAddresses.add(addresses.create("GM0118").toString());
+        }
+        long[] before = counts(5);
+
+        ExecutorService clients = Executors.newFixedThreadPool(count);
+        List<Wire.Response> answers = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Wire.Response>> sent = new ArrayList<>();
+            for (String address : atAddresses) {
+                sent.add(clients.submit(() -> {
+                    start.await();
+                    return incident(police, address, 5);
+                }));
+            }
+            start.countDown();
+            for (Future<Wire.Response> answer : sent) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(answers).extracting(Wire.Response::status).containsOnly(201);
+
+        long[] after = counts(5);
+        String[] cells = {
+            "record_tally",
+            "record_tally_year",
+            "record_tally_violence_type",
+            "gemeente_tally",
+            "national_tally",
+            "gemeente_violence_tally",
+            "national_violence_tally",
+            "monitor_gemeente_month"
+        };
+        for (int i = 0; i < cells.length; i++) {
+            assertThat(after[i] - before[i])
+                    .as("%s counts every registration once", cells[i])
+                    .isEqualTo(count);
+        }
+    }
+
+    /**
+     * The police incidents of GM0118 in a month of 2026 as each tally and the monitor count them (partnergeweld for
+     * the violence types; the whole year for the yearly row; the gemeente's stripe for the national rows).
+     */
+    private long[] counts(int month) {
+        String day = "2026-%02d-01".formatted(month);
+        return new long[] {
+            sum(
+                    "SELECT sum(records) FROM record_tally WHERE gemeente_code = 'GM0118' AND month = ?::date"
+                            + " AND source = 'POLITIE_INCIDENT'",
+                    day),
+            sum(
+                    "SELECT sum(records) FROM record_tally_year WHERE gemeente_code = 'GM0118' AND tally_year = 2026"
+                            + " AND source = 'POLITIE_INCIDENT' AND ?::text IS NOT NULL",
+                    day),
+            sum(
+                    "SELECT sum(records) FROM record_tally_violence_type WHERE gemeente_code = 'GM0118' AND month ="
+                            + " ?::date AND source = 'POLITIE_INCIDENT' AND violence_type = 'partnergeweld'",
+                    day),
+            sum(
+                    "SELECT sum(records) FROM gemeente_tally WHERE gemeente_code = 'GM0118' AND month = ?::date"
+                            + " AND source = 'POLITIE_INCIDENT'",
+                    day),
+            sum(
+                    "SELECT sum(records) FROM national_tally WHERE month = ?::date AND stripe = 118 % 16"
+                            + " AND source = 'POLITIE_INCIDENT'",
+                    day),
+            sum(
+                    "SELECT sum(records) FROM gemeente_violence_tally WHERE gemeente_code = 'GM0118'"
+                            + " AND month = ?::date AND violence_type = 'partnergeweld'",
+                    day),
+            sum(
+                    "SELECT sum(records) FROM national_violence_tally WHERE month = ?::date AND stripe = 118 % 16"
+                            + " AND violence_type = 'partnergeweld'",
+                    day),
+            sum(
+                    "SELECT sum(n) FROM monitor_gemeente_month WHERE gemeente_code = 'GM0118' AND month = ?::date"
+                            + " AND category = (SELECT id FROM monitor_category WHERE key = 'bron.POLITIE_INCIDENT')",
+                    day)
+        };
+    }
+
+    private long sum(String sql, String day) {
+        Long sum = jdbc.queryForObject(sql, Long.class, day);
+        return sum == null ? 0 : sum;
+    }
+
     private Wire.Response incident(String token, String address, int month) {
         return wire().call("POST", "/api/v1/incidenten")
                 .bearer(token)
                 .json("""
-                        {"registratienummer": "CON-%s", "tijdstip": "2026-%02d-01T10:00:00+01:00", "adresId": "%s",
-                         "geweldsvormen": ["partnergeweld"], "ernst": "S1", "kinderenAanwezig": false,
-                         "letsel": false, "wapen": false, "alcoholDrugs": false, "aangifte": false,
-                         "huisverbodOpgelegd": false, "huisverbodOvertreden": false,
-                         "betrokkenen": [{"rol": "slachtoffer", "naam": "Test Persoon"}]}
-                        """.formatted(UUID.randomUUID().toString().substring(0, 8), month, address))
+                    {"registratienummer": "CON-%s", "tijdstip": "2026-%02d-01T10:00:00+01:00", "adresId": "%s",
+                     "geweldsvormen": ["partnergeweld"], "ernst": "S1", "kinderenAanwezig": false,
+                     "letsel": false, "wapen": false, "alcoholDrugs": false, "aangifte": false,
+                     "huisverbodOpgelegd": false, "huisverbodOvertreden": false,
+                     "betrokkenen": [{"rol": "slachtoffer", "naam": "Test Persoon"}]}
+                    """.formatted(UUID.randomUUID().toString().substring(0, 8), month, address))
                 .send();
     }
 
@@ -190,10 +297,10 @@ class ConcurrentRegistrationsTest extends OverTheWire {
         return wire().call("POST", "/api/v1/gemeenteregistraties")
                 .bearer(token)
                 .json("""
-                        {"registratienummer": "CON-%s", "soort": "signaal", "adresId": "%s",
-                         "datum": "2026-%02d-02", "geweldsvormen": ["partnergeweld"], "ernst": "S1",
-                         "kinderenAanwezig": false}
-                        """.formatted(UUID.randomUUID().toString().substring(0, 8), address, month))
+                    {"registratienummer": "CON-%s", "soort": "signaal", "adresId": "%s",
+                     "datum": "2026-%02d-02", "geweldsvormen": ["partnergeweld"], "ernst": "S1",
+                     "kinderenAanwezig": false}
+                    """.formatted(UUID.randomUUID().toString().substring(0, 8), address, month))
                 .send();
     }
 }

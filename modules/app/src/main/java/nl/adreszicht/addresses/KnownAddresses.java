@@ -28,23 +28,29 @@ public class KnownAddresses {
      * Locks the address's row until the transaction ends ({@code FOR NO KEY UPDATE}), so what is derived from the
      * records at the address (its colour, its repeat count) is derived by one transaction at a time and the later
      * one sees the earlier one's records. Sent once per transaction: the colour recompute and the recidive reconcile
-     * of a registration take the same lock, and the second finds it held ({@link AddressReads#kept}).
+     * of a registration take the same lock, and the second finds it held ({@link AddressReads#kept}). What the
+     * transaction read at the address before it took the lock is forgotten ({@link AddressReads#forget}).
      *
      * @return the gemeente of the address; empty when the register has no such address (nothing is locked)
      */
     @Transactional
     public Optional<GemeenteCode> lockForDerivation(AddressId id) {
-        return AddressReads.kept(
-                id,
-                "addresses.lock",
-                () -> jdbc
-                        .queryForList(
-                                "SELECT gemeente_code FROM address WHERE id = ? FOR NO KEY UPDATE",
-                                String.class,
-                                id.value())
-                        .stream()
-                        .findFirst()
-                        .map(code -> new GemeenteCode(code.trim())));
+        return AddressReads.kept(id, "addresses.lock", () -> {
+            Optional<GemeenteCode> locked = jdbc
+                    .queryForList(
+                            "SELECT gemeente_code FROM address WHERE id = ? FOR NO KEY UPDATE",
+                            String.class,
+                            id.value())
+                    .stream()
+                    .findFirst()
+                    .map(code -> new GemeenteCode(code.trim()));
+            // What the transaction read at the address before it held the lock may miss a record that another
+            // transaction committed while this one waited for it: read again from here. (Registrations at
+            // one address used to be kept apart by a tally row locked earlier; since the counters are
+            // written last, only this lock is.)
+            AddressReads.forget(id);
+            return locked;
+        });
     }
 
     /** Whether the register holds an address with this id. */

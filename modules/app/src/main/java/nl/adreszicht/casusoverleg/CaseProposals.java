@@ -69,6 +69,9 @@ class CaseProposals {
         if (!referrals.mayPropose(cases)) {
             return;
         }
+        // Under the address's lock, which the colour and the monitor take anyway: a read before it could miss a record
+        // that a registration at the same address committed meanwhile, and is not kept (KnownAddresses).
+        addresses.lockForDerivation(recorded.address());
         java.util.List<CaseProposalPolicy.DatedRecord> dated = records.at(recorded.address()).stream()
                 .map(record -> new CaseProposalPolicy.DatedRecord(record.organisation(), record.date()))
                 .toList();

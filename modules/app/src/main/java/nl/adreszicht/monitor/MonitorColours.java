@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Addresses per colour band over time: every colour change adds +1 to the band an address enters and -1 to the band
- * it leaves, in the month of the change, in the transaction that changes it. The number of addresses in a band at the
- * end of a month is the sum of these up to that month.
+ * it leaves, in the month of the change, in the transaction that changes it (written last in it, {@link MonitorTally}).
+ * The number of addresses in a band at the end of a month is the sum of these up to that month.
  */
 @Component
 class MonitorColours {

@@ -3,27 +3,43 @@ package nl.adreszicht.monitor;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import nl.adreszicht.records.CounterWrites;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Adds to the monitor's counts per gemeente, month and category ({@code monitor_gemeente_month}) in the transaction
- * that stores or changes a record or a colour. Rows are written in (month, category) order, so two transactions never
- * wait on each other's rows crosswise.
+ * that stores or changes a record or a colour, last in it, just before its commit ({@link CounterWrites}): every
+ * registration in a gemeente and month adds to the same rows, and a row lock taken where the listener runs would make
+ * the others wait for the rest of the transaction. What one transaction adds to a cell is added up and
+ * written once. Rows are written by gemeente, then in (month, category) order, so two transactions never wait on each
+ * other's rows crosswise.
  *
  * <p>The totals per VT region and of all gemeenten ({@code monitor_total_month}) are written when a month has ended
  * ({@link MonitorMonths#close}); a count for a month already closed (a record registered late) is added to them too. A
  * writer holds a shared advisory lock on each month it adds to, and closing takes it exclusively, so a count is never
- * lost between the sum and the mark: either the closing sees it, or the writer sees the mark.
+ * lost between the sum and the mark: either the closing sees it, or the writer sees the mark. The lock is taken, and
+ * the mark read, when the counts are written (at the end of the transaction), and held until its commit.
  */
 @Component
-class MonitorTally {
+class MonitorTally implements CounterWrites.Counter<MonitorTally.Cell> {
+
+    /** One count: a gemeente (with its VT region) and a packed month and category. */
+    record Cell(String gemeente, @Nullable String region, int packed) {
+
+        static final Comparator<Cell> ORDER = Comparator.comparing(Cell::gemeente)
+                .thenComparing(Cell::region, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparingInt(Cell::packed);
+    }
 
     /** The first key of the monitor's advisory locks (the two-key lock space, apart from the one-key locks). */
     static final int LOCK_CLASS = 0x4D4F4E; // "MON"
@@ -48,12 +64,43 @@ class MonitorTally {
 
     /**
      * Adds {@code deltas} (packed month and category, see {@link MonitorCategories#PER_MONTH}, to a non-zero
-     * difference) to a gemeente's counts.
+     * difference) to a gemeente's counts, at the end of the transaction.
      */
     void add(String gemeente, @Nullable String region, SortedMap<Integer, Long> deltas) {
-        if (deltas.isEmpty()) {
-            return;
+        deltas.forEach((packed, delta) -> CounterWrites.add(this, new Cell(gemeente, region, packed), delta));
+    }
+
+    @Override
+    public int rank() {
+        return CounterWrites.RANK_MONITOR;
+    }
+
+    @Override
+    public Comparator<? super Cell> order() {
+        return Cell.ORDER;
+    }
+
+    /** Writes one transaction's counts, gemeente by gemeente. */
+    @Override
+    public void write(SortedMap<Cell, Long> increments) {
+        SortedMap<Integer, Long> deltas = new TreeMap<>();
+        @Nullable Cell group = null;
+        for (Map.Entry<Cell, Long> increment : increments.entrySet()) {
+            Cell cell = increment.getKey();
+            if (group != null
+                    && !(group.gemeente().equals(cell.gemeente()) && Objects.equals(group.region(), cell.region()))) {
+                write(group.gemeente(), group.region(), deltas);
+                deltas = new TreeMap<>();
+            }
+            group = cell;
+            deltas.put(cell.packed(), increment.getValue());
         }
+        if (group != null) {
+            write(group.gemeente(), group.region(), deltas);
+        }
+    }
+
+    private void write(String gemeente, @Nullable String region, SortedMap<Integer, Long> deltas) {
         Set<Integer> months = new TreeSet<>();
         deltas.keySet().forEach(packed -> months.add(packed / MonitorCategories.PER_MONTH));
         String monthList =

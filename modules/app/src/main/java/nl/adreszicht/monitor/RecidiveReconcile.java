@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Keeps the monitor up to date with the records at an address, in the transaction that stored or changed one: reads
  * the address's records and interventions from every source, applies the active recidive rules, stores the repeat
  * count with its rules version ({@code monitor_address}) and adds to the month counts only the difference with what
- * the address had added before. This is the monitor's one coupling to the recording pipeline: when that becomes one
+ * the address had added before (the month counts are shared by the gemeente's registrations, so {@link MonitorTally}
+ * writes them last in the transaction; the address's own row is written here, under the address's lock). This is the monitor's one coupling to the recording pipeline: when that becomes one
  * event for a record stored, changed or destroyed, only the three listeners here change.
  *
  * <p>A destroyed record (end of retention, or on request) subtracts nothing: like the area scan's tallies, the
