@@ -26,7 +26,8 @@
 #    when an API answers faster than its floor (then the floor is not the application's SQL: a broken benchmark).
 #
 # Settings (environment): RUNS (3), DURATION (20 s), WARMUP (5 s), CONNECTIONS (16), BENCH_PG_PORT (54359),
-# BENCH_APP_PORT (18090), BENCH_KC_PORT (18380), BENCH_DATA (data/bench-<size>), ACCESS_LOG_FACTOR (2; only
+# BENCH_APP_PORT (18090), BENCH_KC_PORT (18380), BENCH_DATA (data/bench-<size>), BENCH_JAR (the jar in
+# modules/app/target), ACCESS_LOG_FACTOR (2; only
 # when the data set is generated: access-log entries per record; the disk check in step 1), READY_STARTS (3), START_FORMS ("jar cds"; "jar": only `java -jar`), COLD_SECONDS (5),
 # SCENARIOS (all: "history worklist register areascan monitor repeats"),
 # READ_GUARD (false: the per-user rate limit on address reads, adreszicht.read-guard.enabled, is off, so the benchmark
@@ -62,7 +63,8 @@ TOKEN_URL=$ISSUER/protocol/openid-connect/token
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres)
 mkdir -p "$OUT"
 
-JAR_BUILT=$(ls "$ROOT"/modules/app/target/adreszicht-app-*.jar 2>/dev/null | grep -v original | head -1 || true)
+# BENCH_JAR: another build of the application (a before/after of one change in one session).
+JAR_BUILT=${BENCH_JAR:-$(ls "$ROOT"/modules/app/target/adreszicht-app-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 [ -n "$JAR_BUILT" ] || { echo "No application jar: ./mvnw -pl modules/app -am package -DskipTests" >&2; exit 1; }
 JAR=$OUT/app.jar
 cp "$JAR_BUILT" "$JAR" # a rebuild during the run must not change the running jar
@@ -379,7 +381,7 @@ prewarm() {
     SELECT count(*) || ' relations, ' || coalesce(sum(pg_prewarm(r.oid)), 0) || ' blocks of '
       || current_setting('shared_buffers') || ' shared buffers (' || '$tables' || '; '
       || (SELECT count(*) FROM pg_class WHERE oid IN (SELECT oid FROM t UNION ALL SELECT indexrelid FROM pg_index
-          WHERE indrelid IN (SELECT oid FROM t)) AND pg_relation_size(oid) > pg_size_bytes(current_setting('shared_buffers'))))
+          WHERE indrelid IN (SELECT oid FROM t)) AND pg_relation_size(oid) > pg_size_bytes(current_setting('shared_buffers')))
       || ' larger than the shared buffers left out)'
     FROM (SELECT oid FROM t UNION ALL SELECT indexrelid FROM pg_index WHERE indrelid IN (SELECT oid FROM t)) r
     -- A relation larger than the shared buffers would only push out what was read before it (at land size the
