@@ -294,11 +294,11 @@ class RecordTally implements CounterWrites.Counter<RecordTally.Cell> {
     private void uncount(Cell c, int n) {
         jdbc.update(
                 "WITH monthly AS (UPDATE record_tally SET records = records - ? WHERE gemeente_code = ? AND wijk_code"
-                    + " IS NOT DISTINCT FROM ? AND buurt_code IS NOT DISTINCT FROM ? AND area_year IS NOT DISTINCT"
-                    + " FROM ? AND month = ? AND source = ? AND severity IS NOT DISTINCT FROM ? AND children_present ="
-                    + " ?) UPDATE record_tally_year SET records = records - ? WHERE gemeente_code = ? AND tally_year ="
-                    + " ? AND wijk_code IS NOT DISTINCT FROM ? AND buurt_code IS NOT DISTINCT FROM ? AND area_year IS"
-                    + " NOT DISTINCT FROM ? AND source = ? AND children_present = ?",
+                        + " IS NOT DISTINCT FROM ? AND buurt_code IS NOT DISTINCT FROM ? AND area_year IS NOT DISTINCT"
+                        + " FROM ? AND month = ? AND source = ? AND severity IS NOT DISTINCT FROM ? AND children_present ="
+                        + " ?) UPDATE record_tally_year SET records = records - ? WHERE gemeente_code = ? AND tally_year ="
+                        + " ? AND wijk_code IS NOT DISTINCT FROM ? AND buurt_code IS NOT DISTINCT FROM ? AND area_year IS"
+                        + " NOT DISTINCT FROM ? AND source = ? AND children_present = ?",
                 c.uncountAreaCells(n));
         jdbc.update(
                 "WITH gemeente AS (UPDATE gemeente_tally SET records = records - ? WHERE gemeente_code = ?"
@@ -311,11 +311,11 @@ class RecordTally implements CounterWrites.Counter<RecordTally.Cell> {
         }
         jdbc.update(
                 "WITH monthly AS (UPDATE record_tally_violence_type SET records = records - ? WHERE gemeente_code = ?"
-                    + " AND wijk_code IS NOT DISTINCT FROM ? AND buurt_code IS NOT DISTINCT FROM ? AND area_year IS"
-                    + " NOT DISTINCT FROM ? AND month = ? AND source = ? AND violence_type = ANY (?::text[])) UPDATE"
-                    + " record_tally_violence_type_year SET records = records - ? WHERE gemeente_code = ? AND"
-                    + " tally_year = ? AND wijk_code IS NOT DISTINCT FROM ? AND buurt_code IS NOT DISTINCT FROM ? AND"
-                    + " area_year IS NOT DISTINCT FROM ? AND violence_type = ANY (?::text[])",
+                        + " AND wijk_code IS NOT DISTINCT FROM ? AND buurt_code IS NOT DISTINCT FROM ? AND area_year IS"
+                        + " NOT DISTINCT FROM ? AND month = ? AND source = ? AND violence_type = ANY (?::text[])) UPDATE"
+                        + " record_tally_violence_type_year SET records = records - ? WHERE gemeente_code = ? AND"
+                        + " tally_year = ? AND wijk_code IS NOT DISTINCT FROM ? AND buurt_code IS NOT DISTINCT FROM ? AND"
+                        + " area_year IS NOT DISTINCT FROM ? AND violence_type = ANY (?::text[])",
                 c.uncountAreaTypesCells(n));
         jdbc.update(
                 "WITH gemeente AS (UPDATE gemeente_violence_tally SET records = records - ? WHERE gemeente_code = ?"
