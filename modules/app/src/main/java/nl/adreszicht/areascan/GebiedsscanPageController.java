@@ -7,12 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
 import nl.adreszicht.records.InvalidRequestException;
+import nl.adreszicht.records.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,7 +22,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The area scan page for the gemeente-analist: the table (the accessible view of everything), the map and the chart
  * of the chosen measure, and the CSV export; all from one protected {@link Gebiedsscan} per request.
  */
-@Controller
+@PageController
 class GebiedsscanPageController {
 
     private final AreaScans scans;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.adreszicht.codelists.Organisations;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -29,7 +29,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * number), by object id or for break-the-glass uses, within a range of days; see who did what by name, and export the
  * same answer as CSV in Dutch time. Every search and every export is itself an entry of the log.
  */
-@Controller
+@PageController
 class AccessLogPageController {
 
     private static final Pattern OPAQUE_ID = Pattern.compile(AccessLogApiController.OPAQUE_ID);

@@ -2,14 +2,14 @@ package nl.adreszicht.casusoverleg;
 
 import java.util.Map;
 import nl.adreszicht.records.InvalidValueException;
+import nl.adreszicht.records.PageController;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The casusoverleg in figures for the gemeente-analist: one ended year of the own gemeente, disclosure-controlled. */
-@Controller
+@PageController
 class CaseCountsPageController {
 
     private final CaseCounts counts;

@@ -12,10 +12,10 @@ import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * partner's invited cases), one case with its plan van aanpak (actions with inline status updates), "mijn acties",
  * and the part of the address page that says whether a case exists there. The same services as the API.
  */
-@Controller
+@PageController
 class CasePageController {
 
     private final CasePlans plans;

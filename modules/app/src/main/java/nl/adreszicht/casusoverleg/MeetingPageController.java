@@ -8,12 +8,12 @@ import nl.adreszicht.addresses.KnownAddresses;
 import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The Dutch pages of the meetings: the list with the planning form, one meeting (its confidentiality statement first;
  * then attendance and the agenda with minutes per case, recorded in place with htmx), and the printable agenda.
  */
-@Controller
+@PageController
 class MeetingPageController {
 
     private final Meetings meetings;

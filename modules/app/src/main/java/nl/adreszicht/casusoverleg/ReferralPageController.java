@@ -10,9 +10,9 @@ import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
+import nl.adreszicht.records.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The Dutch pages of referral and triage: the referral form (opened from the address page) and the procesregisseur's
  * triage queue, with the same checks and the same services as the API.
  */
-@Controller
+@PageController
 class ReferralPageController {
 
     private final ReferralCheck check;

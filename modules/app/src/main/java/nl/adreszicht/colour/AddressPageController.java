@@ -11,10 +11,10 @@ import nl.adreszicht.addresses.Postcode;
 import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Role;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * The address page: find an address (a POST form, so the address never appears in a URL or a proxy log) and see
  * its colour and the rules behind it.
  */
-@Controller
+@PageController
 class AddressPageController {
 
     private final AddressRegister register;

@@ -14,9 +14,9 @@ import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import nl.adreszicht.records.NumberedRegistration;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The Dutch registration form for police officers: the same checks and the same registration as the API, so
  * that a form and a police system can never disagree about what is a valid incident.
  */
-@Controller
+@PageController
 class IncidentPageController {
 
     private final IncidentRegistrationCheck check;

@@ -3,13 +3,13 @@ package nl.adreszicht.matching;
 import nl.adreszicht.audit.AccessEntry;
 import nl.adreszicht.audit.AccessKind;
 import nl.adreszicht.audit.AccessLog;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.security.CurrentProfessional;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** {@code /samenloop}: the caller's organisation's matches, each with a link to the address and whom to contact. */
-@Controller
+@PageController
 class SignalMatchPageController {
 
     private final SignalMatches matches;

@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.adreszicht.codelists.ViolenceTypeCodes;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +25,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * participating gemeenten, the table with the same numbers (the accessible view), the chain, the deadlines, recidive
  * and interventions of the last year; the CSV export and the yearly report. All from protected {@link Monitor}s.
  */
-@Controller
+@PageController
 class MonitorPageController {
 
     private final Monitors monitors;

@@ -3,8 +3,8 @@ package nl.adreszicht.monitor;
 import java.time.LocalDate;
 import nl.adreszicht.codelists.Gemeenten;
 import nl.adreszicht.codelists.VtRegions;
+import nl.adreszicht.records.PageController;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The page of repeat addresses: the police's and Veilig Thuis's list of addresses with repeated records in their
  * area, each opening the address card (colour, repeat marker, whom to contact).
  */
-@Controller
+@PageController
 class RepeatAddressPageController {
 
     private final RepeatAddressList list;

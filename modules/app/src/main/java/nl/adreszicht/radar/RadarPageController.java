@@ -13,12 +13,12 @@ import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.records.PreconditionFailedException;
 import nl.adreszicht.records.RefusedException;
 import nl.adreszicht.security.CurrentProfessional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The radar in the browser: the address history page, breaking the glass from it when the address lies outside the
  * professional's region, and the supervisors' review page. Same services, scope and logging as the API.
  */
-@Controller
+@PageController
 class RadarPageController {
 
     static final String HISTORY_PAGE = "adres.historie.pagina";

@@ -3,14 +3,14 @@ package nl.adreszicht.registers;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The beheerder's page of register imports: the latest runs, who started them, which file, its checksum and counts. */
-@Controller
+@PageController
 class RegisterImportsPageController {
 
     private static final DateTimeFormatter DUTCH_TIME =

@@ -11,13 +11,13 @@ import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import nl.adreszicht.records.NotFoundException;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.records.PreconditionFailedException;
 import nl.adreszicht.records.StatedReason;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * one request with its deadline, the exports, extension and completion ({@code /inzageverzoeken/{id}}). The same
  * service, scope and logging as the API.
  */
-@Controller
+@PageController
 class InzagePageController {
 
     private final Inzageverzoeken verzoeken;

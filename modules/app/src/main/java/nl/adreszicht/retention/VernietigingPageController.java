@@ -11,6 +11,7 @@ import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import nl.adreszicht.records.NotFoundException;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.records.PreconditionFailedException;
 import nl.adreszicht.records.RecordSource;
 import nl.adreszicht.records.RefusedException;
@@ -18,7 +19,6 @@ import nl.adreszicht.records.StatedReason;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The privacy officer's page of destruction requests ({@code /vernietigingsaanvragen}): each with its deadline and
  * status, a form to record a new one, and per open request the forms to carry it out or refuse it with grounds.
  */
-@Controller
+@PageController
 class VernietigingPageController {
 
     private final Vernietigingsaanvragen aanvragen;

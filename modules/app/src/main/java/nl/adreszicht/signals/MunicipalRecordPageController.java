@@ -12,10 +12,10 @@ import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
 import nl.adreszicht.records.NumberedRegistration;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * form and a municipal system can never disagree about what is a valid signaal or huisverbod. The form shows the
  * fields of both kinds; only those of the chosen kind are passed on.
  */
-@Controller
+@PageController
 class MunicipalRecordPageController {
 
     private final MunicipalRecordCheck check;

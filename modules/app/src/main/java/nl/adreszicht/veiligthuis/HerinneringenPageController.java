@@ -3,9 +3,9 @@ package nl.adreszicht.veiligthuis;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import nl.adreszicht.records.InvalidValueException;
+import nl.adreszicht.records.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** {@code /instellingen/herinneringen}: a Veilig Thuis professional opts in to (or out of) reminders by e-mail. */
-@Controller
+@PageController
 class HerinneringenPageController {
 
     private final Herinneringen herinneringen;

@@ -12,13 +12,13 @@ import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.IfMatch;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.records.PreconditionFailedException;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Role;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * einde). The same service, region scope, protocol checks and logging as the API: invalid input re-renders the form
  * with every error (400, nothing stored); a step the protocol refuses shows its Dutch reason on the melding.
  */
-@Controller
+@PageController
 class MeldingDetailPageController {
 
     private final Meldingen meldingen;

@@ -14,9 +14,9 @@ import nl.adreszicht.records.AddressId;
 import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidValueException;
 import nl.adreszicht.records.InvalidValuesException;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -29,7 +29,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The Dutch pages of Veilig Thuis: the intake form for a melding (the same checks and intake as the API) and the
  * worklist of the professional's region. The veiligheidsbeoordeling and vervolg are API-only for now.
  */
-@Controller
+@PageController
 class MeldingPageController {
 
     private final MeldingIntakeCheck check;

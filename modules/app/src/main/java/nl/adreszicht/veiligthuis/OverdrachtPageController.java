@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 import nl.adreszicht.records.ConflictException;
 import nl.adreszicht.records.InvalidValueException;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.records.PreconditionFailedException;
 import nl.adreszicht.records.StatedReason;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The lokaal team's pages: the inbox of overdrachten of its gemeente ({@code /overdrachten}) and one offer with the
  * forms to accept or refuse it ({@code /overdrachten/{id}}). The same service, scope and logging as the API.
  */
-@Controller
+@PageController
 class OverdrachtPageController {
 
     private final Overdrachten overdrachten;

@@ -1,11 +1,11 @@
 package nl.adreszicht.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.security.AccessMatrix;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Permission;
 import nl.adreszicht.time.DutchTime;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The two pages of a session that ended during a form ({@link FormRescue}): the explanation, readable before signing
  * in again, and after signing in the kept input, to be checked and sent once more to the form it came from.
  */
-@Controller
+@PageController
 class FormRescuePageController {
 
     private final CurrentProfessional currentProfessional;

@@ -5,19 +5,27 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import nl.adreszicht.codelists.Organisations;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What the layout needs on every page, error pages included: who is signed in, the menu, breadcrumbs, footer. */
-@ControllerAdvice
+/**
+ * What the layout needs on every page, error pages included: who is signed in, the menu, breadcrumbs, footer. It runs
+ * before the handlers of {@link PageController}s and of the error page ({@code /error}) only: a {@code @RestController}
+ * is a {@code @Controller} to Spring too, and an API answer renders no page, so the API never pays for a menu (it was
+ * 5.7 % of the address history's CPU at land scale, docs/performance.md). {@code PageControllersTest} keeps every
+ * controller that renders a view a {@code PageController}, and no API controller one.
+ */
+@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class LayoutModel {
 
     /**
@@ -51,18 +59,9 @@ class LayoutModel {
         return currentProfessional.get().isPresent();
     }
 
-    /*
-     * This advice runs before every handler, the API's included (a @RestController is a @Controller to Spring). An
-     * API answer renders no page, so the parts that cost something are not made for it: the menu alone was 6 % of the
-     * address history's CPU at land scale (profile-history.txt of bench/run.sh, docs/performance.md).
-     */
-
     @ModelAttribute("shell")
     @Nullable
-    Shell shell(HttpServletRequest request) {
-        if (ApiRequests.isApi(request)) {
-            return null;
-        }
+    Shell shell() {
         Optional<Professional> professional = currentProfessional.get();
         return professional
                 .map(p -> new Shell(
@@ -74,9 +73,6 @@ class LayoutModel {
 
     @ModelAttribute("menu")
     List<Navigation.MenuItem> menu(HttpServletRequest request) {
-        if (ApiRequests.isApi(request)) {
-            return List.of();
-        }
         return currentProfessional
                 .get()
                 .map(p -> Navigation.menu(p.roles(), path(request)))
@@ -85,9 +81,6 @@ class LayoutModel {
 
     @ModelAttribute("breadcrumbs")
     List<Navigation.Crumb> breadcrumbs(HttpServletRequest request) {
-        if (ApiRequests.isApi(request)) {
-            return List.of();
-        }
         return currentProfessional.get().filter(p -> !p.roles().isEmpty()).isPresent()
                 ? Navigation.breadcrumbs(path(request))
                 : List.of();

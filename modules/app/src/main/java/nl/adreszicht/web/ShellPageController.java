@@ -1,14 +1,14 @@
 package nl.adreszicht.web;
 
 import java.util.List;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Role;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The pages of the shell itself: help for the professional's own roles and the privacy statement. */
-@Controller
+@PageController
 class ShellPageController {
 
     private final CurrentProfessional currentProfessional;

@@ -4,10 +4,10 @@ import java.util.List;
 import nl.adreszicht.codelists.Organisations;
 import nl.adreszicht.codelists.VtRegions;
 import nl.adreszicht.records.OpenWork;
+import nl.adreszicht.records.PageController;
 import nl.adreszicht.security.CurrentProfessional;
 import nl.adreszicht.security.Professional;
 import nl.adreszicht.security.Role;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The page a professional lands on after login, "Mijn werk": what is open for them with its deadlines, what they can do
  * next, who they are and their scope.
  */
-@Controller
+@PageController
 class StartPageController {
 
     private final CurrentProfessional currentProfessional;
