@@ -79,6 +79,26 @@ public class FloorCapture {
      */
     static final String UNDONE_COMMIT = "ROLLBACK;\nINSERT INTO bench.commit_cost DEFAULT VALUES;\n";
 
+    /** What a statement does to the transaction of its connection. */
+    enum Control {
+        BEGIN,
+        COMMIT,
+        ROLLBACK,
+        NONE;
+
+        static Control of(String sql) {
+            String upper = sql.strip().toUpperCase(java.util.Locale.ROOT);
+            if (upper.startsWith("BEGIN") || upper.startsWith("START TRANSACTION")) {
+                return BEGIN;
+            }
+            if (upper.startsWith("COMMIT") || upper.equals("END") || upper.startsWith("END ")) {
+                return COMMIT;
+            }
+            // ROLLBACK TO SAVEPOINT stays inside the transaction.
+            return upper.startsWith("ROLLBACK") && !upper.startsWith("ROLLBACK TO") ? ROLLBACK : NONE;
+        }
+    }
+
     /** One statement as the application sent it. */
     record Statement(long at, String pid, String sql, Map<Integer, String> parameters) {}
 
@@ -142,12 +162,11 @@ public class FloorCapture {
         Map<String, Boolean> whole = new HashMap<>();
         Map<String, Boolean> open = new HashMap<>();
         for (Statement statement : window) {
-            String sql = statement.sql().strip().toUpperCase(java.util.Locale.ROOT);
+            Control control = Control.of(statement.sql());
             whole.putIfAbsent(statement.pid(), true);
-            if (sql.startsWith("BEGIN") || sql.startsWith("START TRANSACTION")) {
+            if (control == Control.BEGIN) {
                 open.put(statement.pid(), true);
-            } else if (sql.startsWith("COMMIT") || (sql.startsWith("ROLLBACK") && !sql.startsWith("ROLLBACK TO"))
-                    || sql.equals("END") || sql.startsWith("END ")) {
+            } else if (control == Control.COMMIT || control == Control.ROLLBACK) {
                 if (!open.getOrDefault(statement.pid(), false)) {
                     whole.put(statement.pid(), false);
                 }
@@ -260,19 +279,19 @@ public class FloorCapture {
         boolean inTransaction = false;
         boolean wrote = false;
         for (Statement statement : statements) {
-            String upper = statement.sql().strip().toUpperCase(java.util.Locale.ROOT);
-            if (upper.startsWith("BEGIN") || upper.startsWith("START TRANSACTION")) {
+            Control control = Control.of(statement.sql());
+            if (control == Control.BEGIN) {
                 inTransaction = true;
                 wrote = false;
-            } else if (inTransaction && (upper.startsWith("COMMIT") || upper.equals("END"))) {
+            } else if (inTransaction && control == Control.COMMIT) {
                 inTransaction = false;
                 if (wrote) {
                     out.append(UNDONE_COMMIT);
                     continue;
                 }
-            } else if (inTransaction && upper.startsWith("ROLLBACK") && !upper.startsWith("ROLLBACK TO")) {
+            } else if (inTransaction && control == Control.ROLLBACK) {
                 inTransaction = false;
-            } else if (WRITE.matcher(upper).find()) {
+            } else if (WRITE.matcher(statement.sql().strip().toUpperCase(java.util.Locale.ROOT)).find()) {
                 wrote = true;
                 if (!inTransaction) {
                     // A write on its own (autocommit): in a transaction of its own, undone the same way.
