@@ -1,5 +1,6 @@
 package nl.adreszicht.operations;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
@@ -7,6 +8,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -20,8 +22,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * <p>HikariCP (7.0.2) reports both as the same {@link SQLTransientConnectionException} ("Connection is not available,
  * request timed out after …ms (total=…, active=…, idle=…, waiting=…)"). It attaches the pool's last failure to open
  * or validate a connection as the cause (and, for an {@link SQLException}, as the next exception); that failure is
- * forgotten as soon as the pool opens a connection again. Without one the server answered the pool's last attempt:
- * the pool is merely exhausted.
+ * forgotten as soon as the pool opens a connection again. Without one the server answered the pool's last attempt,
+ * but that alone does not make the pool exhausted: right after PostgreSQL comes back the pool opens its connections
+ * one by one, and a wait that began during the outage can run out after the first one opened (nothing attached)
+ * while the pool still holds fewer connections than it may. Only a pool that holds all the connections it may open,
+ * every one in use, is exhausted; anything less is the database not (yet) answering.
  */
 public final class DatabaseFaults {
 
@@ -35,15 +40,30 @@ public final class DatabaseFaults {
     private static final String POOL_TIMEOUT = "Connection is not available, request timed out";
 
     private static final Pattern POOL_STATE =
-            Pattern.compile("\\((total=\\d+, active=\\d+, idle=\\d+, waiting=\\d+)\\)");
+            Pattern.compile("\\((total=(\\d+), active=\\d+, idle=\\d+, waiting=\\d+)\\)");
 
     private DatabaseFaults() {}
 
-    /** PostgreSQL cannot be reached; false for an {@linkplain #isPoolExhausted exhausted pool}. */
-    public static boolean isUnreachable(Throwable failure) {
-        if (isPoolExhausted(failure)) {
-            return false;
+    /**
+     * How many connections the pool may open (HikariCP's {@code maximumPoolSize}, read on every call: it can be
+     * changed at runtime), or {@link Integer#MAX_VALUE} for another data source, whose waits are never taken for an
+     * exhausted pool.
+     */
+    public static int maximumPoolSize(DataSource dataSource) {
+        try {
+            return dataSource.isWrapperFor(HikariDataSource.class)
+                    ? dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize()
+                    : Integer.MAX_VALUE;
+        } catch (SQLException e) {
+            return Integer.MAX_VALUE;
         }
+    }
+
+    /**
+     * PostgreSQL cannot be reached, or the pool waited in vain for a connection: either way nothing of the request
+     * was done and it may be retried as it is. {@link #isPoolExhausted} tells the two apart.
+     */
+    public static boolean isDatabaseFault(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
             if (cause instanceof SQLTransientConnectionException
                     || cause instanceof CannotCreateTransactionException
@@ -61,12 +81,23 @@ public final class DatabaseFaults {
         return false;
     }
 
+    /** PostgreSQL cannot be reached; false for an {@linkplain #isPoolExhausted exhausted pool}. */
+    public static boolean isUnreachable(Throwable failure, int maximumPoolSize) {
+        return isDatabaseFault(failure) && !isPoolExhausted(failure, maximumPoolSize);
+    }
+
     /**
-     * The pool waited its connection timeout in vain while PostgreSQL answered: every connection was in use. Nothing
-     * of the request was done (it never had a connection), so it may be retried as it is.
+     * The pool waited its connection timeout in vain while PostgreSQL answered and the pool held all the connections
+     * it may open ({@code maximumPoolSize}), every one in use. Nothing of the request was done (it never had a
+     * connection), so it may be retried as it is.
      */
-    public static boolean isPoolExhausted(Throwable failure) {
-        return poolTimeout(failure) != null;
+    public static boolean isPoolExhausted(Throwable failure, int maximumPoolSize) {
+        SQLTransientConnectionException timeout = poolTimeout(failure);
+        if (timeout == null || timeout.getCause() != null || timeout.getNextException() != null) {
+            return false; // a failure to connect is attached: PostgreSQL did not answer the pool
+        }
+        Matcher state = POOL_STATE.matcher(String.valueOf(timeout.getMessage()));
+        return state.find() && Integer.parseInt(state.group(2)) >= maximumPoolSize;
     }
 
     /**
@@ -79,13 +110,13 @@ public final class DatabaseFaults {
         return state.find() ? state.group(1) : "unknown";
     }
 
-    /** HikariCP's timeout without a failure to connect behind it, or null. */
+    /** HikariCP's timeout of a wait for a connection, or null. */
     private static @Nullable SQLTransientConnectionException poolTimeout(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
             if (cause instanceof SQLTransientConnectionException timeout
                     && timeout.getMessage() != null
                     && timeout.getMessage().contains(POOL_TIMEOUT)) {
-                return timeout.getCause() == null && timeout.getNextException() == null ? timeout : null;
+                return timeout;
             }
         }
         return null;

@@ -87,7 +87,7 @@ final class DatabaseHealth implements HealthIndicator, DisposableBean {
             faults.warn("database", "PostgreSQL connection is not valid: readiness is DOWN");
             return Health.down().build();
         } catch (Exception e) {
-            if (DatabaseFaults.isPoolExhausted(e)) {
+            if (DatabaseFaults.isPoolExhausted(e, DatabaseFaults.maximumPoolSize(dataSource))) {
                 // PostgreSQL answers; this instance has more work than connections.
                 faults.warn(
                         "database",

@@ -1,7 +1,9 @@
 package nl.adreszicht.operations;
 
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -21,17 +23,23 @@ class ScheduledJobFaults implements ErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(ScheduledJobFaults.class);
 
     private final ThrottledLog faults = new ThrottledLog(log);
+    private final ObjectProvider<DataSource> dataSource;
+
+    ScheduledJobFaults(ObjectProvider<DataSource> dataSource) {
+        this.dataSource = dataSource;
+    }
 
     @Override
     public void handleError(Throwable failure) {
-        if (DatabaseFaults.isPoolExhausted(failure)) {
+        DataSource pool = dataSource.getIfAvailable();
+        if (pool != null && DatabaseFaults.isPoolExhausted(failure, DatabaseFaults.maximumPoolSize(pool))) {
             faults.warn(
                     "pool",
                     "A scheduled job could not run: every database connection was busy ({}); it runs again on schedule",
                     DatabaseFaults.poolState(failure));
             return;
         }
-        if (DatabaseFaults.isUnreachable(failure)) {
+        if (DatabaseFaults.isDatabaseFault(failure)) {
             faults.warn(
                     "database", "A scheduled job could not run: PostgreSQL is unreachable; it runs again on schedule");
             return;

@@ -53,7 +53,7 @@ class ApiProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handle(Exception exception, HttpServletRequest request) throws Exception {
-        if (!ApiRequests.isApi(request) || ServiceUnavailableFilter.retryAfter(exception) != null) {
+        if (!ApiRequests.isApi(request) || ServiceUnavailableFilter.answers(exception)) {
             // Rethrowing the same exception lets the next resolver and the HTML error page handle it; an unreachable
             // database is answered 503 with Retry-After by ServiceUnavailableFilter, without a stack trace.
             throw exception;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 import nl.adreszicht.operations.DatabaseFaults;
 import nl.adreszicht.operations.ThrottledLog;
 import nl.adreszicht.security.IdentityProviderUnavailableException;
@@ -79,12 +80,15 @@ final class ServiceUnavailableFilter extends OncePerRequestFilter {
     private final ITemplateEngine templates;
     private final LocaleResolver locales;
     private final JsonMapper json;
+    private final DataSource dataSource;
     private final ThrottledLog databaseLog = new ThrottledLog(log);
 
-    ServiceUnavailableFilter(ITemplateEngine templates, LocaleResolver locales, JsonMapper json) {
+    ServiceUnavailableFilter(
+            ITemplateEngine templates, LocaleResolver locales, JsonMapper json, DataSource dataSource) {
         this.templates = templates;
         this.locales = locales;
         this.json = json;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -93,11 +97,11 @@ final class ServiceUnavailableFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException failure) {
-            Duration retryAfter = retryAfter(failure);
-            if (retryAfter == null || response.isCommitted()) {
+            if (!answers(failure) || response.isCommitted()) {
                 throw failure;
             }
             Dependency dependency = dependencyOf(failure);
+            Duration retryAfter = retryAfter(failure, dependency);
             if (dependency == Dependency.BUSY) {
                 // Every occurrence, in one line: the database is fine, this instance has more work than connections.
                 log.warn(
@@ -109,41 +113,45 @@ final class ServiceUnavailableFilter extends OncePerRequestFilter {
             } else if (dependency == Dependency.DATABASE) {
                 databaseLog.warn(
                         "database",
-                        "PostgreSQL is unreachable: requests are answered 503 with Retry-After {} s",
+                        "PostgreSQL is unreachable ({}): requests are answered 503 with Retry-After {} s",
+                        DatabaseFaults.poolState(failure),
                         retryAfter.toSeconds());
             }
             answer(request, response, dependency, retryAfter);
         }
     }
 
-    /** When the caller may try again, or null when the failure is not an unreachable dependency. */
-    static @Nullable Duration retryAfter(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof IdentityProviderUnavailableException keycloak) {
-                return keycloak.retryAfter();
-            }
-        }
-        if (DatabaseFaults.isPoolExhausted(failure)) {
-            return DatabaseFaults.BUSY_RETRY_AFTER;
-        }
-        return DatabaseFaults.isUnreachable(failure) ? DatabaseFaults.RETRY_AFTER : null;
+    /** Whether the failure is an unreachable (or too busy) dependency, answered here with 503 and Retry-After. */
+    static boolean answers(Throwable failure) {
+        return identityProviderCause(failure) != null || DatabaseFaults.isDatabaseFault(failure);
     }
 
-    /** Which dependency a failure that {@link #retryAfter} answers for is about. */
-    private static Dependency dependencyOf(Throwable failure) {
-        if (failure instanceof IdentityProviderUnavailableException || hasIdentityProviderCause(failure)) {
+    /** Which dependency a failure that this filter {@linkplain #answers answers} for is about. */
+    private Dependency dependencyOf(Throwable failure) {
+        if (identityProviderCause(failure) != null) {
             return Dependency.IDENTITY_PROVIDER;
         }
-        return DatabaseFaults.isPoolExhausted(failure) ? Dependency.BUSY : Dependency.DATABASE;
+        return DatabaseFaults.isPoolExhausted(failure, DatabaseFaults.maximumPoolSize(dataSource))
+                ? Dependency.BUSY
+                : Dependency.DATABASE;
     }
 
-    private static boolean hasIdentityProviderCause(Throwable failure) {
+    /** When the caller may try again. */
+    private static Duration retryAfter(Throwable failure, Dependency dependency) {
+        return switch (dependency) {
+            case IDENTITY_PROVIDER -> identityProviderCause(failure).retryAfter();
+            case BUSY -> DatabaseFaults.BUSY_RETRY_AFTER;
+            case DATABASE -> DatabaseFaults.RETRY_AFTER;
+        };
+    }
+
+    private static @Nullable IdentityProviderUnavailableException identityProviderCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof IdentityProviderUnavailableException) {
-                return true;
+            if (cause instanceof IdentityProviderUnavailableException keycloak) {
+                return keycloak;
             }
         }
-        return false;
+        return null;
     }
 
     private void answer(
@@ -175,9 +183,9 @@ final class ServiceUnavailableFilter extends OncePerRequestFilter {
     static class Registration {
         @Bean
         FilterRegistrationBean<ServiceUnavailableFilter> serviceUnavailableFilter(
-                ITemplateEngine templates, LocaleResolver localeResolver, JsonMapper json) {
-            FilterRegistrationBean<ServiceUnavailableFilter> registration =
-                    new FilterRegistrationBean<>(new ServiceUnavailableFilter(templates, localeResolver, json));
+                ITemplateEngine templates, LocaleResolver localeResolver, JsonMapper json, DataSource dataSource) {
+            FilterRegistrationBean<ServiceUnavailableFilter> registration = new FilterRegistrationBean<>(
+                    new ServiceUnavailableFilter(templates, localeResolver, json, dataSource));
             // Right after the API-Version header and around everything else (Spring Session's filter included).
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
             return registration;
