@@ -103,8 +103,10 @@ final class ServiceUnavailableFilter extends OncePerRequestFilter {
             Dependency dependency = dependencyOf(failure);
             Duration retryAfter = retryAfter(failure, dependency);
             if (dependency == Dependency.BUSY) {
-                // Every occurrence, in one line: the database is fine, this instance has more work than connections.
-                log.warn(
+                // The database is fine, this instance has more work than connections. At most a line a minute with
+                // the count since: a line per refused request would add to the overload it reports.
+                databaseLog.warn(
+                        "pool",
                         "Database connection pool exhausted ({}): {} {} answered 503 with Retry-After {} s",
                         DatabaseFaults.poolState(failure),
                         request.getMethod(),
@@ -113,7 +115,7 @@ final class ServiceUnavailableFilter extends OncePerRequestFilter {
             } else if (dependency == Dependency.DATABASE) {
                 databaseLog.warn(
                         "database",
-                        "PostgreSQL is unreachable ({}): requests are answered 503 with Retry-After {} s",
+                        "PostgreSQL is unreachable (pool: {}): requests are answered 503 with Retry-After {} s",
                         DatabaseFaults.poolState(failure),
                         retryAfter.toSeconds());
             }
