@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import nl.adreszicht.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * An instance whose pool (two connections, a one-second connection timeout) is exhausted while PostgreSQL answers:
  * every connection is busy in {@code pg_sleep}. Over the wire, the API answers 503 problem+json with the busy problem
  * type and a short {@code Retry-After}, the UI a Dutch "druk" page, readiness is DOWN while the pool stays full and UP
- * again by itself, and the log says that the pool was full, not that PostgreSQL is unreachable. The refused
+ * again by itself, the page's style sheets still arrive (they never read the session), and the log says that the pool
+ * was full, not that PostgreSQL is unreachable. The refused
  * registration changed nothing: its retry with the same {@code Idempotency-Key} afterwards is stored, once.
  */
 @TestPropertySource(
@@ -47,6 +50,7 @@ class BusyPoolOverTheWireTest extends OverTheWire {
 
     private static final Requests VT = new Requests(Role.VT_MEDEWERKER, "veilig-thuis-drenthe", "VT03", "GM0118");
     private static final String BUSY_TYPE = "tag:adreszicht.nl,2026:problemen/druk";
+    private static final Pattern STYLE_SHEETS = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\"");
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -71,6 +75,7 @@ class BusyPoolOverTheWireTest extends OverTheWire {
         Duration took;
         Wire.Response page;
         Wire.Response readiness;
+        Map<String, Wire.Response> styles = new LinkedHashMap<>();
         try (BusyConnections busy = new BusyConnections(dataSource)) {
             assertThat(dataSource.getHikariPoolMXBean().getActiveConnections())
                     .as("every connection of the pool is in use")
@@ -79,8 +84,20 @@ class BusyPoolOverTheWireTest extends OverTheWire {
             refused = register(token, key, body);
             took = Duration.ofNanos(System.nanoTime() - start);
             page = wire().call("GET", "/adressen")
-                    .header("Cookie", "SESSION=" + UUID.randomUUID())
+                    .header("Cookie", Wire.unknownSessionCookie())
                     .send();
+            // The busy page's style sheets, requested as the browser does, with its session cookie.
+            for (String sheet : STYLE_SHEETS
+                    .matcher(page.body())
+                    .results()
+                    .map(match -> match.group(1))
+                    .toList()) {
+                styles.put(
+                        sheet,
+                        wire().call("GET", sheet)
+                                .header("Cookie", Wire.unknownSessionCookie())
+                                .send());
+            }
             // The readiness check needs a connection of the same pool; it waits one second at most.
             readiness = wire().call("GET", "/actuator/health/readiness").send();
             busy.assertStillSleeping();
@@ -102,6 +119,17 @@ class BusyPoolOverTheWireTest extends OverTheWire {
         assertThat(page.body())
                 .contains("Adreszicht is op dit moment druk. Probeer het over enkele seconden opnieuw.")
                 .doesNotContain("niet bereikbaar");
+
+        assertThat(styles.keySet())
+                .as("the busy page has the layout's style sheets")
+                .contains("/css/adreszicht-theme.css", "/css/adreszicht.css");
+        styles.forEach((sheet, style) -> {
+            assertThat(style.status())
+                    .as(sheet + " arrives while the pool is full: the assets never read the session")
+                    .isEqualTo(200);
+            assertThat(style.header("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+        });
 
         assertThat(readiness.status())
                 .as("an instance whose pool stays full takes no more traffic")

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -103,7 +102,7 @@ class DatabaseFaultsIT {
         Timed health = timed("/actuator/health");
         Timed readiness = timed("/actuator/health/readiness");
         Timed liveness = timed("/actuator/health/liveness");
-        HttpResponse<String> page = instance.get("/adressen", "Cookie", "SESSION=" + UUID.randomUUID());
+        HttpResponse<String> page = instance.get("/adressen", "Cookie", Wire.unknownSessionCookie());
         Thread.sleep(2_000);
 
         postgres.restart();

@@ -172,6 +172,17 @@ public final class Wire {
         return csrf(page.body());
     }
 
+    /**
+     * The cookie of a session that does not exist (ended, or from another system), as a browser sends it: Spring
+     * Session's cookie is the Base64 of the session's id, so the server looks it up. (A cookie that is no Base64 is
+     * dropped unread, and would test nothing.)
+     */
+    public static String unknownSessionCookie() {
+        return "SESSION="
+                + java.util.Base64.getEncoder()
+                        .encodeToString(java.util.UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
     public static Optional<String> sessionCookie(Response response) {
         return response.all("Set-Cookie").stream()
                 .map(SESSION_COOKIE::matcher)

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
@@ -781,9 +782,13 @@ public final class AccessMatrix {
                     Scope.OWN_GEMEENTE,
                     false));
 
-    /** Paths outside the request mappings: assets, the login flow and actuator endpoints. */
-    static final List<String> PUBLIC_RESOURCES = List.of(
-            "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/oauth2/authorization/**", "/login/oauth2/code/**");
+    /** The pages' assets, the same for everybody: served without the session (SecurityConfiguration). */
+    static final List<String> STATIC_RESOURCES = List.of("/css/**", "/js/**", "/webjars/**", "/favicon.ico");
+
+    /** Paths outside the request mappings: assets and the login flow. */
+    static final List<String> PUBLIC_RESOURCES = Stream.concat(
+                    STATIC_RESOURCES.stream(), Stream.of("/oauth2/authorization/**", "/login/oauth2/code/**"))
+            .toList();
 
     static final List<String> PUBLIC_ACTUATOR = List.of("/actuator/health", "/actuator/health/**");
 
@@ -828,9 +833,15 @@ public final class AccessMatrix {
     public static boolean knowsPath(String path) {
         PathContainer container = PathContainer.parsePath(path);
         return PERMISSIONS.stream().anyMatch(p -> pattern(p).matches(container))
-                || java.util.stream.Stream.of(PUBLIC_RESOURCES, PUBLIC_ACTUATOR, FRAMEWORK_PATHS)
+                || Stream.of(PUBLIC_RESOURCES, PUBLIC_ACTUATOR, FRAMEWORK_PATHS)
                         .flatMap(List::stream)
                         .anyMatch(known -> PARSER.parse(known).matches(container));
+    }
+
+    /** Whether the path is one of the pages' assets, which are served without the session. */
+    public static boolean isStaticResource(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return STATIC_RESOURCES.stream().anyMatch(asset -> PARSER.parse(asset).matches(container));
     }
 
     /** The row of an action: what the access log takes an action's allowed roles from. */

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,6 +36,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.SessionRepository;
@@ -88,8 +91,42 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The page's own assets (style sheets, scripts, webjars), the same for everybody: served without the session, so
+     * that a browser's request for them never reads the (JDBC) session. While PostgreSQL is down or the pool is full,
+     * the 503 page then still arrives with its style, and every page load costs one session read, not one per asset.
+     * Only GET and HEAD; anything else is refused here.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain assetFilterChain(HttpSecurity http, OidcProperties oidc) throws Exception {
+        http.securityMatcher(AccessMatrix.STATIC_RESOURCES.toArray(String[]::new))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(METHOD_OVERRIDE).denyAll();
+                    for (HttpMethod read : List.of(HttpMethod.GET, HttpMethod.HEAD)) {
+                        requests.requestMatchers(read, "/**").permitAll();
+                    }
+                    requests.anyRequest().denyAll();
+                })
+                .securityContext(context -> context.securityContextRepository(new NullSecurityContextRepository()))
+                // The anonymous token's details hold the session's id, which reads the session.
+                .anonymous(anonymous -> anonymous.disable())
+                // Not only stateless: its filter would still ask whether the browser's session cookie is valid, which
+                // reads the session.
+                .sessionManagement(session -> session.disable())
+                .requestCache(cache -> cache.disable())
+                // Nothing here changes anything (a write is refused below the CSRF check, which would read the
+                // session's token): a refusal is a plain 403.
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(uiCsp(oidc)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain uiFilterChain(
             HttpSecurity http,
             ClientRegistrationRepository registrations,
