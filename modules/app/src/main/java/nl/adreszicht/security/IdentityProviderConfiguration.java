@@ -2,6 +2,7 @@ package nl.adreszicht.security;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -161,6 +162,7 @@ class IdentityProviderConfiguration {
 
         private final IdentityProvider keycloak;
         private final OidcProperties oidc;
+        private final VerifiedTokens verified = new VerifiedTokens(VerifiedTokens.CAPACITY, Clock.systemUTC());
         private volatile @Nullable JwtDecoder decoder;
 
         AccessTokenDecoder(IdentityProvider keycloak, OidcProperties oidc) {
@@ -170,6 +172,16 @@ class IdentityProviderConfiguration {
 
         @Override
         public Jwt decode(String token) {
+            Jwt known = verified.get(token);
+            if (known != null) {
+                return known;
+            }
+            Jwt jwt = verify(token);
+            verified.put(token, jwt);
+            return jwt;
+        }
+
+        private Jwt verify(String token) {
             JwtDecoder current = decoder;
             if (current == null) {
                 NimbusJwtDecoder built = NimbusJwtDecoder.withJwkSource(keycloak.keys())

@@ -136,6 +136,23 @@ class BadTokenTest {
     }
 
     @Test
+    void aVerifiedTokenAlteredAfterItWasAcceptedIsRefused() throws Exception {
+        // Accepted tokens are kept as verified (VerifiedTokens): the forgery of one must not ride on it.
+        String token = signed(ISSUER.key(), validHeader(), validClaims());
+        call(token).andExpect(status().isOk());
+        call(token).andExpect(status().isOk());
+        String[] parts = token.split("\\.");
+        JWTClaimsSet elevated = claims(c -> c.claim("realm_access", Map.of("roles", List.of("beheerder"))));
+        String alteredPayload = Base64URL.encode(elevated.toString().getBytes(StandardCharsets.UTF_8))
+                .toString();
+        expectProblem(call(parts[0] + "." + alteredPayload + "." + parts[2]), 401);
+        // the first character: all six of its bits are the signature's (the last one's low bits are padding)
+        String otherSignature = (parts[2].charAt(0) == 'A' ? "B" : "A") + parts[2].substring(1);
+        expectProblem(call(parts[0] + "." + parts[1] + "." + otherSignature), 401);
+        call(token).andExpect(status().isOk());
+    }
+
+    @Test
     void aTokenSignedByAnotherKeyWithTheSameKeyIdIsRefused() throws Exception {
         RSAKey impostor = StandInIssuer.generateKey(StandInIssuer.KEY_ID);
         expectProblem(call(signed(impostor, validHeader(), validClaims())), 401);
