@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,15 @@ class ViolenceTypesTest {
         assertThat(type.label(Locale.ENGLISH)).isEqualTo("Forced marriage");
         assertThat(type.isValidOn(LocalDate.of(2026, 11, 25))).isTrue();
         assertThat(type.isValidOn(LocalDate.of(2009, 12, 31))).isFalse();
+    }
+
+    @Test
+    void knownAndFindAnswerFromTheListReadOnce() {
+        assertThat(violenceTypes.known(List.of("partnergeweld", "Partnergeweld", "bestaat-niet", "stalking-belaging")))
+                .containsExactlyInAnyOrder("partnergeweld", "stalking-belaging");
+        assertThat(violenceTypes.known(List.of())).isEmpty();
+        assertThat(violenceTypes.find("bestaat-niet")).isEmpty();
+        assertThat(violenceTypes.inOrder()).as("kept, not read again").isSameAs(violenceTypes.inOrder());
     }
 
     @Test
