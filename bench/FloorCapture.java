@@ -58,6 +58,17 @@ public class FloorCapture {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$(\\d+)");
 
+    /** The key of a professional's read-guard bucket (ReadGuard: subject, then ":burst/per-hour"). */
+    private static final Pattern READ_GUARD_BUCKET = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\\d+/\\d+");
+
+    /**
+     * per-client-bucket=true: the load driver read as one account per connection (accounts=N), so each pgbench client
+     * takes the read guard's row of a professional of its own ({@code <key>-<client_id>}, rows bench/run.sh copies from
+     * the captured one) instead of all clients queueing on the one row the samples used.
+     */
+    static boolean perClientBucket;
+
     /** A colon where pgbench would start a variable, inside a literal as much as outside one. */
     private static final Pattern PGBENCH_VARIABLE = Pattern.compile(":(?=[A-Za-z_\\u0080-\\uFFFF])");
 
@@ -143,6 +154,7 @@ public class FloorCapture {
                 .orElseThrow();
         int index = chosen.get(0);
         Sample sample = samples.get(index);
+        perClientBucket = "true".equals(options.get("per-client-bucket"));
         String script = script(scenario, options.getOrDefault("target", "-"), sample, cut.get(index), chosen.size(),
                 samples.size());
         Files.writeString(Path.of(options.get("out")), script);
@@ -244,6 +256,9 @@ public class FloorCapture {
                 if (value == null) {
                     continue;
                 }
+                if (perClientBucket && READ_GUARD_BUCKET.matcher(value).matches()) {
+                    fresh.putIfAbsent(value, "bucket");
+                }
                 // A whole parameter, or the elements of an array literal: child rows (incident_person) are inserted
                 // from arrays of ids the application generated, '{id1,id2}'::text[].
                 Matcher uuid = UUID.matcher(value);
@@ -270,9 +285,11 @@ public class FloorCapture {
         if (!fresh.isEmpty()) {
             List<String> columns = new ArrayList<>();
             for (Map.Entry<String, String> value : fresh.entrySet()) {
-                columns.add(value.getValue().equals("reg")
-                        ? "'PGB-' || :client_id || '-' || left(md5(random()::text), 12) AS reg"
-                        : "gen_random_uuid() AS " + value.getValue());
+                columns.add(switch (value.getValue()) {
+                    case "reg" -> "'PGB-' || :client_id || '-' || left(md5(random()::text), 12) AS reg";
+                    case "bucket" -> literal(value.getKey()) + " || '-' || :client_id AS bucket";
+                    default -> "gen_random_uuid() AS " + value.getValue();
+                });
             }
             out.append("SELECT ").append(String.join(", ", columns)).append(" \\gset\n");
         }

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  *
  * <p>Arguments (key=value): base, token-url, user, password, scenario (history|register|worklist|areascan|monitor|repeats), ids (file of
  * address ids, one a line), query (areascan, monitor, repeats: the query string, e.g. periode=jaar&niveau=land), connections (16),
- * warmup (seconds, 5), duration (seconds, 20), runs (3), label.
+ * accounts (1: all connections one account; N: N accounts, user.1 … user.N), warmup (seconds, 5), duration (seconds, 20), runs (3), label.
  * Prints one line per run and the median run: requests/s, p50, p95, p99 in ms, errors. Exit code 1 when any
  * request failed.
  *
@@ -108,17 +108,26 @@ public class LoadDriver {
         }
         List<double[]> results = new ArrayList<>();
         long errors = 0;
-        // One password login per invocation (Keycloak's brute-force detection counts logins in quick succession as
-        // failures), then each virtual user gets an access token of its own by the refresh grant, before every run.
-        String[] session = token(
-                options.get("token-url"),
-                "grant_type=password&username=" + enc(options.get("user")) + "&password=" + enc(options.get("password"))
-                        + "&scope=openid");
+        // One password login per account and invocation (Keycloak's brute-force detection counts logins of one account
+        // in quick succession as failures), then each virtual user gets an access token of its own by the refresh
+        // grant, before every run. accounts=N (N > 1): virtual user c is account <user>.<c mod N + 1> (bench/run.sh
+        // makes them, copies of <user>), so that N professionals read, not one professional in 16 parallel reads.
+        int accounts = Integer.parseInt(options.getOrDefault("accounts", "1"));
+        String[][] sessions = new String[Math.max(1, Math.min(accounts, connections))][];
+        for (int a = 0; a < sessions.length; a++) {
+            String user = sessions.length == 1 ? options.get("user") : options.get("user") + "." + (a + 1);
+            sessions[a] = token(
+                    options.get("token-url"),
+                    "grant_type=password&username=" + enc(user) + "&password=" + enc(options.get("password"))
+                            + "&scope=openid");
+        }
         for (int run = 1; run <= runs; run++) {
             String[] tokens = new String[connections];
             for (int c = 0; c < connections; c++) {
-                session = token(options.get("token-url"), "grant_type=refresh_token&refresh_token=" + enc(session[1]));
-                tokens[c] = session[0];
+                int a = c % sessions.length;
+                sessions[a] = token(
+                        options.get("token-url"), "grant_type=refresh_token&refresh_token=" + enc(sessions[a][1]));
+                tokens[c] = sessions[a][0];
             }
             Result result = run(base, scenario, ids, tokens, warmup, duration, run);
             errors += result.errors;

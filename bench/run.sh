@@ -29,9 +29,10 @@
 # BENCH_APP_PORT (18090), BENCH_KC_PORT (18380), BENCH_DATA (data/bench-<size>), BENCH_JAR (the jar in
 # modules/app/target), ACCESS_LOG_FACTOR (2; only
 # when the data set is generated: access-log entries per record; the disk check in step 1), READY_STARTS (3), START_FORMS ("jar cds"; "jar": only `java -jar`), COLD_SECONDS (5),
-# SCENARIOS (all: "history worklist register areascan monitor repeats"),
-# READ_GUARD (false: the per-user rate limit on address reads, adreszicht.read-guard.enabled, is off, so the benchmark
-# measures the application without it; true to measure with it).
+# SCENARIOS (all: "history worklist register areascan monitor repeats"), ACCOUNTS (CONNECTIONS: the VT scenarios run as
+# that many copies of vt.drenthe, one per connection; 1: all connections one account),
+# READ_GUARD_BURST and READ_GUARD_PER_HOUR (the read guard stays on, with limits no run reaches; 60 and 300 are the
+# production defaults).
 #
 # MODE=soak (issue 13): after the start, the load driver measures the capacity of a mixed workload (history reads,
 # registrations, worklist, area scan, monitor; closed loop, CONNECTIONS users, WARMUP + DURATION seconds), then drives
@@ -157,6 +158,36 @@ for _ in $(seq 1 900); do
   sleep 1
 done
 curl -fsS "$ISSUER/.well-known/openid-configuration" > /dev/null || { echo "Keycloak did not start" >&2; exit 1; }
+
+# ACCOUNTS copies of vt.drenthe (vt.drenthe.1 …, same organisation, region and role) in this Keycloak copy: the
+# scenarios of vt.drenthe (history, worklist, repeats) run as ACCOUNTS professionals, virtual user c as account
+# c mod ACCOUNTS + 1, as real traffic comes from many professionals. With one account, all 16 connections queue on the
+# one professional's read-guard row (a person does not read 16 addresses at once). Their floor does the same: each
+# pgbench client takes a row of its own (FloorCapture per-client-bucket, rows copied below). ACCOUNTS=1: one account.
+ACCOUNTS=${ACCOUNTS:-$CONNECTIONS}
+make_accounts() { # user count
+  local user=$1 count=$2 admin_token source roles id i
+  local admin=http://127.0.0.1:$KC_PORT/admin/realms/adreszicht
+  admin_token=$(curl -fsS -d grant_type=password -d client_id=admin-cli -d username=admin -d password=demo-only-admin \
+    "http://127.0.0.1:$KC_PORT/realms/master/protocol/openid-connect/token" | jq -r .access_token)
+  local auth=(-H "Authorization: Bearer $admin_token")
+  source=$(curl -fsS "${auth[@]}" "$admin/users?username=$user&exact=true" | jq '.[0]')
+  roles=$(curl -fsS "${auth[@]}" "$admin/users/$(jq -r .id <<< "$source")/role-mappings/realm")
+  for i in $(seq 1 "$count"); do
+    jq --arg u "$user.$i" --arg n "$i" '{username: $u, enabled: true, emailVerified: true, firstName,
+        lastName: ("Bench " + $n), attributes,
+        credentials: [{type: "password", value: "demo-only", temporary: false}]}' <<< "$source" \
+      | curl -fsS -o /dev/null "${auth[@]}" -H 'Content-Type: application/json' -d @- "$admin/users" \
+      || { echo "could not make account $user.$i" >&2; exit 1; }
+    id=$(curl -fsS "${auth[@]}" "$admin/users?username=$user.$i&exact=true" | jq -r '.[0].id')
+    curl -fsS -o /dev/null "${auth[@]}" -H 'Content-Type: application/json' -d "$roles" \
+      "$admin/users/$id/role-mappings/realm"
+  done
+}
+if [ "$ACCOUNTS" -gt 1 ]; then
+  make_accounts vt.drenthe "$ACCOUNTS"
+  log "$ACCOUNTS accounts vt.drenthe.1 … vt.drenthe.$ACCOUNTS"
+fi
 
 # PostgreSQL's own log into a file of the data directory (the capture pass reads it): the embedded PostgreSQL's output
 # reaches the application's log only while it starts. Read at every start, so set before the first one.
@@ -324,8 +355,11 @@ want repeats && CASES+=("repeats|repeats|vt.drenthe||sorteer=herhalingen|-|repea
 driver() { # label scenario user ids query [key=value ...]
   local label=$1 scenario=$2 user=$3 ids=$4 query=$5
   shift 5
+  local accounts=1
+  [ "$user" = vt.drenthe ] && accounts=$ACCOUNTS
   java "$ROOT/bench/LoadDriver.java" base="http://127.0.0.1:$APP_PORT" token-url="$TOKEN_URL" user="$user" \
-    password=demo-only scenario="$scenario" ${ids:+ids="$ids"} ${query:+query="$query"} label="$label" "$@"
+    password=demo-only scenario="$scenario" ${ids:+ids="$ids"} ${query:+query="$query"} label="$label" \
+    accounts="$accounts" "$@"
 }
 
 # 4. The cold pass: straight after the start (PostgreSQL's buffers empty; the operating system's page cache is not
@@ -363,9 +397,18 @@ done
 statement_log off
 for c in "${CASES[@]}"; do
   IFS='|' read -r label scenario user ids query target group <<< "$c"
+  per_client=false
+  [ "$user" = vt.drenthe ] && [ "$ACCOUNTS" -gt 1 ] && per_client=true
   java "$ROOT/bench/FloorCapture.java" log="$DATA/log/postgresql.log" samples="$FLOOR/$label.samples" scenario="$label" \
-    target="$target" out="$FLOOR/$label.sql" | tee -a "$FLOOR/capture.txt"
+    target="$target" per-client-bucket="$per_client" out="$FLOOR/$label.sql" | tee -a "$FLOOR/capture.txt"
 done
+# The read-guard rows of the floor's clients when they read as professionals of their own (per-client-bucket): copies
+# of the captured professionals' rows, <key>-0 … <key>-(CONNECTIONS - 1), as pgbench numbers its clients.
+if [ "$ACCOUNTS" -gt 1 ]; then
+  "${PSQL[@]}" -c "INSERT INTO read_guard_bucket (id, state)
+    SELECT b.id || '-' || g, b.state FROM read_guard_bucket b, generate_series(0, $CONNECTIONS - 1) g
+    WHERE b.id ~ '^[0-9a-f-]{36}:[0-9]+/[0-9]+$' ON CONFLICT (id) DO NOTHING" > /dev/null
+fi
 
 # 6. Per scenario: its tables and their indexes into PostgreSQL's buffers (pg_prewarm; the tables are the ones its
 #    floor script names, except the access log, to which a request only appends; one larger than the shared buffers
