@@ -2,10 +2,10 @@ package nl.adreszicht.security;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -63,8 +63,8 @@ class IdentityProviderConfiguration {
      * not-before, our audience, and the Keycloak token type {@code Bearer} so an ID token cannot stand in.
      */
     @Bean
-    JwtDecoder jwtDecoder(IdentityProvider keycloak, OidcProperties oidc) {
-        return new AccessTokenDecoder(keycloak, oidc);
+    JwtDecoder jwtDecoder(IdentityProvider keycloak, OidcProperties oidc, DutchTime time) {
+        return new AccessTokenDecoder(keycloak, oidc, time);
     }
 
     @Bean
@@ -162,12 +162,13 @@ class IdentityProviderConfiguration {
 
         private final IdentityProvider keycloak;
         private final OidcProperties oidc;
-        private final VerifiedTokens verified = new VerifiedTokens(VerifiedTokens.CAPACITY, Clock.systemUTC());
+        private final VerifiedTokens verified;
         private volatile @Nullable JwtDecoder decoder;
 
-        AccessTokenDecoder(IdentityProvider keycloak, OidcProperties oidc) {
+        AccessTokenDecoder(IdentityProvider keycloak, OidcProperties oidc, DutchTime time) {
             this.keycloak = keycloak;
             this.oidc = oidc;
+            this.verified = new VerifiedTokens(VerifiedTokens.CAPACITY, time);
         }
 
         @Override

@@ -1,8 +1,8 @@
 package nl.adreszicht.security;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -13,7 +13,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
  *
  * <p>What is kept is a pure function of the token: signature, issuer, audience and type do not change while a token
  * lives, and its expiry is checked again on every use, so a token is never accepted here after the decoder would have
- * refused it for its age (this is stricter: the decoder allows a minute of clock skew, this does not). Two instances
+ * refused it for its age (this is stricter: the decoder allows a minute of clock skew, this does not). Its "now" is the
+ * application's ({@link DutchTime}), the system clock in production, so a test that moves the clock forward sees a
+ * token expire here as it would. Two instances
  * each verify a token once and agree, so nothing needs sharing across the cluster. A key Keycloak withdraws keeps
  * the tokens it signed valid here until they expire, at most the token lifetime, as with the decoder's own cached
  * keys.
@@ -27,12 +29,12 @@ final class VerifiedTokens {
     static final int CAPACITY = 2_000;
 
     private final int capacity;
-    private final Clock clock;
+    private final DutchTime time;
     private final ConcurrentHashMap<String, Jwt> verified = new ConcurrentHashMap<>();
 
-    VerifiedTokens(int capacity, Clock clock) {
+    VerifiedTokens(int capacity, DutchTime time) {
         this.capacity = capacity;
-        this.clock = clock;
+        this.time = time;
     }
 
     /** The verified token, or null when it was not verified here or has expired since. */
@@ -42,7 +44,7 @@ final class VerifiedTokens {
         if (jwt == null) {
             return null;
         }
-        if (!live(jwt, clock.instant())) {
+        if (!live(jwt, time.now())) {
             verified.remove(token, jwt);
             return null;
         }
@@ -51,7 +53,7 @@ final class VerifiedTokens {
 
     /** Keeps a token the decoder has just accepted; one without an expiry, or past it, is not kept. */
     void put(String token, Jwt jwt) {
-        Instant now = clock.instant();
+        Instant now = time.now();
         if (!live(jwt, now)) {
             return;
         }

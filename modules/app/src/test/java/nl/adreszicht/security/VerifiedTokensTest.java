@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
+import nl.adreszicht.time.DutchTime;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,7 +21,7 @@ class VerifiedTokensTest {
 
     @Test
     void servesAVerifiedTokenUntilItsExpiryAndNotAMomentAfter() {
-        VerifiedTokens tokens = new VerifiedTokens(10, clock);
+        VerifiedTokens tokens = new VerifiedTokens(10, new DutchTime(clock));
         Jwt jwt = jwt("a", NOW.plusSeconds(300));
         tokens.put("a", jwt);
 
@@ -36,7 +37,7 @@ class VerifiedTokensTest {
 
     @Test
     void servesOnlyTheExactTokenThatWasVerified() {
-        VerifiedTokens tokens = new VerifiedTokens(10, clock);
+        VerifiedTokens tokens = new VerifiedTokens(10, new DutchTime(clock));
         tokens.put("header.payload.signature", jwt("header.payload.signature", NOW.plusSeconds(300)));
 
         assertThat(tokens.get("header.payload.signaturf")).isNull();
@@ -45,7 +46,7 @@ class VerifiedTokensTest {
 
     @Test
     void keepsNoTokenWithoutAnExpiryOrAlreadyPastIt() {
-        VerifiedTokens tokens = new VerifiedTokens(10, clock);
+        VerifiedTokens tokens = new VerifiedTokens(10, new DutchTime(clock));
         tokens.put("none", jwt("none", null));
         // the decoder accepts a token up to a minute past its expiry (clock skew); the cache does not keep it
         tokens.put("late", jwt("late", NOW.minusSeconds(30)));
@@ -57,7 +58,7 @@ class VerifiedTokensTest {
 
     @Test
     void atCapacityTheExpiredGoFirstAndOtherwiseEverything() {
-        VerifiedTokens tokens = new VerifiedTokens(3, clock);
+        VerifiedTokens tokens = new VerifiedTokens(3, new DutchTime(clock));
         tokens.put("short", jwt("short", NOW.plusSeconds(10)));
         tokens.put("long1", jwt("long1", NOW.plusSeconds(300)));
         tokens.put("long2", jwt("long2", NOW.plusSeconds(300)));
