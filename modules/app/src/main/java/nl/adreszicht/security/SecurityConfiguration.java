@@ -78,6 +78,7 @@ class SecurityConfiguration {
                     requests.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new BearerHeader())
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

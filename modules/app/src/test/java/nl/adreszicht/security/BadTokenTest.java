@@ -194,6 +194,25 @@ class BadTokenTest {
         expectProblem(call(token), 403);
     }
 
+    @Test
+    void aValidTokenInAHeaderOfAnotherFormIsRefusedAsMalformed() throws Exception {
+        String token = signed(ISSUER.key(), validHeader(), validClaims());
+        mvc.perform(get(RESOURCE).header(HttpHeaders.AUTHORIZATION, "bearer " + token))
+                .andExpect(status().isOk());
+        for (String header :
+                List.of("Bearer  " + token, "Bearer " + token + " x", "Bearer " + token + "=a", "Bearer")) {
+            expectProblem(mvc.perform(get(RESOURCE).header(HttpHeaders.AUTHORIZATION, header)), 401);
+        }
+    }
+
+    @Test
+    void aValidTokenAsAQueryParameterIsNotRead() throws Exception {
+        String token = signed(ISSUER.key(), validHeader(), validClaims());
+        mvc.perform(get(RESOURCE).queryParam("access_token", token))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+    }
+
     private ResultActions call(String token) throws Exception {
         return mvc.perform(get(RESOURCE).header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
     }
